@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define.js';
+import { entityMethods } from './methods/entities.js';
+
+/**
+ * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
+ * Each feature declares its methods in src/api/methods/<feature>.ts and adds them here.
+ * This file and methods/ import only zod and src/model, so the renderer can import them too.
+ */
+export const contract = {
+  ...entityMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** Lists every method name (for generated IPC handlers and the HTTP routes). */
+export const methodNames = Object.keys(contract) as MethodName[];

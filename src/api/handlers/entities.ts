@@ -1,0 +1,108 @@
+import type { StudioData } from '../../model/index.js';
+import { SCHEMA_VERSION } from '../../model/index.js';
+import { ApiError } from '../errors.js';
+import type { HandlersFor } from '../handler.js';
+import type { entityMethods } from '../methods/entities.js';
+
+type Keyed = { id: string };
+
+/** Finds an entity by id or throws not_found naming the collection. */
+export function findOrThrow<T extends Keyed>(list: readonly T[], id: string, what: string): T {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw new ApiError('not_found', `${what} "${id}" not found`, 'id');
+  return found;
+}
+
+function upsert<T extends Keyed>(list: T[], item: T): T {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i >= 0) list[i] = item;
+  else list.push(item);
+  return item;
+}
+
+function remove<T extends Keyed>(list: T[], id: string, what: string): void {
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) throw new ApiError('not_found', `${what} "${id}" not found`, 'id');
+  list.splice(i, 1);
+}
+
+function referencesGroup(d: StudioData, id: string): string | undefined {
+  const store = d.stores.find((s) => s.groupTypes.includes(id));
+  if (store) return `store "${store.id}"`;
+  const post = d.posts.find((p) => p.groupTypes.includes(id));
+  return post ? `post "${post.id}"` : undefined;
+}
+
+/** Search over the fields a person would type: id, names, nickname, district, address. */
+function matches(q: string, fields: (string | undefined)[]): boolean {
+  const needle = q.trim().toLowerCase();
+  return !needle || fields.some((f) => f?.toLowerCase().includes(needle));
+}
+
+export const entityHandlers: HandlersFor<typeof entityMethods> = {
+  'workspace.info': (_in, { ws }) => {
+    const d = ws.data();
+    return {
+      dir: ws.dir,
+      readOnly: ws.readOnly,
+      notices: ws.notices,
+      schemaVersion: d.schemaVersion ?? SCHEMA_VERSION,
+      counts: { stores: d.stores.length, posts: d.posts.length, groupTypes: d.groupTypes.length, templates: d.templates.length },
+    };
+  },
+  'brand.get': (_in, { ws }) => ws.data().brand,
+  'brand.update': ({ brand }, { ws }) => ws.update((d) => (d.brand = brand)),
+  'channels.list': (_in, { ws }) => ws.data().channels,
+  'channels.save': ({ channel }, { ws }) => ws.update((d) => upsert(d.channels, channel)),
+  'groups.list': (_in, { ws }) => ws.data().groupTypes,
+  'groups.save': ({ group }, { ws }) =>
+    ws.update((d) => {
+      const unknown = group.rules.channels.find((c) => !d.channels.some((x) => x.id === c));
+      if (unknown) throw new ApiError('bad_input', `group.rules.channels: unknown channel "${unknown}"`, 'group.rules.channels');
+      return upsert(d.groupTypes, group);
+    }),
+  'groups.delete': ({ id }, { ws }) =>
+    ws.update((d) => {
+      const user = referencesGroup(d, id);
+      if (user) throw new ApiError('conflict', `group type "${id}" is still used by ${user}`, 'id');
+      remove(d.groupTypes, id, 'group type');
+      return { ok: true as const };
+    }),
+  'stores.list': ({ q }, { ws }) =>
+    ws.data().stores.filter((s) => matches(q ?? '', [s.id, s.storeName, s.ownerName, s.nickname, s.district, s.address, s.phone])),
+  'stores.get': ({ id }, { ws }) => findOrThrow(ws.data().stores, id, 'store'),
+  'stores.save': ({ store }, { ws }) =>
+    ws.update((d) => {
+      const unknown = store.groupTypes.find((g) => !d.groupTypes.some((x) => x.id === g));
+      if (unknown) throw new ApiError('bad_input', `store.groupTypes: unknown group type "${unknown}"`, 'store.groupTypes');
+      return upsert(d.stores, store);
+    }),
+  'stores.delete': ({ id }, { ws }) =>
+    ws.update((d) => {
+      remove(d.stores, id, 'store');
+      return { ok: true as const };
+    }),
+  'posts.list': (_in, { ws }) => ws.data().posts,
+  'posts.get': ({ id }, { ws }) => findOrThrow(ws.data().posts, id, 'post'),
+  'posts.save': ({ post }, { ws }) => ws.update((d) => upsert(d.posts, { ...post, updatedAt: new Date().toISOString() })),
+  'posts.delete': ({ id }, { ws }) =>
+    ws.update((d) => {
+      remove(d.posts, id, 'post');
+      return { ok: true as const };
+    }),
+  'templates.list': (_in, { ws }) =>
+    ws.data().templates.map((t) => {
+      const approved = [...t.versions].reverse().find((v) => v.state === 'approved');
+      return {
+        id: t.id,
+        kind: t.kind,
+        name: t.name,
+        latest: Math.max(...t.versions.map((v) => v.version)),
+        approved: approved ? approved.version : null,
+        states: t.versions.map((v) => ({ version: v.version, state: v.state })),
+      };
+    }),
+  'templates.get': ({ id }, { ws }) => findOrThrow(ws.data().templates, id, 'template'),
+  'users.list': (_in, { ws }) => ws.data().users,
+  'users.save': ({ user }, { ws }) => ws.update((d) => upsert(d.users, user)),
+};

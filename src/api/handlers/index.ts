@@ -1,0 +1,8 @@
+import type { Contract } from '../contract.js';
+import type { HandlersFor } from '../handler.js';
+import { entityHandlers } from './entities.js';
+
+/** Every method's implementation; the type forces one handler per contract method. */
+export const handlers: HandlersFor<Contract> = {
+  ...entityHandlers,
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Id, PosterSize } from './common.js';
+
+/** How hard the leg (conversion) pushes in a group type. */
+export const LegWeight = z.enum(['light', 'normal', 'strong']);
+export type LegWeight = z.infer<typeof LegWeight>;
+
+/** A kind of WeChat group a store runs (neighbourhood, mothers, VIP...) and its content rules. */
+export const GroupType = z.object({
+  id: Id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  tone: z.string().default(''),
+  tip: z.string().default(''),
+  rules: z.object({
+    captionMaxLength: z.number().int().positive(),
+    emojiAllowed: z.boolean(),
+    legWeight: LegWeight,
+    channels: z.array(Id).min(1, 'a group type posts to at least one channel'),
+    formats: z.array(z.enum(['caption', 'poster', 'video'])).min(1),
+    sizes: z.array(PosterSize).default(['9x16', '1x1', '3x4']),
+  }),
+});
+export type GroupType = z.infer<typeof GroupType>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { AssetId, HttpUrl, Id, IsoDate } from './common.js';
+
+/** A serialized Lexical editor state (root node with children). */
+export const LexicalDoc = z.object({
+  root: z.object({ type: z.literal('root'), children: z.array(z.any()) }).passthrough(),
+});
+export type LexicalDoc = z.infer<typeof LexicalDoc>;
+
+/** A pinned template version. */
+export const TemplatePin = z.object({ template: Id, version: z.number().int().positive() });
+
+/** A post: written once by the central team, shipped as many variants. */
+export const Post = z.object({
+  id: Id,
+  title: z.string().min(1, 'the post needs a title'),
+  campaign: z.string().default(''),
+  status: z.enum(['draft', 'ready', 'archived']).default('draft'),
+  head: LexicalDoc,
+  waist: LexicalDoc,
+  leg: LexicalDoc,
+  product: z.object({
+    name: z.string().min(1),
+    price: z.number().nonnegative(),
+    originalPrice: z.number().nonnegative().optional(),
+    unit: z.string().default(''),
+    image: AssetId.optional(),
+  }),
+  offer: z.string().default(''),
+  conversionUrl: HttpUrl,
+  validFrom: IsoDate,
+  validUntil: IsoDate,
+  groupTypes: z.array(Id).default([]),
+  templates: z.object({
+    caption: TemplatePin.optional(),
+    poster: TemplatePin.optional(),
+    video: TemplatePin.optional(),
+  }),
+  updatedAt: IsoDate.optional(),
+});
+export type Post = z.infer<typeof Post>;
+export type TemplatePin = z.infer<typeof TemplatePin>;
