@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile, rename } from 'node:fs/promises';
+import { ApiError } from '../api/errors.js';
+import { parseOrThrow } from '../model/index.js';
+import type { Workspace } from '../workspace/types.js';
+import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './format.js';
+
+/** Builds the bundle of an open workspace: its data and every recorded asset inlined. */
+export async function makeBundle(ws: Workspace): Promise<Bundle> {
+  const data = ws.data();
+  const assets = [];
+  for (const record of data.assets) {
+    const bytes = await ws.assets.read(record.id);
+    assets.push({ id: record.id, name: record.name, base64: bytes.toString('base64') });
+  }
+  return { format: BUNDLE_FORMAT, bundleVersion: BUNDLE_VERSION, createdAt: new Date().toISOString(), data, assets };
+}
+
+/** Writes the bundle as pretty JSON (stable key order from the data, diff-friendly in git), atomically. */
+export async function writeBundle(ws: Workspace, file: string): Promise<{ assets: number; bytes: number }> {
+  const bundle = await makeBundle(ws);
+  const text = JSON.stringify(bundle, null, 2) + '\n';
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+  return { assets: bundle.assets.length, bytes: Buffer.byteLength(text) };
+}
+
+/** Reads and validates a bundle file; each asset's bytes must hash to its id. */
+export async function readBundle(file: string): Promise<{ bundle: Bundle; files: { name: string; bytes: Buffer }[] }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new ApiError('bad_input', `${file}: not a readable JSON bundle (${(err as Error).message})`, 'file');
+  }
+  const bundle = parseOrThrow(Bundle, raw, file);
+  const files = bundle.assets.map((a, i) => {
+    const bytes = Buffer.from(a.base64, 'base64');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (sha !== a.id) throw new ApiError('bad_input', `${file}: assets[${i}] (${a.name}) does not match its id (sha256 differs)`, `assets[${i}].base64`);
+    return { name: a.name, bytes };
+  });
+  return { bundle, files };
+}

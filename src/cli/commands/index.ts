@@ -1,0 +1,13 @@
+import type { CliCommand } from '../types.js';
+import { command as bundle } from './bundle.js';
+import { command as init } from './init.js';
+import { command as list } from './list.js';
+import { command as serve } from './serve.js';
+
+/** Every `shequn` command, in the order `--help` lists them. Add one line per command. */
+export const commands: CliCommand[] = [
+  init,
+  list,
+  bundle,
+  serve,
+];

@@ -1,0 +1,52 @@
+import type { CliCommand } from '../types.js';
+import { call, parseFlags, printJson, UsageError, withWorkspace } from '../util.js';
+
+const KINDS = ['stores', 'groups', 'posts', 'templates'] as const;
+type Kind = (typeof KINDS)[number];
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+export const command: CliCommand = {
+  name: 'list',
+  summary: 'List the workspace\'s stores, group types, posts or templates.',
+  usage: 'shequn list stores|groups|posts|templates -w DIR [--json]',
+  async run(argv) {
+    const { values, positionals } = parseFlags(argv, { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } });
+    const kind = positionals[0] as Kind;
+    if (!KINDS.includes(kind)) throw new UsageError(`list what? one of ${KINDS.join(', ')}`);
+    return withWorkspace(
+      values.workspace,
+      async (ws) => {
+        const rows = await listRows(ws, kind);
+        if (values.json) printJson(rows.json);
+        else process.stdout.write(table([rows.header, ...rows.lines]));
+        return 0;
+      },
+      { readOnly: true },
+    );
+  },
+};
+
+async function listRows(ws: Parameters<typeof call>[0], kind: Kind): Promise<{ json: unknown; header: string[]; lines: string[][] }> {
+  switch (kind) {
+    case 'stores': {
+      const stores = await call(ws, 'stores.list', {});
+      return { json: stores, header: ['id', 'store', 'owner', 'district', 'groups', 'active'], lines: stores.map((s) => [s.id, s.storeName, s.ownerName, s.district, s.groupTypes.join(','), s.active ? 'yes' : 'no']) };
+    }
+    case 'groups': {
+      const groups = await call(ws, 'groups.list', {});
+      return { json: groups, header: ['id', 'name', 'leg', 'max', 'emoji', 'channels'], lines: groups.map((g) => [g.id, g.name, g.rules.legWeight, String(g.rules.captionMaxLength), g.rules.emojiAllowed ? 'yes' : 'no', g.rules.channels.join(',')]) };
+    }
+    case 'posts': {
+      const posts = await call(ws, 'posts.list', {});
+      return { json: posts, header: ['id', 'title', 'status', 'valid until', 'groups'], lines: posts.map((p) => [p.id, p.title, p.status, p.validUntil.slice(0, 10), p.groupTypes.join(',') || '(all)']) };
+    }
+    case 'templates': {
+      const templates = await call(ws, 'templates.list', {});
+      return { json: templates, header: ['id', 'kind', 'name', 'latest', 'approved'], lines: templates.map((t) => [t.id, t.kind, t.name, String(t.latest), t.approved === null ? '-' : String(t.approved)]) };
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { startServer } from '../../server/app.js';
+import { rendererDir } from '../../server/renderer-dir.js';
+import { openWorkspace } from '../../workspace/index.js';
+import type { CliCommand } from '../types.js';
+import { parseFlags, required, UsageError } from '../util.js';
+
+export const command: CliCommand = {
+  name: 'serve',
+  summary: 'Serve the studio (web mode), its API, the staff portal and review pages. Binds 127.0.0.1 unless --lan.',
+  usage: 'shequn serve -w DIR [--host H] [--port P] [--lan]',
+  async run(argv) {
+    const { values } = parseFlags(argv, {
+      workspace: { type: 'string', short: 'w' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      lan: { type: 'boolean' },
+    });
+    const port = values.port ? Number(values.port) : 5178;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
+    const ws = await openWorkspace(required(values.workspace, '-w DIR (the workspace folder)'));
+    for (const n of ws.notices) process.stderr.write(`notice: ${n}\n`);
+    const server = await startServer({ ws, host: values.host, port, lan: values.lan, rendererDir: rendererDir() });
+    process.stdout.write(`Shequn Studio serving ${ws.dir}\n  open: ${server.openUrl}\n  api token: ${server.token}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    await ws.close();
+    return 0;
+  },
+};

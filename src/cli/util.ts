@@ -1,0 +1,70 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ApiError } from '../api/errors.js';
+import { dispatch } from '../api/dispatcher.js';
+import type { MethodName, MethodOutput, MethodInput } from '../api/contract.js';
+import type { CallContext } from '../api/context.js';
+import { openWorkspace } from '../workspace/index.js';
+import type { Workspace } from '../workspace/types.js';
+
+/** A usage error: printed as one line on stderr, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses flags strictly; unknown flags are a UsageError naming them. */
+export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = true) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]!);
+  }
+}
+
+/** The value of a required string flag, or a UsageError naming it. */
+export function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`missing ${flag}`);
+  return value;
+}
+
+/** Opens the workspace given by -w, runs fn, and always releases the lock. */
+export async function withWorkspace<T>(dir: string | undefined, fn: (ws: Workspace) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
+  const ws = await openWorkspace(required(dir, '-w DIR (the workspace folder)'), opts);
+  for (const notice of ws.notices) process.stderr.write(`notice: ${notice}\n`);
+  try {
+    return await fn(ws);
+  } finally {
+    await ws.close();
+  }
+}
+
+/** Calls a contract method the way every shell does: through the dispatcher. */
+export function call<M extends MethodName>(ws: Workspace, method: M, input: MethodInput<M>, extra: Partial<CallContext> = {}): Promise<MethodOutput<M>> {
+  return dispatch(method, input, { ws, user: { id: 'cli', role: 'editor' }, ...extra });
+}
+
+/** Prints a value as JSON (one document) on stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Turns an error into the CLI's exit code and one line on stderr. */
+export function reportError(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`shequn: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof ApiError) {
+    const line = err.message.split('\n')[0];
+    process.stderr.write(`shequn: ${line}${err.field && !line!.includes(err.field) ? ` (field: ${err.field})` : ''}\n`);
+    return err.code === 'check_failed' ? 1 : err.code === 'internal' ? 3 : 2;
+  }
+  const e = err as Error;
+  process.stderr.write(`shequn: ${e?.message?.split('\n')[0] ?? String(err)}\n`);
+  if (process.env.SHEQUN_DEBUG) process.stderr.write(`${e?.stack}\n`);
+  return 3;
+}

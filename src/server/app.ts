@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Workspace } from '../workspace/types.js';
+import { registerApiRoutes } from './api-routes.js';
+import { allowedHosts, hostAllowed } from './hosts.js';
+import { newToken } from './token.js';
+import { serverPlugins } from './plugins.js';
+
+/** Options of the studio's HTTP server. */
+export interface ServerOptions {
+  ws: Workspace;
+  /** Bind address; 127.0.0.1 unless LAN sharing is switched on explicitly. */
+  host?: string;
+  port?: number;
+  /** The studio token API calls need; generated when absent. */
+  token?: string;
+  /** Serve to the LAN (binds 0.0.0.0 and accepts the machine's LAN addresses as Host). */
+  lan?: boolean;
+  /** Folder of the built renderer (web mode); omitted → no UI, API only. */
+  rendererDir?: string;
+  logger?: boolean;
+}
+
+/** A running studio server. */
+export interface StudioServer {
+  app: FastifyInstance;
+  url: string;
+  token: string;
+  /** The address to open in a browser: the UI with the token in the fragment (never sent to servers or logs). */
+  openUrl: string;
+  close(): Promise<void>;
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Builds the Fastify app (not listening) — used by tests through app.inject. */
+export async function buildApp(opts: ServerOptions & { port: number; token: string }): Promise<FastifyInstance> {
+  const lan = !!opts.lan;
+  const bindHost = opts.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: false });
+  let hosts = allowedHosts(opts.port, bindHost, lan);
+  app.decorate('studioHosts', { refresh: (port: number) => (hosts = allowedHosts(port, bindHost, lan)) });
+  app.addHook('onRequest', async (req, reply) => {
+    if (!hostAllowed(req.headers.host, hosts)) {
+      return reply.code(421).type('text/plain; charset=utf-8').send('unknown Host header');
+    }
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+  });
+  registerApiRoutes(app, { ws: opts.ws, token: opts.token });
+  for (const plugin of serverPlugins) await plugin(app, { ws: opts.ws, token: opts.token });
+  const dir = opts.rendererDir;
+  if (dir && existsSync(join(dir, 'index.html'))) {
+    app.addHook('onSend', async (req, reply, payload) => {
+      if (!req.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.getHeader('content-security-policy')) {
+        reply.header('Content-Security-Policy', CSP);
+      }
+      return payload;
+    });
+    await app.register(fastifyStatic, { root: dir, prefix: '/', index: ['index.html'], wildcard: true, dotfiles: 'deny' });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('Shequn Studio server: the UI is not built (run "npm run build"). The API is at POST /api/<method>.'),
+    );
+  }
+  return app;
+}
+
+/** Starts the studio server and resolves once it is listening. */
+export async function startServer(opts: ServerOptions): Promise<StudioServer> {
+  const token = opts.token ?? newToken();
+  const host = opts.host ?? (opts.lan ? '0.0.0.0' : '127.0.0.1');
+  const port = opts.port ?? 0;
+  const app = await buildApp({ ...opts, host, port, token });
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  (app as unknown as { studioHosts: { refresh(p: number): void } }).studioHosts.refresh(actualPort);
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${shownHost}:${actualPort}`;
+  return { app, url, token, openUrl: `${url}/#token=${token}`, close: () => app.close() };
+}
