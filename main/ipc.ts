@@ -1,0 +1,38 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { contract, methodNames } from '../src/api/contract';
+import { dispatch, toApiError } from '../src/api/dispatcher';
+import type { Workspace } from '../src/workspace/types';
+
+/** The channel a contract method is invoked on. */
+export const channelFor = (method: string): string => `studio:${method}`;
+
+/** True when an IPC call comes from the app's own window and its top frame, loaded from our protocol. */
+export function isTrustedSender(event: IpcMainInvokeEvent, ownWindow: () => WebContents | undefined, origin: string): boolean {
+  const own = ownWindow();
+  if (!own || event.sender !== own) return false;
+  const frame = event.senderFrame;
+  if (!frame || frame !== own.mainFrame) return false;
+  return frame.url.startsWith(origin);
+}
+
+/** Registers one ipcMain.handle per contract method, each checking its sender first. */
+export function setupIpc(ipcMain: IpcMain, opts: { getWorkspace: () => Workspace; ownWindow: () => WebContents | undefined; origin: string }): string[] {
+  const channels: string[] = [];
+  for (const method of methodNames) {
+    const channel = channelFor(method);
+    ipcMain.handle(channel, async (event, input: unknown) => {
+      if (!isTrustedSender(event, opts.ownWindow, opts.origin)) {
+        return { error: { code: 'forbidden', message: `IPC call ${method} refused: not from the studio window` } };
+      }
+      try {
+        const result = await dispatch(method, input, { ws: opts.getWorkspace(), user: { id: 'desktop', role: 'editor' } });
+        return { result };
+      } catch (err) {
+        return { error: toApiError(err).toJSON() };
+      }
+    });
+    channels.push(channel);
+  }
+  if (channels.length !== Object.keys(contract).length) throw new Error('IPC channels do not match the contract');
+  return channels;
+}

@@ -1,0 +1,53 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract';
+
+/** The error shape of the contract as it reaches the UI. */
+export class StudioError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the preload exposes inside Electron (window.studio). */
+export interface StudioBridge {
+  call(method: string, input: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
+}
+
+declare global {
+  interface Window {
+    studio?: StudioBridge;
+  }
+}
+
+function tokenFromLocation(): string {
+  const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('shequn-token', fromHash);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromHash;
+  }
+  return sessionStorage.getItem('shequn-token') ?? '';
+}
+
+let token: string | undefined;
+
+/** Calls a contract method: through window.studio in Electron, over HTTP in web mode. */
+export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  if (window.studio) {
+    const res = await window.studio.call(method, input);
+    if (res.error) throw new StudioError(res.error.code, res.error.message, res.error.field);
+    return res.result as MethodOutput<M>;
+  }
+  token ??= tokenFromLocation();
+  const res = await fetch(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shequn-token': token },
+    body: JSON.stringify(input ?? {}),
+  });
+  const body = (await res.json().catch(() => ({}))) as { result?: unknown; error?: { code: string; message: string; field?: string } };
+  if (!res.ok || body.error) throw new StudioError(body.error?.code ?? 'internal', body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
+  return body.result as MethodOutput<M>;
+}

@@ -1,0 +1,23 @@
+import { startServer } from '../server/app.js';
+import { openWorkspace } from '../workspace/index.js';
+import { openOrCreateDemo } from './demo-workspace.js';
+import { demoWorkspaceDir } from './user-data.js';
+
+/** Starts the studio in web mode (no Electron) on 127.0.0.1 and prints where to open it. */
+export async function startStudioWeb(opts: { workspace?: string; rendererDir: string; port?: number }): Promise<void> {
+  const ws = opts.workspace ? await openWorkspace(opts.workspace) : await openOrCreateDemo(demoWorkspaceDir());
+  for (const n of ws.notices) console.log(`notice: ${n}`);
+  const port = opts.port ?? Number(process.env.SHEQUN_PORT ?? 5178);
+  const server = await startServer({ ws, port, rendererDir: opts.rendererDir }).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE') throw err;
+    return startServer({ ws, port: 0, rendererDir: opts.rendererDir });
+  });
+  console.log(`\n社群内容工作室 Shequn Studio (workspace ${ws.dir})\n  在浏览器中打开 Open in a browser: ${server.openUrl}\n  Ctrl+C 退出 to stop\n`);
+  const stop = async () => {
+    await server.close();
+    await ws.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
