@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define.js';
 import { entityMethods } from './methods/entities.js';
+import { jobMethods } from './methods/jobs.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -9,6 +10,7 @@ import { entityMethods } from './methods/entities.js';
  */
 export const contract = {
   ...entityMethods,
+  ...jobMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
