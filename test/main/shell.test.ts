@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// Only main/ tests mock electron: the shell is wiring, tested here without the binary.
+vi.mock('electron', () => ({}));
+
+import { setupIpc, isTrustedSender, channelFor } from '../../main/ipc';
+import { windowOptions } from '../../main/window';
+import { resolveInside, ORIGIN } from '../../main/protocol';
+import { setupNavigationGuards, STUDIO_CSP } from '../../main/security';
+import { buildMenuTemplate } from '../../main/menu';
+import { methodNames } from '../../src/api/contract';
+import { memoryWorkspace, tinyStudio } from '../helpers/memory-workspace';
+
+type Handler = (event: unknown, input: unknown) => Promise<{ result?: unknown; error?: { code: string } }>;
+
+function fakeIpc() {
+  const handlers = new Map<string, Handler>();
+  return { handlers, ipcMain: { handle: (ch: string, fn: Handler) => handlers.set(ch, fn) } };
+}
+
+const mainFrame = { url: `${ORIGIN}/index.html` };
+const ownContents = { mainFrame };
+
+describe('main process wiring', () => {
+  it('generates one IPC handler per contract method', () => {
+    const { handlers, ipcMain } = fakeIpc();
+    const channels = setupIpc(ipcMain as never, { getWorkspace: () => memoryWorkspace(tinyStudio()), ownWindow: () => ownContents as never, origin: ORIGIN });
+    expect(channels.sort()).toEqual(methodNames.map(channelFor).sort());
+    expect(handlers.size).toBe(methodNames.length);
+  });
+
+  it('answers calls from its own window and refuses foreign senders and frames', async () => {
+    const { handlers, ipcMain } = fakeIpc();
+    setupIpc(ipcMain as never, { getWorkspace: () => memoryWorkspace(tinyStudio()), ownWindow: () => ownContents as never, origin: ORIGIN });
+    const list = handlers.get('studio:stores.list')!;
+    expect((await list({ sender: ownContents, senderFrame: mainFrame }, {})).result).toHaveLength(2);
+    expect((await list({ sender: {}, senderFrame: mainFrame }, {})).error?.code).toBe('forbidden');
+    expect((await list({ sender: ownContents, senderFrame: { url: `${ORIGIN}/x` } }, {})).error?.code).toBe('forbidden');
+    const foreignOrigin = { url: 'https://evil.example/' };
+    expect(isTrustedSender({ sender: { mainFrame: foreignOrigin }, senderFrame: foreignOrigin } as never, () => ({ mainFrame: foreignOrigin }) as never, ORIGIN)).toBe(false);
+  });
+
+  it('validates IPC input through the dispatcher (wrong types, extra fields)', async () => {
+    const { handlers, ipcMain } = fakeIpc();
+    setupIpc(ipcMain as never, { getWorkspace: () => memoryWorkspace(tinyStudio()), ownWindow: () => ownContents as never, origin: ORIGIN });
+    const get = handlers.get('studio:stores.get')!;
+    expect((await get({ sender: ownContents, senderFrame: mainFrame }, { id: 1 })).error?.code).toBe('bad_input');
+    expect((await get({ sender: ownContents, senderFrame: mainFrame }, { id: 's001', x: 1 })).error?.code).toBe('bad_input');
+  });
+
+  it('creates the window isolated and sandboxed, without Node', () => {
+    const prefs = windowOptions('/app/out/preload').webPreferences!;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs.preload).toMatch(/preload\.cjs$/);
+    expect(STUDIO_CSP).toContain("script-src 'self'");
+    expect(STUDIO_CSP).not.toContain('unsafe-eval');
+  });
+
+  it('serves only files inside the renderer folder from the custom protocol', () => {
+    expect(resolveInside('/app/out/renderer', `${ORIGIN}/index.html`)).toBe('/app/out/renderer/index.html');
+    expect(resolveInside('/app/out/renderer', `${ORIGIN}/`)).toBe('/app/out/renderer/index.html');
+    expect(resolveInside('/app/out/renderer', `${ORIGIN}/..%2f..%2fetc%2fpasswd`)).toBeNull();
+  });
+
+  it('denies navigation away and new windows, opening http links in the system browser', () => {
+    const listeners: Record<string, (...a: unknown[]) => void> = {};
+    const app = { on: (_e: string, fn: (...a: unknown[]) => void) => (listeners.created = fn) };
+    const shell = { openExternal: vi.fn() };
+    setupNavigationGuards(app as never, shell as never, ORIGIN);
+    const contentsListeners: Record<string, (...a: unknown[]) => void> = {};
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    const contents = { on: (e: string, fn: (...a: unknown[]) => void) => (contentsListeners[e] = fn), setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn) };
+    listeners.created!({}, contents);
+    const ev = { preventDefault: vi.fn() };
+    contentsListeners['will-navigate']!(ev, 'https://evil.example/');
+    expect(ev.preventDefault).toHaveBeenCalled();
+    const ok = { preventDefault: vi.fn() };
+    contentsListeners['will-navigate']!(ok, `${ORIGIN}/index.html`);
+    expect(ok.preventDefault).not.toHaveBeenCalled();
+    expect(openHandler!({ url: 'https://brand.example/' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://brand.example/');
+    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('builds native menus with the usual edit roles and shortcuts', () => {
+    const menu = buildMenuTemplate({ isMac: false, onImportStores: () => {}, onExportFolder: () => {}, onShowPacks: () => {} });
+    const roles = JSON.stringify(menu);
+    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']) expect(roles).toContain(`"role":"${role}"`);
+    expect(roles).toContain('CmdOrCtrl+I');
+  });
+});
