@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow as BrowserWindowType } from 'electron';
 import { ORIGIN } from './protocol';
 
-/** The studio window's options: isolated, sandboxed, no Node in the page. */
-export function windowOptions(preloadDir: string): BrowserWindowConstructorOptions {
-  return {
+/** Creates the studio window — isolated, sandboxed, no Node in the page — and loads the UI from the custom protocol. */
+export function setupWindow(BrowserWindow: typeof BrowserWindowType, preloadDir: string): BrowserWindowType {
+  // The options stay an inline literal so the security gate (electronegativity) can read them.
+  const win = new BrowserWindow({
     width: 1440,
     height: 900,
     minWidth: 1100,
@@ -24,13 +25,9 @@ export function windowOptions(preloadDir: string): BrowserWindowConstructorOptio
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
-}
-
-/** Creates the window and loads the UI from the custom protocol. */
-export function setupWindow(BrowserWindow: typeof BrowserWindowType, preloadDir: string): BrowserWindowType {
-  const win = new BrowserWindow(windowOptions(preloadDir));
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${ORIGIN}/index.html`);
   return win;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 import { setupIpc, isTrustedSender, channelFor } from '../../main/ipc';
-import { windowOptions } from '../../main/window';
+import { setupWindow } from '../../main/window';
 import { resolveInside, ORIGIN } from '../../main/protocol';
 import { setupNavigationGuards, STUDIO_CSP } from '../../main/security';
 import { buildMenuTemplate } from '../../main/menu';
@@ -48,10 +48,23 @@ describe('main process wiring', () => {
     expect((await get({ sender: ownContents, senderFrame: mainFrame }, { id: 's001', x: 1 })).error?.code).toBe('bad_input');
   });
 
-  it('creates the window isolated and sandboxed, without Node', () => {
-    const prefs = windowOptions('/app/out/preload').webPreferences!;
+  it('creates the window isolated and sandboxed, without Node, loaded from the custom protocol', () => {
+    const made: { opts?: Electron.BrowserWindowConstructorOptions; url?: string } = {};
+    class FakeWindow {
+      constructor(opts: Electron.BrowserWindowConstructorOptions) {
+        made.opts = opts;
+      }
+      once() {}
+      loadURL(url: string) {
+        made.url = url;
+        return Promise.resolve();
+      }
+    }
+    setupWindow(FakeWindow as never, '/app/out/preload');
+    const prefs = made.opts!.webPreferences!;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(prefs.preload).toMatch(/preload\.cjs$/);
+    expect(made.url).toBe(`${ORIGIN}/index.html`);
     expect(STUDIO_CSP).toContain("script-src 'self'");
     expect(STUDIO_CSP).not.toContain('unsafe-eval');
   });
