@@ -1,0 +1,82 @@
+import type { StudioData, User } from '../../model/index.js';
+import { applyReview, type ReviewAction } from '../../review/machine.js';
+import { addUser, requireRole, resolveActor } from '../../review/actors.js';
+import { listAudit } from '../../review/audit.js';
+import { pinVersion, postsPinning } from '../../review/pins.js';
+import { ensureProof } from '../../review/proof-service.js';
+import { loadProof } from '../../review/proof-files.js';
+import { reviewQueue } from '../../review/queue.js';
+import { addVersion, findTemplate, findVersion, reviseDraft } from '../../review/versions.js';
+import type { CallContext } from '../context.js';
+import type { HandlersFor } from '../handler.js';
+import type { reviewMethods } from '../methods/review.js';
+
+/**
+ * The acting person when one is named (`as`) or signed in; otherwise the shell itself (the CLI's or the
+ * local studio's identity), which is trusted like someone editing the workspace folder directly.
+ */
+function actorOrShell(d: StudioData, ctx: CallContext, as: string | undefined): User | { id: string; role?: undefined } {
+  const signedIn = ctx.user && d.users.some((u) => u.id === ctx.user!.id);
+  if (as !== undefined || signedIn) return resolveActor(d, ctx.user, as);
+  return { id: ctx.user?.id ?? 'local' };
+}
+
+function act(action: ReviewAction) {
+  return ({ template, version, as, comment }: { template: string; version?: number; as?: string; comment?: string }, ctx: CallContext) =>
+    ctx.ws.update((d) => applyReview(d, { template, version, action, actor: resolveActor(d, ctx.user, as), comment }));
+}
+
+export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
+  'review.list': async (_in, { ws }) => {
+    const items = reviewQueue(ws.data());
+    return Promise.all(items.map(async (i) => ({ ...i, proofReady: !!(await loadProof(ws.dir, i.template, i.version, i.hash)) })));
+  },
+  'review.submit': async (input, ctx) => {
+    const result = await act('submit')(input, ctx);
+    try {
+      const info = await ensureProof(ctx.ws, result.template, result.version, true);
+      const problems = info.problems.length ? { proofError: `${info.problems.length} proof case(s) failed: ${info.problems[0]}` } : {};
+      return { ...result, proof: info.sheet, ...problems };
+    } catch (err) {
+      return { ...result, proof: null, proofError: (err as Error).message };
+    }
+  },
+  'review.approve': act('approve'),
+  'review.reject': act('request_changes'),
+  'review.retire': async (input, ctx) => {
+    const result = await act('retire')(input, ctx);
+    return { ...result, pinnedBy: postsPinning(ctx.ws.data(), result.template, result.version).map((p) => p.post) };
+  },
+  'review.proof': async ({ template, version, refresh }, { ws }) => {
+    const v = findVersion(findTemplate(ws.data(), template), version);
+    const info = await ensureProof(ws, template, version, !!refresh);
+    return { ...info, state: v.state };
+  },
+  'templates.addVersion': ({ template, source, as }, ctx) =>
+    ctx.ws.update((d) => {
+      const who = actorOrShell(d, ctx, as);
+      if (who.role) requireRole(who as User, ['editor', 'manager'], `add a version to template "${template}"`);
+      const v = addVersion(d, { template, source, by: who.id });
+      return { template, version: v.version, hash: v.hash, state: v.state };
+    }),
+  'templates.editVersion': ({ template, version, source, as }, ctx) =>
+    ctx.ws.update((d) => {
+      const who = actorOrShell(d, ctx, as);
+      if (who.role) requireRole(who as User, ['editor', 'manager'], `edit template "${template}" v${version}`);
+      const v = reviseDraft(d, { template, version, source, by: who.id });
+      return { template, version: v.version, hash: v.hash, state: v.state };
+    }),
+  'posts.useVersion': ({ post, template, version, as }, ctx) =>
+    ctx.ws.update((d) => {
+      const who = actorOrShell(d, ctx, as);
+      if (who.role) requireRole(who as User, ['editor', 'manager'], `move post "${post}" to template "${template}" v${version}`);
+      return pinVersion(d, post, template, version, { by: who.id });
+    }),
+  'audit.list': (filter, { ws }) => listAudit(ws.data(), filter),
+  'users.add': ({ user, as }, ctx) =>
+    ctx.ws.update((d) => {
+      const who = actorOrShell(d, ctx, as);
+      if (who.role) requireRole(who as User, ['manager'], `add user "${user.id}"`);
+      return addUser(d, user, who.id);
+    }),
+};

@@ -1,0 +1,95 @@
+import { ApiError } from '../api/errors.js';
+import type { Post, ReviewState, StudioData, TemplateKind, TemplatePin } from '../model/index.js';
+import { appendAudit } from './audit.js';
+import { findTemplate, findVersion, nowIso } from './versions.js';
+
+const KINDS: readonly TemplateKind[] = ['caption', 'poster', 'video'];
+
+/** What pinVersion did. */
+export interface PinResult {
+  post: string;
+  kind: TemplateKind;
+  from?: TemplatePin;
+  to: TemplatePin;
+  state: ReviewState;
+}
+
+/**
+ * Moves a post to one template version: the explicit act of adopting a (newer) version.
+ * The slot is the template's kind; a non-approved version may be pinned (previews), export refuses it later;
+ * a retired version is refused. Mutates `data` and logs the act.
+ */
+export function pinVersion(
+  data: StudioData,
+  postId: string,
+  templateId: string,
+  version: number,
+  opts: { by?: string; at?: string; kind?: TemplateKind } = {},
+): PinResult {
+  const post = data.posts.find((p) => p.id === postId);
+  if (!post) throw new ApiError('not_found', `post "${postId}" not found`, 'post');
+  const t = findTemplate(data, templateId);
+  if (opts.kind && opts.kind !== t.kind) {
+    throw new ApiError('conflict', `template "${t.id}" is a ${t.kind} template: it cannot fill the ${opts.kind} slot of post "${post.id}"`, 'template');
+  }
+  const v = findVersion(t, version);
+  if (v.state === 'retired') {
+    throw new ApiError('conflict', `template "${t.id}" v${v.version} is retired: post "${post.id}" cannot use it (pick an approved version)`, 'version');
+  }
+  const from = post.templates[t.kind];
+  const to = { template: t.id, version: v.version };
+  post.templates[t.kind] = to;
+  const at = opts.at ?? nowIso();
+  const was = from ? `${from.template} v${from.version}` : 'none';
+  appendAudit(data, { at, by: opts.by ?? 'local', action: 'post.use_version', target: t.id, version: v.version, hash: v.hash, comment: `post ${post.id} (${t.kind}): ${was} → ${t.id} v${v.version}` });
+  return { post: post.id, kind: t.kind, ...(from ? { from } : {}), to, state: v.state };
+}
+
+/** One pinned template of a post and the state of the pinned version ('missing' when it does not exist). */
+export interface PinStatus {
+  kind: TemplateKind;
+  template: string;
+  version: number;
+  state: ReviewState | 'missing';
+}
+
+/** The state of every version a post pins. */
+export function pinStatuses(data: StudioData, post: Post): PinStatus[] {
+  const out: PinStatus[] = [];
+  for (const kind of KINDS) {
+    const pin = post.templates[kind];
+    if (!pin) continue;
+    const t = data.templates.find((x) => x.id === pin.template);
+    const v = t?.versions.find((x) => x.version === pin.version);
+    out.push({ kind, template: pin.template, version: pin.version, state: v ? v.state : 'missing' });
+  }
+  return out;
+}
+
+/**
+ * The export gate: throws check_failed naming each pinned template whose version is not approved
+ * (details: the PinStatus list of the offending pins). Returns the statuses when all are approved.
+ */
+export function assertPostShippable(data: StudioData, post: Post | string): PinStatus[] {
+  const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
+  if (!p) throw new ApiError('not_found', `post "${String(post)}" not found`, 'post');
+  const statuses = pinStatuses(data, p);
+  const bad = statuses.filter((s) => s.state !== 'approved');
+  if (bad.length) {
+    const list = bad.map((s) => `${s.kind} template "${s.template}" v${s.version} is ${s.state === 'missing' ? 'missing' : s.state}`).join('; ');
+    throw new ApiError('check_failed', `post "${p.id}" cannot ship until its pinned template versions are approved: ${list}`, 'templates', bad);
+  }
+  return statuses;
+}
+
+/** Posts that pin a template (any version, or the given one). */
+export function postsPinning(data: StudioData, templateId: string, version?: number): { post: string; kind: TemplateKind; version: number }[] {
+  const out: { post: string; kind: TemplateKind; version: number }[] = [];
+  for (const p of data.posts) {
+    for (const kind of KINDS) {
+      const pin = p.templates[kind];
+      if (pin && pin.template === templateId && (version === undefined || pin.version === version)) out.push({ post: p.id, kind, version: pin.version });
+    }
+  }
+  return out;
+}

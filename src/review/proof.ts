@@ -1,0 +1,187 @@
+import sharp from 'sharp';
+import type { VariantContext } from '../compose/types.js';
+import type { GroupType, Post, PosterSize, StoreOwner, StudioData, Template, TemplateVersion } from '../model/index.js';
+import { unifiedDiff, type TextDiff } from './diff.js';
+import { captionCard, composeSheet, type SheetCell, type SheetRow, type Sized } from './sheet.js';
+import { findTemplate, findVersion, latestApproved, sourceHash } from './versions.js';
+import { displayWidth, selectWorstCases, type WorstCases, type WorstStore } from './worst.js';
+
+/** The render calls a proof needs; the default set (src/review/renderers.ts) wires src/compose, src/render, src/video. */
+export interface ProofRenderers {
+  context(data: StudioData, post: Post, group: GroupType, store: StoreOwner): VariantContext | Promise<VariantContext>;
+  /** Poster image bytes (any format sharp reads) of `source` for one context and size, without watermark. */
+  poster(source: string, ctx: VariantContext, size: PosterSize): Promise<Buffer>;
+  /** The caption text of `source` for one context. */
+  caption(source: string, ctx: VariantContext): Promise<string> | string;
+  /** The storyboard's text-layer and end-card frames for one context. */
+  videoFrames(source: string, ctx: VariantContext): Promise<{ label: string; image: Buffer }[]>;
+}
+
+/** One case a version is rendered for (a cell of the sheet). */
+interface ProofCase {
+  row: string;
+  label: string;
+  group: GroupType;
+  store: WorstStore;
+  size?: PosterSize;
+}
+
+/** A rendered proof: the sheet, the side-by-side comparison, the text diff and what was covered. */
+export interface ProofResult {
+  template: string;
+  kind: Template['kind'];
+  version: number;
+  hash: string;
+  sheet: Sized;
+  compare: Sized | null;
+  cells: string[];
+  worstCases: string[];
+  problems: string[];
+  previousApproved: number | null;
+  diff: TextDiff;
+}
+
+const POSTER_CELL = 300;
+const CAPTION_CELL = 460;
+const VIDEO_CELL = 240;
+
+/** Short store label: name plus why it is a worst case. */
+function storeLabel(w: WorstStore): string {
+  return `${w.store.storeName} (${w.reasons.join(', ')})`;
+}
+
+/** The cases the sheet covers for a template kind: every group × size × worst store for posters, etc. */
+export function proofCases(kind: Template['kind'], wc: WorstCases): ProofCase[] {
+  const out: ProofCase[] = [];
+  if (kind === 'poster') {
+    for (const group of wc.groups)
+      for (const size of wc.sizes) for (const store of wc.stores) out.push({ row: group.name, label: `${size} · ${store.store.storeName}`, group, store, size });
+  } else if (kind === 'caption') {
+    for (const group of wc.groups) out.push({ row: `captions for ${storeLabel(wc.captionStore)}`, label: group.name, group, store: wc.captionStore });
+  } else {
+    for (const store of wc.stores) {
+      const group = wc.groups.find((g) => store.store.groupTypes.includes(g.id)) ?? wc.groups[0]!;
+      out.push({ row: `${storeLabel(store)} · ${group.name}`, label: '', group, store });
+    }
+  }
+  return out;
+}
+
+async function errorImage(message: string, width: number): Promise<Buffer> {
+  return (await captionCard(`render failed: ${message}`, width)).buf;
+}
+
+/** Renders one version for one case into labelled cells (render errors become red cells). */
+async function renderCase(
+  r: ProofRenderers,
+  data: StudioData,
+  t: Template,
+  v: TemplateVersion,
+  c: ProofCase,
+  post: Post,
+  problems: string[],
+): Promise<SheetCell[]> {
+  try {
+    const ctx = await r.context(data, post, c.group, c.store.store);
+    if (t.kind === 'poster') return [{ label: c.label, image: await r.poster(v.source, ctx, c.size!) }];
+    if (t.kind === 'caption') {
+      const text = await r.caption(v.source, ctx);
+      const len = [...text].length;
+      const max = c.group.rules.captionMaxLength;
+      const card = await captionCard(text, CAPTION_CELL);
+      return [{ label: `${c.label} · ${len}/${max} chars${len > max ? ' — OVER THE LIMIT' : ''}`, image: card.buf, warn: len > max }];
+    }
+    const frames = await r.videoFrames(v.source, ctx);
+    return frames.map((f) => ({ label: f.label, image: f.image }));
+  } catch (err) {
+    const msg = (err as Error).message ?? String(err);
+    problems.push(`v${v.version} ${c.row} ${c.label}: ${msg}`);
+    return [{ label: `${c.label} — FAILED`, image: await errorImage(msg, t.kind === 'caption' ? CAPTION_CELL : POSTER_CELL), warn: true }];
+  }
+}
+
+function cellWidth(kind: Template['kind']): number {
+  return kind === 'poster' ? POSTER_CELL : kind === 'caption' ? CAPTION_CELL : VIDEO_CELL;
+}
+
+/** Cases shown side by side against the previous approved version (a few representative ones). */
+function compareCases(kind: Template['kind'], cases: ProofCase[]): ProofCase[] {
+  if (kind === 'poster') {
+    const first = cases[0]!;
+    return cases.filter((c) => c.group === first.group && c.store === first.store);
+  }
+  return cases.slice(0, kind === 'caption' ? 2 : 1);
+}
+
+/** True when two images have the same pixels (after scaling both to a small size). */
+async function samePixels(a: Buffer, b: Buffer): Promise<boolean> {
+  const small = (x: Buffer) => sharp(x).resize(64, 64, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+  const [x, y] = await Promise.all([small(a), small(b)]);
+  return x.equals(y);
+}
+
+/**
+ * Renders the proof of one version against the workspace's worst cases: one sheet with every case,
+ * a side-by-side comparison with the previous approved version (when there is one) and the source diff.
+ * Pure apart from the render calls: nothing is written (see proof-files.ts).
+ */
+export async function renderProof(data: StudioData, templateId: string, version: number, r: ProofRenderers, at = new Date().toISOString()): Promise<ProofResult> {
+  const t = findTemplate(data, templateId);
+  const v = findVersion(t, version);
+  const wc = selectWorstCases(data, t);
+  const cases = proofCases(t.kind, wc);
+  const problems: string[] = [];
+  const rows: SheetRow[] = [];
+  const cells: string[] = [];
+  const rendered = new Map<ProofCase, SheetCell[]>();
+  for (const c of cases) {
+    const got = await renderCase(r, data, t, v, c, wc.post, problems);
+    rendered.set(c, got);
+    let row = rows.find((x) => x.heading === c.row);
+    if (!row) rows.push((row = { heading: c.row, cells: [] }));
+    row.cells.push(...got);
+    cells.push(...got.map((g) => `${c.row} · ${g.label}`));
+  }
+  const worstCases = [
+    ...wc.stores.map((s) => `store "${s.store.id}" ${s.store.storeName}: ${s.reasons.join(', ')}`),
+    `post "${wc.post.id}": ${wc.postReason} (${displayWidth(wc.post.title)} wide title)`,
+    `group types: ${wc.groups.map((g) => g.name).join(', ')}`,
+    ...(t.kind === 'poster' ? [`sizes: ${wc.sizes.join(', ')}`] : []),
+  ];
+  const hash = v.hash || sourceHash(v.source);
+  const sheet = await composeSheet({
+    title: `Proof · ${t.name} (${t.id}) v${v.version} · ${t.kind} · ${v.state}`,
+    lines: [`sha256 ${hash.slice(0, 16)}… · rendered ${at}`, ...worstCases, ...(problems.length ? [`${problems.length} case(s) failed to render`] : [])],
+    rows,
+    cellWidth: cellWidth(t.kind),
+    perLine: t.kind === 'poster' ? 6 : t.kind === 'caption' ? 3 : 6,
+  });
+  const prev = latestApproved(t, v.version);
+  const diff = unifiedDiff(prev?.source ?? '', v.source, prev ? `${t.id} v${prev.version} (approved)` : '/dev/null', `${t.id} v${v.version} (${v.state})`);
+  let compare: Sized | null = null;
+  if (prev) {
+    const pairs: SheetRow[] = [];
+    for (const c of compareCases(t.kind, cases)) {
+      const old = await renderCase(r, data, t, prev, c, wc.post, problems);
+      const now = rendered.get(c)!;
+      for (let i = 0; i < Math.max(old.length, now.length); i++) {
+        const o = old[i];
+        const n = now[i];
+        const same = o && n ? await samePixels(o.image, n.image) : false;
+        const label = (o ?? n)!.label;
+        const pair: SheetCell[] = [];
+        if (o) pair.push({ label: `v${prev.version} approved`, image: o.image });
+        if (n) pair.push({ label: `v${v.version} ${same ? '(no visible change)' : '(changed)'}`, image: n.image, warn: !same });
+        pairs.push({ heading: `${c.row} · ${label}`, cells: pair });
+      }
+    }
+    compare = await composeSheet({
+      title: `Compare · ${t.name} (${t.id}) v${prev.version} → v${v.version}`,
+      lines: [`source: +${diff.added} −${diff.removed} lines`],
+      rows: pairs,
+      cellWidth: t.kind === 'poster' ? 360 : cellWidth(t.kind),
+      perLine: 2,
+    });
+  }
+  return { template: t.id, kind: t.kind, version: v.version, hash, sheet, compare, cells, worstCases, problems, previousApproved: prev?.version ?? null, diff };
+}
