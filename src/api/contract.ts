@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define.js';
 import { entityMethods } from './methods/entities.js';
 import { jobMethods } from './methods/jobs.js';
+import { reviewMethods } from './methods/review.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -11,6 +12,7 @@ import { jobMethods } from './methods/jobs.js';
 export const contract = {
   ...entityMethods,
   ...jobMethods,
+  ...reviewMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

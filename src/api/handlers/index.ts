@@ -2,9 +2,11 @@ import type { Contract } from '../contract.js';
 import type { HandlersFor } from '../handler.js';
 import { entityHandlers } from './entities.js';
 import { jobHandlers } from './jobs.js';
+import { reviewHandlers } from './review.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
   ...entityHandlers,
   ...jobHandlers,
+  ...reviewHandlers,
 };
