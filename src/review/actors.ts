@@ -24,11 +24,13 @@ export function resolveActor(data: StudioData, ctxUser: { id: string } | undefin
   return user;
 }
 
+const article = (role: string): string => (/^[aeiou]/.test(role) ? 'an' : 'a');
+
 /** Throws forbidden unless the user has one of `roles`; `what` names the act ("approve template x v2"). */
 export function requireRole(user: User, roles: readonly Role[], what: string): void {
   if (!roles.includes(user.role)) {
-    const who = roles.length === 1 ? `a ${roles[0]}` : roles.map((r) => `a ${r}`).join(' or ');
-    throw new ApiError('forbidden', `user "${user.id}" is a ${user.role}: only ${who} may ${what}`, 'as');
+    const who = roles.map((r) => `${article(r)} ${r}`).join(' or ');
+    throw new ApiError('forbidden', `user "${user.id}" is ${article(user.role)} ${user.role}: only ${who} may ${what}`, 'as');
   }
 }
 

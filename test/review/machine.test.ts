@@ -80,7 +80,7 @@ describe('review state machine', () => {
         const before = JSON.stringify(d);
         const e = refused(() => applyReview(d, { template: 'cap', version: 2, action, actor }));
         expect(e.code).toBe('forbidden');
-        expect(e.message).toContain(`is a ${role}`);
+        expect(e.message).toContain(`is ${role === "editor" ? "an" : "a"} ${role}`);
         expect(JSON.stringify(d)).toBe(before);
       }
     }

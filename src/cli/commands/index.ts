@@ -3,6 +3,10 @@ import { command as bundle } from './bundle.js';
 import { command as init } from './init.js';
 import { command as list } from './list.js';
 import { command as serve } from './serve.js';
+import { command as review } from './review.js';
+import { command as template } from './template.js';
+import { command as post } from './post.js';
+import { command as user } from './user.js';
 
 /** Every `shequn` command, in the order `--help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
@@ -10,4 +14,8 @@ export const commands: CliCommand[] = [
   list,
   bundle,
   serve,
+  review,
+  template,
+  post,
+  user,
 ];
