@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define.js';
+import { assetMethods } from './methods/assets.js';
 import { entityMethods } from './methods/entities.js';
 import { jobMethods } from './methods/jobs.js';
+import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
 
 /**
@@ -11,7 +13,9 @@ import { reviewMethods } from './methods/review.js';
  */
 export const contract = {
   ...entityMethods,
+  ...assetMethods,
   ...jobMethods,
+  ...portalMethods,
   ...reviewMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -1,12 +1,16 @@
 import type { Contract } from '../contract.js';
 import type { HandlersFor } from '../handler.js';
+import { assetHandlers } from './assets.js';
 import { entityHandlers } from './entities.js';
 import { jobHandlers } from './jobs.js';
+import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
   ...entityHandlers,
+  ...assetHandlers,
   ...jobHandlers,
+  ...portalHandlers,
   ...reviewHandlers,
 };
