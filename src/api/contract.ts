@@ -3,6 +3,7 @@ import type { MethodSpec } from './define.js';
 import { assetMethods } from './methods/assets.js';
 import { entityMethods } from './methods/entities.js';
 import { jobMethods } from './methods/jobs.js';
+import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
 
 /**
@@ -14,6 +15,7 @@ export const contract = {
   ...entityMethods,
   ...assetMethods,
   ...jobMethods,
+  ...portalMethods,
   ...reviewMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Workspace } from '../workspace/types.js';
+import { portalPlugin } from './portal/plugin.js';
 
 /** A feature's routes on the studio server (portal, review pages...). Register yours in `serverPlugins`. */
 export type ServerPlugin = (app: FastifyInstance, opts: { ws: Workspace; token: string }) => Promise<void> | void;
 
 /** Every feature plugin mounted by src/server/app.ts, in order. */
-export const serverPlugins: ServerPlugin[] = [];
+export const serverPlugins: ServerPlugin[] = [
+  portalPlugin,
+];

@@ -3,6 +3,7 @@ import type { HandlersFor } from '../handler.js';
 import { assetHandlers } from './assets.js';
 import { entityHandlers } from './entities.js';
 import { jobHandlers } from './jobs.js';
+import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
@@ -10,5 +11,6 @@ export const handlers: HandlersFor<Contract> = {
   ...entityHandlers,
   ...assetHandlers,
   ...jobHandlers,
+  ...portalHandlers,
   ...reviewHandlers,
 };

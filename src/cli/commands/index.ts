@@ -3,6 +3,7 @@ import { command as bundle } from './bundle.js';
 import { command as init } from './init.js';
 import { command as list } from './list.js';
 import { command as serve } from './serve.js';
+import { command as portal } from './portal.js';
 import { command as review } from './review.js';
 import { command as template } from './template.js';
 import { command as post } from './post.js';
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   list,
   bundle,
   serve,
+  portal,
   review,
   template,
   post,

@@ -1,0 +1,60 @@
+import { writeFile } from 'node:fs/promises';
+import type { CliCommand } from '../types.js';
+import { call, parseFlags, printJson, required, UsageError, withWorkspace } from '../util.js';
+
+const ACTIONS = ['links', 'rotate', 'revoke', 'sheet'] as const;
+
+function port(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--port must be a number from 1 to 65535, got "${value}"`);
+  return n;
+}
+
+export const command: CliCommand = {
+  name: 'portal',
+  summary: "Staff portal links: list each store's address (--json: [{store, storeName, url}]), rotate or revoke a store's token, write the QR sheet.",
+  usage: 'shequn portal links|rotate|revoke|sheet -w DIR [--store S] [--host H] [--port P] [--json] [--out FILE]',
+  async run(argv) {
+    const { values, positionals } = parseFlags(argv, {
+      workspace: { type: 'string', short: 'w' },
+      store: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+    });
+    const action = positionals[0] as (typeof ACTIONS)[number];
+    if (!ACTIONS.includes(action)) throw new UsageError(`portal what? one of ${ACTIONS.join(', ')}`);
+    const where = { ...(values.host ? { host: values.host } : {}), ...(values.port ? { port: port(values.port) } : {}) };
+    return withWorkspace(values.workspace, async (ws) => {
+      switch (action) {
+        case 'links': {
+          const links = await call(ws, 'portal.links', where);
+          if (values.json) printJson(links.map((l) => ({ store: l.store, storeName: l.storeName, url: l.url })));
+          else process.stdout.write(links.map((l) => `${l.store}\t${l.storeName}\t${l.url}`).join('\n') + (links.length ? '\n' : ''));
+          return 0;
+        }
+        case 'rotate': {
+          const link = await call(ws, 'portal.rotate', { store: required(values.store, '--store S'), ...where });
+          if (values.json) printJson(link);
+          else process.stdout.write(`${link.store}\t${link.storeName}\t${link.url}\n`);
+          return 0;
+        }
+        case 'revoke': {
+          const r = await call(ws, 'portal.revoke', { store: required(values.store, '--store S') });
+          if (values.json) printJson(r);
+          else process.stdout.write(`revoked ${r.revoked} link(s) of store ${r.store}; "shequn portal rotate" issues a new one\n`);
+          return 0;
+        }
+        case 'sheet': {
+          const out = required(values.out, '--out FILE (the HTML sheet to write)');
+          const sheet = await call(ws, 'portal.sheet', where);
+          await writeFile(out, sheet.html);
+          process.stderr.write(`wrote the QR sheet of ${sheet.stores} store(s) to ${out}\n`);
+          return 0;
+        }
+      }
+    });
+  },
+};

@@ -1,0 +1,131 @@
+import type { Manifest, ManifestEntry } from './manifest.js';
+
+/** How to render the index page: file links relative (in the pack) or under a portal base. */
+export interface IndexOptions {
+  /** Prefix of every file link, e.g. `/p/<token>/files/`; '' for the pack's own relative links. */
+  base?: string;
+  /** Caption and channel texts by pack path (read from the pack's text files). */
+  texts: Map<string, string>;
+  /** "Now" for expiry marking at render time (the page re-checks on the phone too). */
+  now?: number;
+  /** Portal mode: expired entries are withdrawn (no texts, images or links), not just marked. */
+  withdrawExpired?: boolean;
+  /** Link to the whole pack as a zip, when offered. */
+  zipHref?: string;
+  /** CSP nonce for the inline script (portal). */
+  nonce?: string;
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and attribute values. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
+}
+
+/** Percent-encodes each segment of a pack path for use in a link (Chinese names work on file:// too). */
+export function hrefOf(base: string, path: string): string {
+  return base + path.split('/').map(encodeURIComponent).join('/');
+}
+
+const CSS = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.55 -apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;background:#f4f4f5;color:#1f1f1f}
+header{background:var(--brand);color:#fff;padding:16px}
+header h1{margin:0;font-size:20px}
+header p{margin:4px 0 0;opacity:.9;font-size:14px}
+main{max-width:720px;margin:0 auto;padding:8px}
+nav{display:flex;flex-wrap:wrap;gap:6px;padding:8px 0}
+nav a{background:#fff;border:1px solid #ddd;border-radius:16px;padding:4px 12px;color:#333;text-decoration:none;font-size:14px}
+section.entry{background:#fff;border-radius:12px;margin:12px 0;padding:14px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+section.entry h2{margin:0 0 4px;font-size:18px}
+.meta{color:#666;font-size:13px}
+.tip{background:#fff8e6;border-left:4px solid #f5a623;padding:8px 10px;margin:10px 0;font-size:14px}
+.block{margin:12px 0}
+.block h3{margin:0 0 6px;font-size:15px;display:flex;justify-content:space-between;align-items:center;gap:8px}
+pre.text{white-space:pre-wrap;word-break:break-word;background:#f7f7f8;border-radius:8px;padding:10px;margin:0;font:inherit}
+button.copy{min-height:44px;min-width:96px;border:0;border-radius:22px;background:var(--brand);color:#fff;font-size:16px;padding:0 18px}
+button.copy.done{background:#2e7d32}
+.media img,.media video{display:block;width:100%;height:auto;border-radius:8px;margin:8px 0;background:#eee}
+.hint{color:#888;font-size:13px}
+.qr img{width:160px;height:160px}
+a.dl{display:inline-block;margin:4px 0 0;color:var(--brand)}
+.badge{display:none;background:#c62828;color:#fff;border-radius:6px;padding:2px 8px;font-size:13px;margin-left:6px}
+.expired .badge{display:inline-block}
+.expired .content{opacity:.45}
+.expired button.copy{background:#999}
+.withdrawn{color:#c62828;font-weight:600;padding:8px 0}
+footer{color:#888;font-size:12px;text-align:center;padding:16px}
+`;
+
+// Copy with the async clipboard where allowed, else a selected textarea + execCommand: WeChat's
+// in-app browser often lacks navigator.clipboard. Expiry is checked again on the phone.
+const SCRIPT = `
+(function(){
+function fallback(t){var a=document.createElement('textarea');a.value=t;a.setAttribute('readonly','');a.style.position='fixed';a.style.top='0';a.style.left='-9999px';a.style.fontSize='16px';document.body.appendChild(a);a.focus();a.select();a.setSelectionRange(0,t.length);var ok=false;try{ok=document.execCommand('copy')}catch(e){}document.body.removeChild(a);return ok}
+function done(b,ok){var l=b.getAttribute('data-label');b.textContent=ok?'已复制 ✓':'请长按文字复制';if(ok)b.className='copy done';setTimeout(function(){b.textContent=l;b.className='copy'},2000)}
+document.addEventListener('click',function(ev){var b=ev.target.closest&&ev.target.closest('button.copy');if(!b)return;var el=document.getElementById(b.getAttribute('data-for'));if(!el)return;var t=el.textContent;
+if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(t).then(function(){done(b,true)},function(){done(b,fallback(t))})}else{done(b,fallback(t))}});
+var now=Date.now();document.querySelectorAll('[data-expires]').forEach(function(s){if(now>Number(s.getAttribute('data-expires')))s.classList.add('expired')});
+})();
+`;
+
+function fmtDate(v: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : v;
+}
+
+function textBlock(id: string, label: string, text: string): string {
+  return `<div class="block"><h3><span>${esc(label)}</span><button class="copy" type="button" data-for="${id}" data-label="复制">复制</button></h3><pre class="text" id="${id}">${esc(text)}</pre></div>`;
+}
+
+function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number): string {
+  const expired = now > e.expiresAt;
+  const head = `<h2>${esc(e.post.title)} · ${esc(e.group.name)}<span class="badge">已过期 · 请勿再发</span></h2>
+<div class="meta">有效期：${esc(fmtDate(e.post.validFrom))} 至 ${esc(fmtDate(e.post.validUntil))}</div>`;
+  const cls = `entry${expired ? ' expired' : ''}`;
+  if (expired && o.withdrawExpired) {
+    return `<section class="${cls}" id="e${i}">${head}<p class="withdrawn">此内容已过期，已撤回。请使用新的内容包。</p></section>`;
+  }
+  const base = o.base ?? '';
+  const parts: string[] = [];
+  if (e.group.tip) parts.push(`<div class="tip">发布建议：${esc(e.group.tip)}</div>`);
+  e.texts.forEach((t, j) => parts.push(textBlock(`t${i}-${j}`, t.label, o.texts.get(t.path) ?? '')));
+  for (const p of e.posters) {
+    parts.push(`<div class="block media"><h3><span>海报 ${esc(p.size.replace('x', ':'))}</span></h3><img src="${esc(hrefOf(base, p.path))}" alt="海报 ${esc(p.size)}" loading="lazy"><span class="hint">长按图片保存到相册</span> · <a class="dl" href="${esc(hrefOf(base, p.path))}" download>下载</a></div>`);
+  }
+  if (e.video) {
+    parts.push(`<div class="block media"><h3><span>短视频</span></h3><video src="${esc(hrefOf(base, e.video))}" controls playsinline preload="metadata"></video><a class="dl" href="${esc(hrefOf(base, e.video))}" download>下载视频</a></div>`);
+  }
+  if (e.qr) {
+    parts.push(`<div class="block qr"><h3><span>专属二维码</span></h3><img src="${esc(hrefOf(base, e.qr))}" alt="二维码"><div class="hint">${esc(e.link)}</div></div>`);
+  }
+  return `<section class="${cls}" id="e${i}" data-expires="${e.expiresAt}">${head}<div class="content">${parts.join('\n')}</div></section>`;
+}
+
+/** The pack's phone-first index page: self-contained (inline CSS and JS), images linked relatively. */
+export function renderIndexHtml(m: Pick<Manifest, 'store' | 'brand' | 'createdAt' | 'entries'>, o: IndexOptions): string {
+  const now = o.now ?? Date.now();
+  const nonce = o.nonce ? ` nonce="${esc(o.nonce)}"` : '';
+  const nav = m.entries.length > 1 ? `<nav>${m.entries.map((e, i) => `<a href="#e${i}">${esc(e.post.title)} · ${esc(e.group.name)}</a>`).join('')}</nav>` : '';
+  const zip = o.zipHref ? `<p><a class="dl" href="${esc(o.zipHref)}" download>下载全部（zip）</a></p>` : '';
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(m.store.storeName)} · 内容包</title>
+<style${nonce}>:root{--brand:${esc(/^#[0-9a-fA-F]{6}$/.test(m.brand.color) ? m.brand.color : '#c8102e')}}${CSS}</style>
+</head>
+<body>
+<header><h1>${esc(m.store.storeName)}</h1><p>${esc(m.brand.name)} · ${esc(m.store.ownerName)} 的内容包 · 生成于 ${esc(m.createdAt.slice(0, 16).replace('T', ' '))}</p></header>
+<main>
+${zip}${nav}
+${m.entries.map((e, i) => entryHtml(e, i, o, now)).join('\n')}
+</main>
+<footer>点“复制”后到群里粘贴；长按图片或视频保存。</footer>
+<script${nonce}>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

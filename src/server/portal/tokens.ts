@@ -1,0 +1,67 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ApiError } from '../../api/errors.js';
+import type { PortalToken, StudioData } from '../../model/index.js';
+import { newToken } from '../token.js';
+
+/** Store portal tokens: 24 base64url characters = 144 random bits. */
+export const TOKEN_BYTES = 18;
+/** What a token in a URL may look like (anything else is a bad token without a lookup). */
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,64}$/;
+
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+/** The store's current (not revoked) portal token, if any. */
+export function activeToken(data: StudioData, store: string): PortalToken | undefined {
+  return data.portal.tokens.find((t) => t.store === store && !t.revoked);
+}
+
+/**
+ * The store a token belongs to, or undefined. Every active token is compared, in constant time
+ * over equal-length digests and without stopping at a match, so timing says nothing about tokens.
+ */
+export function storeForToken(data: StudioData, token: string): string | undefined {
+  const given = digest(token);
+  let found: string | undefined;
+  for (const t of data.portal.tokens) {
+    const same = timingSafeEqual(given, digest(t.token));
+    if (same && !t.revoked && found === undefined) found = t.store;
+  }
+  return found;
+}
+
+function requireStore(data: StudioData, store: string): void {
+  if (!data.stores.some((s) => s.id === store)) throw new ApiError('not_found', `store "${store}" not found`, 'store');
+}
+
+/** Issues tokens to the given stores that never had one (revoked stores stay revoked). Mutates data. */
+export function ensureTokens(data: StudioData, stores: readonly string[], now = new Date().toISOString()): number {
+  let added = 0;
+  for (const store of stores) {
+    if (data.portal.tokens.some((t) => t.store === store)) continue;
+    data.portal.tokens.push({ store, token: newToken(TOKEN_BYTES), createdAt: now, revoked: false });
+    added++;
+  }
+  return added;
+}
+
+/** Replaces a store's token with a new one: the old link stops working at once. Mutates data. */
+export function rotateToken(data: StudioData, store: string, now = new Date().toISOString()): PortalToken {
+  requireStore(data, store);
+  data.portal.tokens = data.portal.tokens.filter((t) => t.store !== store);
+  const fresh = { store, token: newToken(TOKEN_BYTES), createdAt: now, revoked: false };
+  data.portal.tokens.push(fresh);
+  return fresh;
+}
+
+/** Revokes a store's link (no new one until rotated). Mutates data; returns how many were revoked. */
+export function revokeToken(data: StudioData, store: string): number {
+  requireStore(data, store);
+  let n = 0;
+  for (const t of data.portal.tokens) {
+    if (t.store === store && !t.revoked) {
+      t.revoked = true;
+      n++;
+    }
+  }
+  return n;
+}
