@@ -107,17 +107,16 @@ export async function composeSheet(spec: SheetSpec): Promise<Sized> {
     parts.push({ input: h.buf, left: margin, top: y });
     y += h.height + 10;
     for (let i = 0; i < row.cells.length; i += perLine) {
-      let lineHeight = 0;
       const line = row.cells.slice(i, i + perLine);
-      for (let k = 0; k < line.length; k++) {
-        const cell = line[k]!;
+      const labels = await Promise.all(line.map((c) => textImage(c.label, { width: spec.cellWidth, size: 17, color: c.warn ? '#c00000' : '#333333' })));
+      const pics = await Promise.all(line.map((c) => thumbnail(c.image, spec.cellWidth)));
+      // Same label band for the whole line, so the pictures line up.
+      const band = Math.max(...labels.map((l) => l.height)) + 6;
+      line.forEach((_, k) => {
         const left = margin + k * (spec.cellWidth + gap);
-        const label = await textImage(cell.label, { width: spec.cellWidth, size: 17, color: cell.warn ? '#c00000' : '#333333' });
-        const pic = await thumbnail(cell.image, spec.cellWidth);
-        parts.push({ input: label.buf, left, top: y }, { input: pic.buf, left, top: y + label.height + 6 });
-        lineHeight = Math.max(lineHeight, label.height + 6 + pic.height);
-      }
-      y += lineHeight + gap;
+        parts.push({ input: labels[k]!.buf, left, top: y }, { input: pics[k]!.buf, left, top: y + band });
+      });
+      y += band + Math.max(...pics.map((p) => p.height)) + gap;
     }
     y += gap / 2;
   }

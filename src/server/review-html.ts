@@ -1,0 +1,111 @@
+import type { Template, TemplateVersion, User } from '../model/index.js';
+import type { ProofInfo } from '../review/proof-files.js';
+import type { QueueItem } from '../review/queue.js';
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const STYLE = `body{font-family:system-ui,"Noto Sans SC","PingFang SC",sans-serif;margin:0;color:#222;background:#f6f6f4}
+header{background:#8a1020;color:#fff;padding:12px 24px}header a{color:#fff}main{padding:16px 24px;max-width:1400px}
+table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:6px 10px;text-align:left}
+.state{font-weight:bold}.in_review{color:#b36b00}.approved{color:#137333}.changes_requested{color:#a50e0e}.retired,.draft{color:#666}
+img.sheet{max-width:100%;border:1px solid #ccc;background:#fff}pre.diff{background:#fff;border:1px solid #ddd;padding:8px;overflow:auto}
+.add{background:#e6ffec}.del{background:#ffebe9}.hunk{color:#6a737d}.msg{padding:8px 12px;border-radius:4px;margin:8px 0}
+.ok{background:#e6ffec}.err{background:#ffebe9}form.act{background:#fff;border:1px solid #ddd;padding:12px;max-width:720px}
+textarea{width:100%;min-height:70px}button{padding:6px 16px;margin-right:8px}`;
+
+/** A complete HTML page (no scripts). */
+export function page(title: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)}</title><style>${STYLE}</style></head><body><header><a href="/review">审核 Review</a> · ${esc(title)}</header><main>${body}</main></body></html>`;
+}
+
+/** The queue page. */
+export function queuePage(items: (QueueItem & { proofReady: boolean })[]): string {
+  if (!items.length) return page('审核队列 Review queue', '<p>没有待审核的版本 · nothing is waiting for review.</p>');
+  const rows = items
+    .map(
+      (i) => `<tr><td><a href="/review/${encodeURIComponent(i.template)}/${i.version}">${esc(i.name)}</a> <small>(${esc(i.template)})</small></td>
+<td>${esc(i.kind)}</td><td>v${i.version}</td><td>${i.previousApproved === null ? '—' : `v${i.previousApproved}`}</td><td>${esc(i.submitter)}</td><td>${esc(i.submittedAt)}</td><td>${i.proofReady ? 'ready' : 'renders on open'}</td></tr>`,
+    )
+    .join('\n');
+  return page(
+    '审核队列 Review queue',
+    `<table><thead><tr><th>template</th><th>kind</th><th>version</th><th>approved now</th><th>submitted by</th><th>submitted at</th><th>proof</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
+}
+
+function diffHtml(unified: string): string {
+  if (!unified) return '<p>source unchanged.</p>';
+  const lines = unified.split('\n').map((l) => {
+    const cls = l.startsWith('@@') ? 'hunk' : l.startsWith('+') && !l.startsWith('+++') ? 'add' : l.startsWith('-') && !l.startsWith('---') ? 'del' : '';
+    return cls ? `<span class="${cls}">${esc(l)}</span>` : esc(l);
+  });
+  return `<pre class="diff">${lines.join('\n')}</pre>`;
+}
+
+/** What the version page shows. */
+export interface VersionView {
+  template: Template;
+  version: TemplateVersion;
+  submitter?: string;
+  proof?: ProofInfo;
+  proofError?: string;
+  managers: User[];
+  csrf: string;
+  message?: { ok: boolean; text: string };
+}
+
+/** The page of one version: state, proof sheet, comparison, source diff, history and the review form. */
+export function versionPage(v: VersionView): string {
+  const t = v.template;
+  const ver = v.version;
+  const base = `/review/${encodeURIComponent(t.id)}/${ver.version}`;
+  const parts: string[] = [];
+  if (v.message) parts.push(`<p class="msg ${v.message.ok ? 'ok' : 'err'}">${esc(v.message.text)}</p>`);
+  parts.push(
+    `<h1>${esc(t.name)} <small>(${esc(t.id)}) v${ver.version}</small></h1>
+<p>kind ${esc(t.kind)} · state <span class="state ${esc(ver.state)}">${esc(ver.state)}</span> · sha256 <code>${esc(ver.hash)}</code> · created by ${esc(ver.createdBy)}${v.submitter ? ` · submitted by ${esc(v.submitter)}` : ''}</p>`,
+  );
+  if (ver.state === 'in_review') {
+    const options = v.managers.map((m) => `<option value="${esc(m.id)}"${m.id === v.submitter ? ' disabled' : ''}>${esc(m.id)}${m.name ? ` (${esc(m.name)})` : ''}${m.id === v.submitter ? ' — submitter' : ''}</option>`).join('');
+    parts.push(`<form class="act" method="post" action="${base}/approve">
+<input type="hidden" name="csrf" value="${esc(v.csrf)}">
+<label>审核人 Manager <select name="as" required>${options}</select></label>
+<p><label>意见 Comment (optional)<br><textarea name="comment" maxlength="4000"></textarea></label></p>
+<button type="submit">批准 Approve</button><button type="submit" formaction="${base}/reject">退回修改 Request changes</button>
+</form>`);
+  }
+  if (v.proof) {
+    const p = v.proof;
+    parts.push(`<h2>Proof sheet</h2><ul>${p.worstCases.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>
+${p.problems.length ? `<p class="msg err">${p.problems.map(esc).join('<br>')}</p>` : ''}
+<p><a href="${base}/sheet.jpg"><img class="sheet" src="${base}/sheet.jpg" alt="proof sheet of ${esc(t.id)} v${ver.version}, ${p.cells.length} cases" width="${p.width}" height="${p.height}"></a></p>
+<p><small>rendered ${esc(p.renderedAt)} · ${p.cells.length} cases</small></p>`);
+    parts.push(`<h2>Compared with ${p.previousApproved === null ? 'nothing (no approved version before)' : `v${p.previousApproved} (approved)`}</h2>`);
+    if (p.compare) parts.push(`<p><img class="sheet" src="${base}/compare.jpg" alt="previous approved and new side by side"></p>`);
+    parts.push(`<h3>Source diff (+${p.diff.added} −${p.diff.removed})</h3>${diffHtml(p.diff.unified)}`);
+  } else if (v.proofError) {
+    parts.push(`<p class="msg err">The proof sheet could not be rendered: ${esc(v.proofError)}</p>`);
+  }
+  if (ver.comments.length) {
+    parts.push(
+      `<h2>History</h2><table><tr><th>when</th><th>who</th><th>act</th><th>comment</th></tr>${ver.comments
+        .map((c) => `<tr><td>${esc(c.at)}</td><td>${esc(c.by)}</td><td>${esc(c.action)}</td><td>${esc(c.text)}</td></tr>`)
+        .join('')}</table>`,
+    );
+  }
+  return page(`${t.name} v${ver.version}`, parts.join('\n'));
+}
+
+/** A refusal page (403 and friends). */
+export function refusalPage(title: string, text: string): string {
+  return page(title, `<p class="msg err">${esc(text)}</p>`);
+}

@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { dispatch, toApiError } from '../api/dispatcher.js';
+import { HTTP_STATUS } from '../api/errors.js';
+import { Id } from '../model/index.js';
+import { submission } from '../review/machine.js';
+import { proofFiles, type ProofInfo } from '../review/proof-files.js';
+import { findTemplate, findVersion } from '../review/versions.js';
+import type { Workspace } from '../workspace/types.js';
+import { queuePage, refusalPage, versionPage } from './review-html.js';
+import { newToken } from './token.js';
+import { readCookie, ReviewSessions, secretEquals, SESSION_COOKIE, sessionCookie, type ReviewSession } from './review-session.js';
+
+/** Options of the review pages. */
+export interface ReviewPagesOptions {
+  /** The open workspace (or a getter, when the server switches workspaces). */
+  getWorkspace?: () => Workspace | Promise<Workspace>;
+  ws?: Workspace;
+  /** This server's own origin(s), e.g. "http://127.0.0.1:4173"; default: the request's scheme and (already checked) Host. */
+  origin?: string | string[];
+}
+
+const CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** The manager token of the review pages: data.portal.managerToken, created when absent (needs a writable workspace). */
+export async function ensureManagerToken(ws: Workspace): Promise<string | undefined> {
+  const existing = ws.data().portal.managerToken;
+  if (existing || ws.readOnly) return existing;
+  return ws.update((d) => (d.portal.managerToken ??= newToken(24)));
+}
+
+type Params = { template: string; version: string };
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(body);
+}
+
+function forbidden(reply: FastifyReply, why: string): FastifyReply {
+  return html(reply, 403, refusalPage('403', why));
+}
+
+function parseTarget(p: Params): { template: string; version: number } | undefined {
+  if (!Id.safeParse(p.template).success || !/^[1-9][0-9]{0,8}$/.test(p.version)) return undefined;
+  return { template: p.template, version: Number(p.version) };
+}
+
+/**
+ * Server-rendered review pages for brand managers: GET /review (queue), GET /review/:template/:version
+ * (proof sheet, comparison, diff, form) and POST …/approve | …/reject. Access needs the manager token
+ * (?token=… once → HttpOnly SameSite=Strict session cookie); a POST also needs the session's CSRF token
+ * and an Origin equal to this server's. Anything else is a 403 and changes nothing.
+ */
+export async function registerReviewPages(app: FastifyInstance, opts: ReviewPagesOptions): Promise<void> {
+  const getWs = opts.getWorkspace ?? (() => opts.ws!);
+  if (!opts.getWorkspace && !opts.ws) throw new Error('registerReviewPages needs getWorkspace or ws');
+  await ensureManagerToken(await getWs());
+  const sessions = new ReviewSessions();
+
+  await app.register(async (scope) => {
+    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) {
+      scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      });
+    }
+
+    /** The session of this request, opening one when a valid ?token= is given; undefined → refused. */
+    async function session(req: FastifyRequest, reply: FastifyReply): Promise<{ ws: Workspace; s?: ReviewSession; redirect?: boolean }> {
+      const ws = await getWs();
+      const current = ws.data().portal.managerToken;
+      const given = (req.query as Record<string, unknown> | undefined)?.token;
+      if (typeof given === 'string') {
+        if (!secretEquals(given, current)) return { ws };
+        const s = sessions.open(current!);
+        reply.header('Set-Cookie', sessionCookie(s.id, req.protocol === 'https'));
+        return { ws, s, redirect: true };
+      }
+      return { ws, s: sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), current) };
+    }
+
+    const NEED_TOKEN = 'These pages need the brand manager token (open the review link with ?token=…). Store tokens do not open them.';
+
+    scope.get('/review', async (req, reply) => {
+      const { ws, s, redirect } = await session(req, reply);
+      if (!s) return forbidden(reply, NEED_TOKEN);
+      if (redirect) return reply.code(303).header('Location', '/review').send();
+      const items = await dispatch('review.list', {}, { ws });
+      return html(reply, 200, queuePage(items));
+    });
+
+    async function showVersion(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply, message?: { ok: boolean; text: string }, status = 200): Promise<FastifyReply> {
+      const { ws, s, redirect } = await session(req, reply);
+      if (!s) return forbidden(reply, NEED_TOKEN);
+      const target = parseTarget(req.params);
+      if (redirect && target) return reply.code(303).header('Location', `/review/${encodeURIComponent(target.template)}/${target.version}`).send();
+      if (!target) return html(reply, 404, refusalPage('404', 'no such template version'));
+      const data = ws.data();
+      let view;
+      try {
+        const t = findTemplate(data, target.template);
+        const v = findVersion(t, target.version);
+        view = { template: t, version: v, submitter: submission(v)?.by, managers: data.users.filter((u) => u.role === 'manager'), csrf: s.csrf, message };
+      } catch (err) {
+        return html(reply, 404, refusalPage('404', toApiError(err).message));
+      }
+      let proof: ProofInfo | undefined;
+      let proofError: string | undefined;
+      try {
+        proof = await dispatch('review.proof', target, { ws });
+      } catch (err) {
+        proofError = toApiError(err).message;
+      }
+      return html(reply, status, versionPage({ ...view, proof, proofError }));
+    }
+
+    scope.get<{ Params: Params }>('/review/:template/:version', (req, reply) => showVersion(req, reply));
+
+    for (const which of ['sheet', 'compare'] as const) {
+      scope.get<{ Params: Params }>(`/review/:template/:version/${which}.jpg`, async (req, reply) => {
+        const { ws, s } = await session(req, reply);
+        if (!s) return forbidden(reply, NEED_TOKEN);
+        const target = parseTarget(req.params);
+        if (!target) return reply.code(404).send();
+        try {
+          const bytes = await readFile(proofFiles(ws.dir, target.template, target.version)[which]);
+          return reply.header('Cache-Control', 'no-store').type('image/jpeg').send(bytes);
+        } catch {
+          return reply.code(404).type('text/plain; charset=utf-8').send('not rendered');
+        }
+      });
+    }
+
+    for (const act of ['approve', 'reject'] as const) {
+      scope.post<{ Params: Params }>(`/review/:template/:version/${act}`, async (req, reply) => {
+        const ws = await getWs();
+        const s = sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), ws.data().portal.managerToken);
+        if (!s) return forbidden(reply, NEED_TOKEN);
+        const allowed = opts.origin ? [opts.origin].flat() : [`${req.protocol}://${req.headers.host}`];
+        const origin = req.headers.origin;
+        if (!origin || !allowed.includes(origin)) return forbidden(reply, `refused: the request did not come from this server's own page (Origin ${origin ?? 'missing'})`);
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        if (typeof body.csrf !== 'string' || !secretEquals(body.csrf, s.csrf)) return forbidden(reply, 'refused: missing or wrong form token (reload the page and try again)');
+        const target = parseTarget(req.params);
+        if (!target) return html(reply, 404, refusalPage('404', 'no such template version'));
+        const as = typeof body.as === 'string' ? body.as : undefined;
+        const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment : undefined;
+        try {
+          const out = await dispatch(act === 'approve' ? 'review.approve' : 'review.reject', { ...target, as, comment }, { ws });
+          return reply.code(303).header('Location', `/review/${encodeURIComponent(out.template)}/${out.version}`).send();
+        } catch (err) {
+          const e = toApiError(err);
+          return showVersion(req, reply, { ok: false, text: e.message }, HTTP_STATUS[e.code]);
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyReview } from '../../src/review/machine.js';
+import { setProofRenderers } from '../../src/review/renderers.js';
+import { addVersion } from '../../src/review/versions.js';
+import { registerReviewPages } from '../../src/server/review-pages.js';
+import { createWorkspace } from '../../src/workspace/index.js';
+import type { Workspace } from '../../src/workspace/types.js';
+import { fakeRenderers } from './fake-renderers.js';
+import { fixture, user } from './fixture.js';
+
+const HOST = '127.0.0.1:4321';
+const ORIGIN = `http://${HOST}`;
+const MANAGER = 'manager-token-0123456789abcdef';
+const STORE = 'store-token-s1-abcdefghijklmnop';
+
+let app: FastifyInstance;
+let ws: Workspace;
+
+beforeAll(async () => {
+  const data = fixture();
+  data.templates[0]!.name = '标准话术 <script>alert(1)</script>';
+  addVersion(data, { template: 'cap', source: 'v2 {{sections.head}} <b>"x"</b>', by: 'editor' });
+  applyReview(data, { template: 'cap', action: 'submit', actor: user(data, 'editor') });
+  ws = await createWorkspace(mkdtempSync(join(tmpdir(), 'rvpages-')), data);
+  setProofRenderers(() => fakeRenderers());
+  app = Fastify();
+  await registerReviewPages(app, { getWorkspace: () => ws });
+  await app.ready();
+});
+
+afterAll(async () => {
+  setProofRenderers(undefined);
+  await app.close();
+  await ws.close();
+});
+
+function stateOfV2(): string {
+  return ws.data().templates.find((t) => t.id === 'cap')!.versions[1]!.state;
+}
+
+async function signIn(): Promise<{ cookie: string; csrf: string }> {
+  const res = await app.inject({ method: 'GET', url: `/review/cap/2?token=${MANAGER}`, headers: { host: HOST } });
+  expect(res.statusCode).toBe(303);
+  const setCookie = String(res.headers['set-cookie']);
+  expect(setCookie).toMatch(/HttpOnly/);
+  expect(setCookie).toMatch(/SameSite=Strict/);
+  const cookie = setCookie.split(';')[0]!;
+  const pageRes = await app.inject({ method: 'GET', url: '/review/cap/2', headers: { host: HOST, cookie } });
+  expect(pageRes.statusCode).toBe(200);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(pageRes.body)?.[1];
+  expect(csrf).toBeTruthy();
+  return { cookie, csrf: csrf! };
+}
+
+function post(url: string, form: Record<string, string>, headers: Record<string, string>) {
+  return app.inject({ method: 'POST', url, payload: new URLSearchParams(form).toString(), headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+}
+
+describe('review pages', () => {
+  it('refuse visitors without the manager token, and store tokens', async () => {
+    expect((await app.inject({ url: '/review', headers: { host: HOST } })).statusCode).toBe(403);
+    const store = await app.inject({ url: `/review?token=${STORE}`, headers: { host: HOST } });
+    expect(store.statusCode).toBe(403);
+    expect(store.headers['set-cookie']).toBeUndefined();
+    expect((await app.inject({ url: `/review/cap/2?token=${STORE}`, headers: { host: HOST } })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/review/cap/2/sheet.jpg', headers: { host: HOST, cookie: 'shequn_review=forged' } })).statusCode).toBe(403);
+  });
+
+  it('show the queue and the version page with escaped content, proof sheet and diff', async () => {
+    const { cookie } = await signIn();
+    const queue = await app.inject({ url: '/review', headers: { host: HOST, cookie } });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(queue.body).toContain('href="/review/cap/2"');
+    expect(queue.body).not.toContain('<script>');
+    expect(queue.body).toContain('&lt;script&gt;');
+    const pageRes = await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } });
+    expect(pageRes.body).toContain('+v2 {{sections.head}} &lt;b&gt;&quot;x&quot;&lt;/b&gt;');
+    expect(pageRes.body).toContain('src="/review/cap/2/sheet.jpg"');
+    const sheet = await app.inject({ url: '/review/cap/2/sheet.jpg', headers: { host: HOST, cookie } });
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers['content-type']).toBe('image/jpeg');
+    expect(sheet.rawPayload.subarray(0, 2).toString('hex')).toBe('ffd8');
+  });
+
+  it('refuse a POST without CSRF token, with a wrong one, with a foreign or missing Origin, or without the session; state unchanged', async () => {
+    const { cookie, csrf } = await signIn();
+    const url = '/review/cap/2/approve';
+    const cases = [
+      post(url, { as: 'manager' }, { cookie, origin: ORIGIN }),
+      post(url, { as: 'manager', csrf: csrf.slice(0, -1) + (csrf.endsWith('A') ? 'B' : 'A') }, { cookie, origin: ORIGIN }),
+      post(url, { as: 'manager', csrf }, { cookie, origin: 'http://evil.example' }),
+      post(url, { as: 'manager', csrf }, { cookie, origin: 'http://127.0.0.1:9999' }),
+      post(url, { as: 'manager', csrf }, { cookie }),
+      post(url, { as: 'manager', csrf }, { origin: ORIGIN }),
+      post(`${url}?token=${MANAGER}`, { as: 'manager', csrf }, { origin: ORIGIN }),
+      post(`${url}?token=${STORE}`, { as: 'manager', csrf }, { origin: ORIGIN }),
+      post('/review/cap/2/reject', { as: 'manager' }, { cookie, origin: ORIGIN }),
+      app.inject({ method: 'GET', url: `${url}?csrf=${csrf}&as=manager`, headers: { host: HOST, cookie, origin: ORIGIN } }),
+    ];
+    for (const res of await Promise.all(cases)) {
+      expect([403, 404]).toContain(res.statusCode);
+      expect(stateOfV2()).toBe('in_review');
+    }
+    expect(ws.data().audit.filter((a) => a.action === 'review.approve')).toHaveLength(0);
+  });
+
+  it('refuse an editor approving through the page and approve with session + CSRF + Origin', async () => {
+    const { cookie, csrf } = await signIn();
+    const self = await post('/review/cap/2/approve', { as: 'editor', csrf }, { cookie, origin: ORIGIN });
+    expect(self.statusCode).toBe(403);
+    expect(self.body).toContain('only a manager may approve');
+    expect(stateOfV2()).toBe('in_review');
+    const ok = await post('/review/cap/2/approve', { as: 'manager', csrf, comment: '可以 <ok>' }, { cookie, origin: ORIGIN });
+    expect(ok.statusCode).toBe(303);
+    expect(stateOfV2()).toBe('approved');
+    expect(ws.data().audit.at(-1)).toMatchObject({ by: 'manager', action: 'review.approve', target: 'cap', version: 2, comment: '可以 <ok>' });
+    const again = await post('/review/cap/2/approve', { as: 'manager2', csrf }, { cookie, origin: ORIGIN });
+    expect(again.statusCode).toBe(409);
+  });
+});
