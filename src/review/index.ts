@@ -10,3 +10,4 @@ export { selectWorstCases, displayWidth, type WorstCases } from './worst.js';
 export { renderProof, proofCases, type ProofRenderers, type ProofResult } from './proof.js';
 export { ensureProof } from './proof-service.js';
 export { setProofRenderers } from './renderers.js';
+export { addDemoReviewQueue, demoChange } from './demo.js';
