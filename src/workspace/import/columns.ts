@@ -1,0 +1,101 @@
+/** A store field that can come from a column of an imported table. */
+export type StoreField =
+  | 'id'
+  | 'storeName'
+  | 'ownerName'
+  | 'nickname'
+  | 'catchphrase'
+  | 'address'
+  | 'district'
+  | 'phone'
+  | 'cloudStoreUrl'
+  | 'groupTypes'
+  | 'avatar'
+  | 'active';
+
+/** A column of the store list: its field, Chinese and English header, and accepted aliases. */
+export interface StoreColumn {
+  field: StoreField;
+  zh: string;
+  en: string;
+  aliases?: string[];
+}
+
+/** The columns in export order (the export writes the Chinese headers). */
+export const STORE_COLUMNS: readonly StoreColumn[] = [
+  { field: 'id', zh: '门店编号', en: 'store_id', aliases: ['门店ID', '门店代码', '编号', 'id'] },
+  { field: 'storeName', zh: '门店名称', en: 'store_name', aliases: ['店名', '店铺名称', '门店'] },
+  { field: 'ownerName', zh: '店主', en: 'owner_name', aliases: ['店主姓名', '店长', 'owner'] },
+  { field: 'nickname', zh: '昵称', en: 'nickname', aliases: ['店主昵称'] },
+  { field: 'catchphrase', zh: '口头禅', en: 'catchphrase' },
+  { field: 'address', zh: '地址', en: 'address', aliases: ['门店地址'] },
+  { field: 'district', zh: '区域', en: 'district', aliases: ['地区', '片区'] },
+  { field: 'phone', zh: '电话', en: 'phone', aliases: ['手机', '手机号', '联系电话'] },
+  { field: 'cloudStoreUrl', zh: '云店链接', en: 'cloud_store_url', aliases: ['云店', '云店地址'] },
+  { field: 'groupTypes', zh: '社群类型', en: 'group_types', aliases: ['群类型', '社群'] },
+  { field: 'avatar', zh: '头像', en: 'avatar', aliases: ['店主头像'] },
+  { field: 'active', zh: '启用', en: 'active', aliases: ['状态', '是否启用'] },
+];
+
+/** Header text reduced for matching: no BOM, marks like `*` or `(必填)`, case, spaces, `_` or `-`. */
+export function normalizeHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[*＊]/g, '')
+    .replace(/[\s_\-]/g, '')
+    .toLowerCase();
+}
+
+const LOOKUP = new Map<string, StoreColumn>();
+for (const c of STORE_COLUMNS) {
+  for (const key of [c.zh, c.en, c.field, ...(c.aliases ?? [])]) LOOKUP.set(normalizeHeader(key), c);
+}
+
+/** The header row mapped to fields, with problems found in it. */
+export interface HeaderMap {
+  /** Column index → column, for the columns that were recognised. */
+  byIndex: Map<number, StoreColumn>;
+  /** Field → column index. */
+  byField: Map<StoreField, number>;
+  /** Each column's header exactly as written (for messages). */
+  labels: string[];
+  /** Headers not recognised (ignored, reported as warnings). */
+  unknown: string[];
+  /** Fatal header problems (missing id column, a field given twice). */
+  problems: { column: string; message: string }[];
+}
+
+/** Maps a header row (Chinese or English, in any order) to store fields. */
+export function mapHeader(cells: string[]): HeaderMap {
+  const byIndex = new Map<number, StoreColumn>();
+  const byField = new Map<StoreField, number>();
+  const labels = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
+  const unknown: string[] = [];
+  const problems: HeaderMap['problems'] = [];
+  labels.forEach((label, i) => {
+    if (!label) return;
+    const col = LOOKUP.get(normalizeHeader(label));
+    if (!col) {
+      unknown.push(label);
+      return;
+    }
+    const seen = byField.get(col.field);
+    if (seen !== undefined) {
+      problems.push({ column: label, message: `the same column as "${labels[seen]}" (${col.zh}/${col.en}) appears twice` });
+      return;
+    }
+    byIndex.set(i, col);
+    byField.set(col.field, i);
+  });
+  if (!byField.has('id')) problems.push({ column: '门店编号/store_id', message: 'the store id column is missing; the header row must name it (门店编号 or store_id)' });
+  return { byIndex, byField, labels, unknown, problems };
+}
+
+/** The column label to show for a field: as written in the file, else `中文/english`. */
+export function labelFor(header: HeaderMap, field: StoreField): string {
+  const i = header.byField.get(field);
+  if (i !== undefined) return header.labels[i]!;
+  const col = STORE_COLUMNS.find((c) => c.field === field)!;
+  return `${col.zh}/${col.en}`;
+}

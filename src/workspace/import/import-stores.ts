@@ -1,0 +1,175 @@
+import { ApiError } from '../../api/errors.js';
+import type { Progress } from '../../api/context.js';
+import type { AssetRecord, StoreOwner } from '../../model/index.js';
+import { addAssetRecord, describeAsset, writeAssetFile } from '../assets.js';
+import type { Workspace } from '../types.js';
+import type { AvatarSource } from './avatar.js';
+import { mapHeader, labelFor, type HeaderMap } from './columns.js';
+import { CsvSyntaxError } from './csv.js';
+import { encodingLabel, type TextEncoding } from './decode.js';
+import { changedFields, isBlankRow, parseStoreRow, type ParsedRow, type RowIssue } from './rows.js';
+import { inputName, openTable, type TableInput } from './table.js';
+
+/** How an import runs. */
+export interface ImportOptions {
+  /** Import the good rows even when some rows are bad (the bad ones are skipped and reported). */
+  skipInvalid?: boolean;
+  /** Check and preview only; nothing is written. */
+  dryRun?: boolean;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+/** One store the import creates or updates (or would, in a dry run). */
+export interface ImportPreviewRow {
+  row: number;
+  action: 'create' | 'update' | 'unchanged';
+  store: StoreOwner;
+  /** Fields that change, for updates. */
+  changes: string[];
+}
+
+/** What an import did, or would do. */
+export interface ImportResult {
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding?: TextEncoding;
+  /** Non-blank data rows read. */
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Bad rows (left out when skipInvalid; otherwise they stopped the import). */
+  skipped: number;
+  /** True when studio.json was written. */
+  saved: boolean;
+  dryRun: boolean;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+  preview: ImportPreviewRow[];
+}
+
+type GoodRow = ParsedRow & { avatar?: { path: string; record: AssetRecord } };
+
+/** Resolves a row's avatar (cached per path); returns the issue text when it cannot be used. */
+async function resolveAvatar(p: string, avatars: AvatarSource, cache: Map<string, AssetRecord | string>): Promise<AssetRecord | string> {
+  if (!cache.has(p)) {
+    try {
+      const { name, bytes } = await avatars.read(p);
+      cache.set(p, describeAsset(bytes, name));
+    } catch (err) {
+      cache.set(p, (err as Error).message);
+    }
+  }
+  return cache.get(p)!;
+}
+
+/**
+ * Imports store owners from a CSV or XLSX table: stores are matched by id (created or updated),
+ * every bad row is reported with its row number, column and reason, and nothing is saved when a
+ * row is bad unless `skipInvalid`. Avatars are stored in the workspace's asset store.
+ */
+export async function importStores(ws: Workspace, input: TableInput, avatars: AvatarSource, opts: ImportOptions = {}): Promise<ImportResult> {
+  const dryRun = !!opts.dryRun;
+  if (!dryRun && ws.readOnly) throw new ApiError('read_only', `the workspace ${ws.dir} is open read-only; cannot import stores`);
+  const file = inputName(input);
+  const progress = (done: number, total: number, current: string) => opts.onProgress?.({ done, total, current });
+  const table = await openTable(input, (done, total) => progress(done, total, `reading ${file}`));
+  const snapshot = ws.data();
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const good: GoodRow[] = [];
+  const cache = new Map<string, AssetRecord | string>();
+  const badRows = new Set<number>();
+  let header: HeaderMap | undefined;
+  let rows = 0;
+  const ctxBase = { groupTypes: snapshot.groupTypes, existing: new Map(snapshot.stores.map((s) => [s.id, s])), seen: new Map<string, number>(), encoding: table.encoding ? encodingLabel(table.encoding) : 'UTF-8' };
+
+  try {
+    for await (const r of table.rows) {
+      if (opts.signal?.aborted) throw new ApiError('cancelled', 'import cancelled');
+      if (isBlankRow(r)) continue;
+      if (!header) {
+        header = mapHeader(r.cells);
+        for (const p of header.problems) errors.push({ row: r.row, ...p });
+        for (const u of header.unknown) warnings.push({ row: r.row, column: u, message: 'not a known column; ignored' });
+        if (header.problems.length) break;
+        continue;
+      }
+      rows++;
+      const parsed = parseStoreRow(r, { ...ctxBase, header });
+      if (!parsed.ok) {
+        errors.push(...parsed.issues);
+        badRows.add(r.row);
+        continue;
+      }
+      const row: GoodRow = parsed.value;
+      if (row.avatarPath) {
+        const got = await resolveAvatar(row.avatarPath, avatars, cache);
+        if (typeof got === 'string') {
+          errors.push({ row: r.row, column: labelFor(header, 'avatar'), message: got });
+          badRows.add(r.row);
+          continue;
+        }
+        row.store = { ...row.store, avatar: got.id };
+        row.avatar = { path: row.avatarPath, record: got };
+      }
+      good.push(row);
+    }
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    errors.push({ row: err.row, column: '', message: err.message.replace(/^row \d+: /, '') });
+    badRows.add(err.row);
+  }
+  if (!header) errors.push({ row: 1, column: '', message: `${file} has no header row (it holds no text)` });
+
+  const preview: ImportPreviewRow[] = good.map((g) => {
+    const changes = changedFields(g.previous, g.store);
+    return { row: g.row, action: !g.previous ? 'create' : changes.length ? 'update' : 'unchanged', store: g.store, changes };
+  });
+  const headerBad = !header || header.problems.length > 0;
+  const allowed = !headerBad && (errors.length === 0 || !!opts.skipInvalid);
+  const count = (a: ImportPreviewRow['action']) => preview.filter((p) => p.action === a).length;
+  const result: ImportResult = {
+    file,
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
+    rows,
+    created: count('create'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    skipped: badRows.size,
+    saved: false,
+    dryRun,
+    errors,
+    warnings,
+    preview,
+  };
+  if (dryRun || !allowed || preview.every((p) => p.action === 'unchanged')) return result;
+
+  progress(table.size, table.size, 'saving stores');
+  const records = await storeAvatars(ws, good, avatars);
+  const changed = new Map(preview.filter((p) => p.action !== 'unchanged').map((p) => [p.store.id, p.store]));
+  await ws.update((d) => {
+    for (const rec of records) addAssetRecord(d, rec);
+    for (const [id, store] of changed) {
+      const i = d.stores.findIndex((s) => s.id === id);
+      if (i >= 0) d.stores[i] = store;
+      else d.stores.push(store);
+    }
+  });
+  return { ...result, saved: true };
+}
+
+/** Second pass over the avatars in use: re-read, check they did not change, write them to assets/. */
+async function storeAvatars(ws: Workspace, good: GoodRow[], avatars: AvatarSource): Promise<AssetRecord[]> {
+  const done = new Map<string, AssetRecord>();
+  for (const g of good) {
+    if (!g.avatar || done.has(g.avatar.path)) continue;
+    const { name, bytes } = await avatars.read(g.avatar.path);
+    const record = await writeAssetFile(ws.paths.assets, bytes, name);
+    if (record.id !== g.avatar.record.id) throw new ApiError('conflict', `avatar "${g.avatar.path}" (row ${g.row}) changed while importing; import again`);
+    done.set(g.avatar.path, record);
+  }
+  return [...done.values()];
+}

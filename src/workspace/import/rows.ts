@@ -1,0 +1,132 @@
+import { StoreOwner, type GroupType } from '../../model/index.js';
+import { labelFor, type HeaderMap, type StoreField } from './columns.js';
+import type { TableRow } from './table.js';
+
+/** A problem with one cell (or row) of an imported table. */
+export interface RowIssue {
+  /** Row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  /** The column header as written in the file (or `中文/english` when the column is missing). */
+  column: string;
+  message: string;
+}
+
+/** A row that checks out: the store as it will be saved (avatar still to resolve). */
+export interface ParsedRow {
+  row: number;
+  store: StoreOwner;
+  previous?: StoreOwner;
+  avatarPath?: string;
+}
+
+/** What every row is checked against. */
+export interface RowContext {
+  header: HeaderMap;
+  groupTypes: readonly GroupType[];
+  existing: ReadonlyMap<string, StoreOwner>;
+  /** Store id → the row it first appeared on in this file. */
+  seen: Map<string, number>;
+  /** Name of the file's encoding for "bad bytes" messages. */
+  encoding: string;
+}
+
+const TEXT_FIELDS = ['storeName', 'ownerName', 'nickname', 'catchphrase', 'address', 'district', 'phone'] as const;
+const GROUP_SEPARATORS = /[;；、,，]/;
+const TRUE_WORDS = new Set(['是', '启用', '有效', '正常', 'true', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['否', '停用', '禁用', '无效', 'false', 'no', 'n', '0']);
+
+/** A cell as the store value: trimmed, and our export's formula guard (`'=`, `'+`...) removed. */
+export function cleanCell(raw: string | undefined): string {
+  let s = raw ?? '';
+  if (/^'[=+\-@\t\r]/.test(s)) s = s.slice(1);
+  return s.trim();
+}
+
+/** True when every cell of the row is empty (such rows are skipped). */
+export const isBlankRow = (r: TableRow) => r.cells.every((c) => c.trim() === '');
+
+/** Matches `社区群；宝妈群` or `community;moms` to group-type ids (by id, then by name). */
+export function matchGroupTypes(text: string, groups: readonly GroupType[]): { ids: string[]; unknown: string[]; ambiguous: string[] } {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  const ambiguous: string[] = [];
+  for (const token of text.split(GROUP_SEPARATORS).map((t) => t.trim()).filter(Boolean)) {
+    const lower = token.toLowerCase();
+    let found = groups.filter((g) => g.id === token);
+    if (!found.length) found = groups.filter((g) => g.name.trim() === token);
+    if (!found.length) found = groups.filter((g) => g.id.toLowerCase() === lower || g.name.trim().toLowerCase() === lower);
+    if (found.length > 1) ambiguous.push(token);
+    else if (!found.length) unknown.push(token);
+    else if (!ids.includes(found[0]!.id)) ids.push(found[0]!.id);
+  }
+  return { ids, unknown, ambiguous };
+}
+
+/** Checks one data row and builds the store it describes (merged over the existing store with that id). */
+export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: ParsedRow } | { ok: false; issues: RowIssue[] } {
+  const { header } = ctx;
+  const issues: RowIssue[] = [];
+  const issue = (field: StoreField, message: string) => issues.push({ row: r.row, column: labelFor(header, field), message });
+  const has = (f: StoreField) => header.byField.has(f);
+  const cell = (f: StoreField) => cleanCell(r.cells[header.byField.get(f)!]);
+
+  if (r.badBytes) {
+    r.cells.forEach((c, i) => {
+      if (c.includes('\uFFFD')) {
+        issues.push({ row: r.row, column: header.labels[i] || `column ${i + 1}`, message: `contains bytes that are not valid ${ctx.encoding} (damaged text); save the file again as UTF-8 or GBK` });
+      }
+    });
+    return { ok: false, issues };
+  }
+
+  const id = cell('id');
+  if (!id) {
+    issue('id', 'the store id is empty');
+    return { ok: false, issues };
+  }
+  const firstRow = ctx.seen.get(id);
+  if (firstRow !== undefined) {
+    issue('id', `store id "${id}" already appears on row ${firstRow}`);
+    return { ok: false, issues };
+  }
+  ctx.seen.set(id, r.row);
+
+  const previous = ctx.existing.get(id);
+  const draft: Record<string, unknown> = previous ? { ...previous } : { id, groupTypes: [], active: true };
+  for (const f of TEXT_FIELDS) if (has(f)) draft[f] = cell(f);
+  if (has('cloudStoreUrl')) {
+    const url = cell('cloudStoreUrl');
+    if (url) draft.cloudStoreUrl = url;
+    else delete draft.cloudStoreUrl;
+  }
+  if (has('groupTypes')) {
+    const { ids, unknown, ambiguous } = matchGroupTypes(cell('groupTypes'), ctx.groupTypes);
+    const known = ctx.groupTypes.map((g) => `${g.name} (${g.id})`).join(', ') || 'none defined yet';
+    if (unknown.length) issue('groupTypes', `unknown group type ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${known}`);
+    if (ambiguous.length) issue('groupTypes', `${ambiguous.map((u) => `"${u}"`).join(', ')} matches more than one group type; use the id`);
+    draft.groupTypes = ids;
+  }
+  if (has('active') && cell('active')) {
+    const word = cell('active').toLowerCase();
+    if (TRUE_WORDS.has(word)) draft.active = true;
+    else if (FALSE_WORDS.has(word)) draft.active = false;
+    else issue('active', `"${cell('active')}" is not 是/否 (yes/no)`);
+  }
+  const avatarPath = has('avatar') && cell('avatar') ? cell('avatar') : undefined;
+
+  const parsed = StoreOwner.safeParse(draft);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const field = String(i.path[0] ?? 'id') as StoreField;
+      issue(field, i.message);
+    }
+  }
+  if (issues.length || !parsed.success) return { ok: false, issues };
+  return { ok: true, value: { row: r.row, store: parsed.data, previous, avatarPath } };
+}
+
+/** Fields whose value differs between two versions of a store. */
+export function changedFields(before: StoreOwner | undefined, after: StoreOwner): string[] {
+  if (!before) return [];
+  return (Object.keys({ ...before, ...after }) as (keyof StoreOwner)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
