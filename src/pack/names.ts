@@ -57,8 +57,8 @@ export function safeName(input: string, maxBytes = MAX_NAME_BYTES): string {
   let name = nfc.replace(BAD_CHARS, '_').trim().replace(/[. ]+$/, '').replace(/^\./, '_');
   if (!name) name = '_';
   const [stem0, ext] = splitExt(name);
-  // Windows treats "CON .txt" like "CON.txt": compare the stem without trailing spaces.
-  const stem = RESERVED.test(stem0.replace(/ +$/, '')) || RESERVED.test(name) ? `_${stem0}` : stem0;
+  // Windows reads a device name up to the first dot, ignoring trailing spaces: "nul.tar.gz", "CON .txt".
+  const stem = RESERVED.test(name.split('.')[0]!.replace(/ +$/, '')) ? `_${stem0}` : stem0;
   name = stem + ext;
   if (bytes(name) <= maxBytes) return name;
   const suffix = `~${shortHash(nfc)}`;

@@ -43,10 +43,10 @@ async function liveZipItems(pack: ServedPack, now: number): Promise<ZipItem[]> {
   const items: ZipItem[] = [];
   for (const f of m.files) {
     const e = entryOf(m, f);
-    if (e && !isExpired(e, now)) items.push({ rel: f.path, abs: join(pack.dir, f.path) });
+    if (e && !isExpired(e, now)) items.push({ rel: `${pack.folder}/${f.path}`, abs: join(pack.dir, f.path) });
   }
   const html = renderIndexHtml(m, { texts: await readTexts(pack, now), now, withdrawExpired: true });
-  items.unshift({ rel: 'index.html', bytes: Buffer.from(html, 'utf8') });
+  items.unshift({ rel: `${pack.folder}/index.html`, bytes: Buffer.from(html, 'utf8') });
   return items;
 }
 

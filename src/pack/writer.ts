@@ -1,0 +1,132 @@
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tempName, swapIntoPlace } from './atomic.js';
+import { hashFile, placeFile } from './cache.js';
+import { sha256 } from './hash.js';
+import { renderIndexHtml } from './index-html.js';
+import { MANIFEST_FORMAT, MANIFEST_VERSION, readManifest, type FileRole, type Manifest, type ManifestEntry, type ManifestFile } from './manifest.js';
+import { writeZipAtomic, zipComment, zipPackKey, type ZipItem } from './zip.js';
+
+/** A file of an entry: text to write, or a rendered file to place (hard link or copy from the cache). */
+export type EntryFile =
+  | { name: string; role: FileRole; text: string; channel?: string; label?: string; primary?: boolean }
+  | { name: string; role: FileRole; from: string; sha256?: string; posterSize?: string };
+
+/** One post × group type of a pack, ready to write. */
+export interface EntryInput {
+  meta: Omit<ManifestEntry, 'texts' | 'posters' | 'video' | 'qr'>;
+  files: EntryFile[];
+}
+
+/** Everything one store's pack is written from. */
+export interface PackInput {
+  folder: string;
+  packKey: string;
+  store: Manifest['store'];
+  brand: Manifest['brand'];
+  createdAt: string;
+  entries: EntryInput[];
+}
+
+/** A pack already in the output folder. */
+export interface ExistingPack {
+  folder: string;
+  packKey: string;
+}
+
+/** Packs in `outDir` by store id (a store can have more than one folder after a rename). */
+export async function scanPacks(outDir: string): Promise<Map<string, ExistingPack[]>> {
+  const out = new Map<string, ExistingPack[]>();
+  let names: string[] = [];
+  try {
+    names = await readdir(outDir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (name.startsWith('.') || name.endsWith('.zip')) continue;
+    const m = await readManifest(join(outDir, name));
+    if (!m || m.formatVersion !== MANIFEST_VERSION) continue;
+    const list = out.get(m.store.id) ?? [];
+    list.push({ folder: name, packKey: m.packKey });
+    out.set(m.store.id, list);
+  }
+  return out;
+}
+
+/** Builds the manifest and writes every file of a pack into `dir`. */
+async function fill(dir: string, input: PackInput): Promise<Manifest> {
+  const files: ManifestFile[] = [];
+  const entries: ManifestEntry[] = [];
+  const texts = new Map<string, string>();
+  for (const e of input.entries) {
+    await mkdir(join(dir, ...e.meta.dir.split('/')), { recursive: true });
+    const entry: ManifestEntry = { ...e.meta, texts: [], posters: [] };
+    const common = { store: input.store.id, post: e.meta.post.id, groupType: e.meta.group.id, link: e.meta.link, validUntil: e.meta.post.validUntil };
+    for (const f of e.files) {
+      const rel = `${e.meta.dir}/${f.name}`;
+      const abs = join(dir, ...rel.split('/'));
+      if ('text' in f) {
+        await writeFile(abs, f.text, 'utf8');
+        const bytes = Buffer.from(f.text, 'utf8');
+        files.push({ path: rel, sha256: sha256(bytes), size: bytes.length, role: f.role, ...common, ...(f.channel ? { channel: f.channel } : {}) });
+        entry.texts.push({ channel: f.channel ?? '', label: f.label ?? f.name, path: rel, primary: !!f.primary });
+        texts.set(rel, f.text);
+        continue;
+      }
+      await placeFile(f.from, abs);
+      const digest = f.sha256 ?? (await hashFile(abs));
+      const { size } = await stat(abs);
+      files.push({ path: rel, sha256: digest, size, role: f.role, ...common, ...(f.posterSize ? { posterSize: f.posterSize } : {}) });
+      if (f.role === 'poster') entry.posters.push({ size: f.posterSize ?? '', path: rel });
+      if (f.role === 'video') entry.video = rel;
+      if (f.role === 'qr') entry.qr = rel;
+    }
+    entries.push(entry);
+  }
+  const validUntil = entries.map((e) => e.post.validUntil).sort().at(-1) ?? '';
+  const head = { store: input.store, brand: input.brand, createdAt: input.createdAt, entries };
+  const html = renderIndexHtml(head, { texts, now: Date.parse(input.createdAt) });
+  await writeFile(join(dir, 'index.html'), html, 'utf8');
+  const htmlBytes = Buffer.from(html, 'utf8');
+  files.unshift({ path: 'index.html', sha256: sha256(htmlBytes), size: htmlBytes.length, role: 'index', store: input.store.id });
+  const manifest: Manifest = { format: MANIFEST_FORMAT, formatVersion: MANIFEST_VERSION, packKey: input.packKey, folder: input.folder, ...head, validUntil, files };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n', 'utf8');
+  return manifest;
+}
+
+/**
+ * Writes one store's pack atomically: built under a temporary name in `outDir`, renamed into
+ * place, older folders of the same store (renamed store) removed. Returns the manifest.
+ */
+export async function writePack(outDir: string, input: PackInput, stale: readonly string[] = []): Promise<Manifest> {
+  const tmp = join(outDir, tempName());
+  try {
+    await mkdir(tmp, { recursive: true });
+    const manifest = await fill(tmp, input);
+    await swapIntoPlace(outDir, tmp, input.folder);
+    for (const old of stale) {
+      if (old === input.folder) continue;
+      await rm(join(outDir, old), { recursive: true, force: true });
+      await rm(join(outDir, `${old}.zip`), { force: true });
+    }
+    return manifest;
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Writes `<folder>.zip` (entries under `<folder>/`) next to the pack unless a zip of the same pack key is already there; true when written. */
+export async function ensureZip(outDir: string, folder: string, signal?: AbortSignal): Promise<boolean> {
+  const dir = join(outDir, folder);
+  const m = await readManifest(dir);
+  if (!m) throw new Error(`no pack manifest in ${dir}`);
+  const zipPath = join(outDir, `${folder}.zip`);
+  if ((await zipPackKey(zipPath)) === m.packKey) return false;
+  // Entries sit under one top folder, so unzipping never scatters files.
+  const items: ZipItem[] = [{ rel: `${folder}/manifest.json`, abs: join(dir, 'manifest.json') }];
+  for (const f of m.files) items.push({ rel: `${folder}/${f.path}`, abs: join(dir, ...f.path.split('/')) });
+  await writeZipAtomic(items, zipPath, join(outDir, tempName('.zip')), { comment: zipComment(m.packKey), mtime: new Date(m.createdAt), ...(signal ? { signal } : {}) });
+  return true;
+}
