@@ -15,7 +15,7 @@ export const AVATARS: AvatarSpec[] = [
   // LC005 赵大海 海叔: older, bald with beard
   { file: 'avatar-lc005.png', bg: '#5a86a8', bg2: '#9dbfd8', skin: SKIN.deep, hair: 'bald', hairColor: '#8d8883', shirt: '#2f5d7c', shirtDetail: '#ffffff', beard: true, eyes: 'happy' },
   // LC006 刘畅 畅哥: fitness coach in a cap
-  { file: 'avatar-lc006.png', bg: '#8bc34a', bg2: '#c8e6a0', skin: SKIN.tan, hair: 'cap', hairColor: '#2a211d', capColor: '#2e2e2e', shirt: '#263238', shirtDetail: '#8bc34a', smile: 'grin' },
+  { file: 'avatar-lc006.png', bg: '#8bc34a', bg2: '#c8e6a0', skin: SKIN.tan, hair: 'cap', hairColor: '#2a211d', capColor: '#ff7043', shirt: '#263238', shirtDetail: '#8bc34a', smile: 'grin' },
   // LC007 孙桂兰 孙奶奶: grandma, grey curls, glasses
   { file: 'avatar-lc007.png', bg: '#b388c9', bg2: '#dcc3ea', skin: SKIN.light, hair: 'curly', hairColor: '#c9c4c0', shirt: '#a0475a', shirtDetail: '#7f3446', glasses: true, eyes: 'happy', smile: 'soft' },
   // LC008 周婷 婷婷妈: long hair, headband

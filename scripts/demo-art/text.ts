@@ -28,6 +28,8 @@ export interface TextBox {
   weight?: 400 | 700 | 900;
   align?: 'left' | 'center' | 'right';
   letterSpacing?: number;
+  /** Allow wrapping onto several lines (default: one line). */
+  wrap?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function textSvg(box: TextBox): Promise<string> {
           color: box.color,
           letterSpacing: box.letterSpacing ?? 0,
           lineHeight: 1.2,
+          whiteSpace: box.wrap ? 'normal' : 'nowrap',
         },
         children: box.text,
       },
