@@ -7,7 +7,7 @@ export { appendAudit, listAudit, type AuditFilter } from './audit.js';
 export { reviewQueue, proofRelPath, type QueueItem } from './queue.js';
 export { unifiedDiff, diffLines, type TextDiff } from './diff.js';
 export { selectWorstCases, displayWidth, type WorstCases } from './worst.js';
-export { renderProof, proofCases, type ProofRenderers, type ProofResult } from './proof.js';
+export { renderProof, proofCases, type ProofRenderers, type ProofResult, type ProofSubject } from './proof.js';
 export { ensureProof } from './proof-service.js';
 export { setProofRenderers } from './renderers.js';
 export { addDemoReviewQueue, demoChange } from './demo.js';

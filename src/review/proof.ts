@@ -6,15 +6,22 @@ import { captionCard, composeSheet, type SheetCell, type SheetRow, type Sized } 
 import { findTemplate, findVersion, latestApproved, sourceHash } from './versions.js';
 import { displayWidth, selectWorstCases, type WorstCases, type WorstStore } from './worst.js';
 
+/** The template version being rendered. */
+export interface ProofSubject {
+  id: string;
+  version: number;
+  source: string;
+}
+
 /** The render calls a proof needs; the default set (src/review/renderers.ts) wires src/compose, src/render, src/video. */
 export interface ProofRenderers {
   context(data: StudioData, post: Post, group: GroupType, store: StoreOwner): VariantContext | Promise<VariantContext>;
-  /** Poster image bytes (any format sharp reads) of `source` for one context and size, without watermark. */
-  poster(source: string, ctx: VariantContext, size: PosterSize): Promise<Buffer>;
-  /** The caption text of `source` for one context. */
-  caption(source: string, ctx: VariantContext): Promise<string> | string;
-  /** The storyboard's text-layer and end-card frames for one context. */
-  videoFrames(source: string, ctx: VariantContext): Promise<{ label: string; image: Buffer }[]>;
+  /** Poster image bytes (any format sharp reads) of a version for one context and size, without watermark. */
+  poster(t: ProofSubject, ctx: VariantContext, size: PosterSize): Promise<Buffer>;
+  /** The caption text of a version for one context. */
+  caption(t: ProofSubject, ctx: VariantContext): Promise<string> | string;
+  /** The storyboard's text-layer and end-card frames of a version for one context. */
+  videoFrames(t: ProofSubject, ctx: VariantContext): Promise<{ label: string; image: Buffer }[]>;
 }
 
 /** One case a version is rendered for (a cell of the sheet). */
@@ -83,15 +90,16 @@ async function renderCase(
 ): Promise<SheetCell[]> {
   try {
     const ctx = await r.context(data, post, c.group, c.store.store);
-    if (t.kind === 'poster') return [{ label: c.label, image: await r.poster(v.source, ctx, c.size!) }];
+    const subject: ProofSubject = { id: t.id, version: v.version, source: v.source };
+    if (t.kind === 'poster') return [{ label: c.label, image: await r.poster(subject, ctx, c.size!) }];
     if (t.kind === 'caption') {
-      const text = await r.caption(v.source, ctx);
+      const text = await r.caption(subject, ctx);
       const len = [...text].length;
       const max = c.group.rules.captionMaxLength;
       const card = await captionCard(text, CAPTION_CELL);
       return [{ label: `${c.label} · ${len}/${max} chars${len > max ? ' — OVER THE LIMIT' : ''}`, image: card.buf, warn: len > max }];
     }
-    const frames = await r.videoFrames(v.source, ctx);
+    const frames = await r.videoFrames(subject, ctx);
     return frames.map((f) => ({ label: f.label, image: f.image }));
   } catch (err) {
     const msg = (err as Error).message ?? String(err);

@@ -89,9 +89,9 @@ describe('review api', () => {
       const fake = fakeRenderers(calls);
       return {
         ...fake,
-        caption: (source, ctx) => {
-          if (source.includes('nope')) throw new Error('strict mode: "vars.nope" not defined');
-          return fake.caption(source, ctx);
+        caption: (t, ctx) => {
+          if (t.source.includes('nope')) throw new Error('strict mode: "vars.nope" not defined');
+          return fake.caption(t, ctx);
         },
       };
     });

@@ -21,16 +21,16 @@ export function fakeRenderers(calls: Calls = { poster: [], caption: [], video: [
   return {
     calls,
     context: (_d, post, group, store) => ({ post, group, store, vars: { storeName: store.storeName, catchphrase: store.catchphrase } }) as unknown as VariantContext,
-    async poster(source, ctx, size) {
+    async poster({ source }, ctx, size) {
       calls.poster.push({ source, store: ctx.store.id, group: ctx.group.id, size });
       const d = POSTER_DIMENSIONS[size];
       return flat(d.width / 4, d.height / 4, source);
     },
-    caption(source, ctx) {
+    caption({ source }, ctx) {
       calls.caption.push({ source, store: ctx.store.id, group: ctx.group.id });
       return `${source}\n${ctx.store.storeName} ${ctx.store.catchphrase} · ${ctx.group.name}`;
     },
-    async videoFrames(source, ctx) {
+    async videoFrames({ source }, ctx) {
       calls.video.push({ source, store: ctx.store.id });
       return [
         { label: 'text layer 1', image: await flat(270, 480, source + '1') },
