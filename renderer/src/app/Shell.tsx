@@ -1,0 +1,117 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BgColorsOutlined,
+  CloudDownloadOutlined,
+  EditOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Alert, Badge, Layout, Menu, Segmented, Select, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n, type MsgKey } from '../i18n';
+import { useNav, type Route } from './nav';
+import { Screen } from './Screen';
+import { useSession } from './session';
+
+const { Sider, Header, Content } = Layout;
+
+type NavKey = 'posts' | 'templates' | 'review' | 'stores' | 'groups' | 'brand' | 'export';
+
+const NAV: { key: NavKey; label: MsgKey; icon: ReactNode }[] = [
+  { key: 'posts', label: 'nav.posts', icon: <EditOutlined /> },
+  { key: 'templates', label: 'nav.templates', icon: <AppstoreOutlined /> },
+  { key: 'review', label: 'nav.review', icon: <AuditOutlined /> },
+  { key: 'stores', label: 'nav.stores', icon: <ShopOutlined /> },
+  { key: 'groups', label: 'nav.groups', icon: <TeamOutlined /> },
+  { key: 'brand', label: 'nav.brand', icon: <BgColorsOutlined /> },
+  { key: 'export', label: 'nav.export', icon: <CloudDownloadOutlined /> },
+];
+
+/** The nav section a route belongs to. */
+function section(route: Route): NavKey {
+  switch (route.screen) {
+    case 'post':
+      return 'posts';
+    case 'template':
+      return 'templates';
+    case 'reviewItem':
+      return 'review';
+    default:
+      return route.screen;
+  }
+}
+
+/** Left navigation, top bar (acting user, language) and the current screen. */
+export function Shell() {
+  const { t, lang, setLang } = useI18n();
+  const { route, go } = useNav();
+  const { info, users, actingAs, setActingAs, reviewCount } = useSession();
+  const items: MenuProps['items'] = NAV.map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label:
+      n.key === 'review' ? (
+        <span className="nav-review">
+          {t(n.label)}
+          <Badge count={reviewCount} size="small" offset={[6, -2]} color="#c0392b" aria-label={`${reviewCount}`} />
+        </span>
+      ) : (
+        t(n.label)
+      ),
+  }));
+  return (
+    <Layout className="shell">
+      <Sider width={208} theme="light" className="shell-sider" breakpoint="lg" collapsedWidth={64}>
+        <div className="shell-logo" aria-hidden="true">
+          <span className="shell-logo-mark">群</span>
+          <span className="shell-logo-text">{t('app.title')}</span>
+        </div>
+        <nav aria-label={t('app.mainNav')}>
+          <Menu mode="inline" selectedKeys={[section(route)]} items={items} onClick={(e) => void go({ screen: e.key as NavKey })} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header className="shell-header">
+          <Typography.Text type="secondary" ellipsis className="shell-ws" title={info?.dir}>
+            {t('app.workspace')}: {info?.dir}
+          </Typography.Text>
+          <Space size="middle">
+            {users.length > 0 && (
+              <Space size={6}>
+                <span id="acting-label" className="shell-label">{t('app.actingAs')}</span>
+                <Select
+                  aria-labelledby="acting-label"
+                  size="small"
+                  style={{ minWidth: 150 }}
+                  value={actingAs?.id}
+                  onChange={setActingAs}
+                  options={users.map((u) => ({ value: u.id, label: `${u.name || u.id} · ${t(`app.role.${u.role}` as MsgKey)}` }))}
+                  data-testid="acting-as"
+                />
+              </Space>
+            )}
+            <Segmented
+              size="small"
+              aria-label={t('app.language')}
+              value={lang}
+              onChange={(v) => setLang(v as 'zh' | 'en')}
+              options={[
+                { value: 'zh', label: '中文' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+          </Space>
+        </Header>
+        {info?.readOnly && <Alert type="warning" banner message={t('app.readOnly', { why: info.notices.join('; ') })} />}
+        {!info?.readOnly && info && info.notices.length > 0 && <Alert type="info" banner closable message={info.notices.join(' · ')} />}
+        <Content className="shell-content">
+          <main id="main">
+            <Screen />
+          </main>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

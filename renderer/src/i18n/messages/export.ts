@@ -1,0 +1,3 @@
+/** export strings: [中文, English]. */
+export const exportMessages = {
+} as const;

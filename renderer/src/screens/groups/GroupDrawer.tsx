@@ -1,0 +1,99 @@
+import { App, Button, Checkbox, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import { useState } from 'react';
+import type { MethodOutput } from '../../../../src/api/contract';
+import { api } from '../../client';
+import { errorText } from '../../app/useApi';
+import { useT } from '../../i18n';
+
+type Group = MethodOutput<'groups.list'>[number];
+type Channel = MethodOutput<'channels.list'>[number];
+
+const EMPTY: Group = {
+  id: '',
+  name: '',
+  description: '',
+  tone: '',
+  tip: '',
+  rules: { captionMaxLength: 300, emojiAllowed: true, legWeight: 'normal', channels: [], formats: ['caption', 'poster'], sizes: ['9x16', '1x1', '3x4'] },
+};
+
+/** Edit one group type: name, tone, tip and its rules. */
+export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Group | null; channels: Channel[]; onClose(): void; onSaved(): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Group>();
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      await api('groups.save', { group: { ...(group ?? EMPTY), ...values, rules: { ...(group ?? EMPTY).rules, ...values.rules } } });
+      message.success(t('groups.saved'));
+      onSaved();
+    } catch (err) {
+      message.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const req = { required: true, message: t('stores.f.required') };
+  return (
+    <Drawer
+      open
+      size="large"
+      title={group ? `${t('groups.edit')} · ${group.name}` : t('groups.add')}
+      onClose={onClose}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={save}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form<Group> form={form} layout="vertical" initialValues={group ?? EMPTY} requiredMark="optional">
+        <div className="form-row">
+          <Form.Item name="name" label={t('common.name')} rules={[req]} className="form-half">
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="id" label={t('common.id')} extra={t('common.idHelp')} rules={[req, { pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/, message: t('common.idHelp') }]} className="form-half">
+            <Input disabled={!!group} maxLength={64} />
+          </Form.Item>
+        </div>
+        <Form.Item name="description" label={t('common.description')}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+        </Form.Item>
+        <Form.Item name="tone" label={t('groups.f.tone')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="tip" label={t('groups.f.tip')} extra={t('groups.f.tipHint')}>
+          <Input />
+        </Form.Item>
+        <div className="form-row">
+          <Form.Item name={['rules', 'captionMaxLength']} label={t('groups.f.maxLength')} rules={[req]} className="form-half">
+            <InputNumber min={20} max={5000} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name={['rules', 'emojiAllowed']} label={t('groups.f.emoji')} valuePropName="checked" className="form-half">
+            <Switch />
+          </Form.Item>
+        </div>
+        <Form.Item name={['rules', 'legWeight']} label={t('groups.f.legWeight')}>
+          <Radio.Group
+            optionType="button"
+            options={(['light', 'normal', 'strong'] as const).map((w) => ({ value: w, label: t(`groups.leg.${w}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name={['rules', 'channels']} label={t('groups.f.channels')} rules={[{ required: true, type: 'array', min: 1, message: t('stores.f.required') }]}>
+          <Select mode="multiple" options={channels.map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
+        <Form.Item name={['rules', 'formats']} label={t('groups.f.formats')} rules={[{ required: true, type: 'array', min: 1, message: t('stores.f.required') }]}>
+          <Checkbox.Group options={(['caption', 'poster', 'video'] as const).map((f) => ({ value: f, label: t(`groups.format.${f}`) }))} />
+        </Form.Item>
+        <Form.Item name={['rules', 'sizes']} label={t('groups.f.sizes')}>
+          <Checkbox.Group options={['9x16', '1x1', '3x4'].map((s) => ({ value: s, label: s.replace('x', ':') }))} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,153 @@
+import { ArrowLeftOutlined, SaveOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Result, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MethodOutput } from '../../../../src/api/contract';
+import { api } from '../../client';
+import { useLeaveGuard, useNav } from '../../app/nav';
+import { errorText, useApi } from '../../app/useApi';
+import { useI18n, type MsgKey } from '../../i18n';
+import { jumpToTerm } from './editor/FindingHighlightsPlugin';
+import { SectionEditor, type Section, type SectionEvents } from './editor/SectionEditor';
+import { Toolbar } from './editor/Toolbar';
+import { FindingsList } from './FindingsList';
+import { PostSettings } from './PostSettings';
+import { PreviewPane } from './preview/PreviewPane';
+import { useChecks, type UiFinding } from './preview/useChecks';
+import { SaveStatus } from './SaveStatus';
+import { useAutosave } from './useAutosave';
+import { askLeave } from './askLeave';
+
+type Post = MethodOutput<'posts.get'>;
+const SECTIONS: Section[] = ['head', 'waist', 'leg'];
+
+/** Loads a post, then shows the editor. */
+export function PostEditor({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { go } = useNav();
+  const post = useApi('posts.get', { id });
+  if (post.error)
+    return <Result status="404" title={t('editor.notFound')} subTitle={errorText(post.error, t)} extra={<Button onClick={() => void go({ screen: 'posts' })}>{t('common.back')}</Button>} />;
+  if (!post.data) return <Spin className="screen-spin" />;
+  return <LoadedEditor initial={post.data} />;
+}
+
+function LoadedEditor({ initial }: { initial: Post }) {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const { go } = useNav();
+  const draft = useRef<Post>(initial);
+  const [revision, setRevision] = useState(0);
+  const [meta, setMeta] = useState(initial);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const editors = useRef<Partial<Record<Section, LexicalEditor>>>({});
+  const [active, setActive] = useState<Section>('head');
+  const [history, setHistory] = useState<Record<Section, { canUndo: boolean; canRedo: boolean }>>({
+    head: { canUndo: false, canRedo: false },
+    waist: { canUndo: false, canRedo: false },
+    leg: { canUndo: false, canRedo: false },
+  });
+  const autosave = useAutosave((p: Post) => api('posts.save', { post: p }), () => draft.current);
+  const checks = useChecks(draft, revision);
+
+  const changed = useCallback(() => {
+    setRevision((r) => r + 1);
+    autosave.touch();
+  }, [autosave]);
+
+  const events = useMemo<SectionEvents>(
+    () => ({
+      onChange: (section, doc) => {
+        draft.current = { ...draft.current, [section]: doc };
+        changed();
+      },
+      onEditor: (section, editor) => {
+        if (editor) editors.current[section] = editor;
+        else delete editors.current[section];
+      },
+      onFocus: setActive,
+      onHistory: (section, h) => setHistory((prev) => ({ ...prev, [section]: { ...prev[section], ...h } })),
+    }),
+    [changed],
+  );
+
+  const updateMeta = (next: Post) => {
+    draft.current = { ...next, head: draft.current.head, waist: draft.current.waist, leg: draft.current.leg };
+    setMeta(draft.current);
+    changed();
+  };
+
+  // Ctrl+S / Cmd+S saves at once, wherever the focus is.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void autosave.flush();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [autosave]);
+
+  useLeaveGuard(autosave.dirty, () => askLeave(modal, t, autosave.flush));
+
+  const jump = (f: UiFinding) => {
+    const section = f.section ?? 'head';
+    const editor = editors.current[section];
+    if (editor) jumpToTerm(editor, f.term);
+  };
+  const termsFor = (s: Section) => checks.findings.filter((f) => f.section === s && f.term).map((f) => f.term!);
+  const errors = checks.findings.filter((f) => f.severity === 'error').length;
+
+  return (
+    <div className="post-editor">
+      <div className="editor-col">
+        <div className="page-header">
+          <div className="page-header-main">
+            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => void go({ screen: 'posts' })} />
+            <div className="editor-title-block">
+              <Typography.Title level={1} className="page-title" ellipsis>
+                {meta.title}
+              </Typography.Title>
+              <Space size={8} wrap>
+                <Tag color={meta.status === 'ready' ? 'green' : 'default'}>{t(`posts.status.${meta.status}` as MsgKey)}</Tag>
+                <SaveStatus state={autosave.state} />
+              </Space>
+            </div>
+          </div>
+          <div className="page-header-extra">
+            <Badge count={checks.findings.length} color={errors ? '#c0392b' : '#b06d00'} size="small">
+              <Button href="#findings" onClick={(e) => (e.preventDefault(), document.getElementById('findings')?.scrollIntoView({ behavior: 'smooth' }))}>
+                {t('findings.title')}
+              </Button>
+            </Badge>
+            <Select
+              aria-label={t('posts.form.status')}
+              value={meta.status}
+              style={{ width: 110 }}
+              onChange={(status) => updateMeta({ ...draft.current, status })}
+              options={(['draft', 'ready', 'archived'] as const).map((s) => ({ value: s, label: t(`posts.status.${s}` as MsgKey) }))}
+            />
+            <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="post-settings">
+              {t('editor.details')}
+            </Button>
+            <Tooltip title={t('editor.shortcuts')}>
+              <Button type="primary" icon={<SaveOutlined />} onClick={() => void autosave.flush()} data-testid="save-post">
+                {t('common.save')}
+              </Button>
+            </Tooltip>
+          </div>
+        </div>
+        <Toolbar editor={editors.current[active] ?? null} canUndo={history[active].canUndo} canRedo={history[active].canRedo} sectionLabel={t(`editor.${active}` as MsgKey)} />
+        <div className="sections">
+          {SECTIONS.map((s) => (
+            <SectionEditor key={s} section={s} initial={initial[s]} terms={termsFor(s)} events={events} />
+          ))}
+        </div>
+        <FindingsList checks={checks} onJump={jump} />
+      </div>
+      <PreviewPane draft={draft} revision={revision} post={meta} />
+      <PostSettings open={settingsOpen} post={meta} onClose={() => setSettingsOpen(false)} onChange={updateMeta} />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { MethodOutput } from '../../../../src/api/contract';
+import { api } from '../../client';
+import { useNav } from '../../app/nav';
+import { errorText, useApi } from '../../app/useApi';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeader } from '../../components/PageHeader';
+import { useT, type MsgKey } from '../../i18n';
+import { NewPostModal } from './NewPostModal';
+
+type Post = MethodOutput<'posts.list'>[number];
+
+const STATUS_COLOR: Record<Post['status'], string> = { draft: 'default', ready: 'green', archived: 'default' };
+
+/** Every post with its status; opens the editor, creates and deletes posts. */
+export function PostList() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { go } = useNav();
+  const posts = useApi('posts.list', {});
+  const groups = useApi('groups.list', {});
+  const [creating, setCreating] = useState(false);
+  const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
+  const remove = async (p: Post) => {
+    try {
+      await api('posts.delete', { id: p.id });
+      await posts.reload();
+    } catch (err) {
+      message.error(errorText(err, t));
+    }
+  };
+  const newButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-post">
+      {t('posts.new')}
+    </Button>
+  );
+  return (
+    <div className="page">
+      <PageHeader title={t('posts.title')} subtitle={t('posts.subtitle')} extra={newButton} />
+      {posts.error && <ErrorNotice error={posts.error} onRetry={posts.reload} />}
+      {!posts.error && posts.data?.length === 0 ? (
+        <EmptyState title={t('posts.empty')} hint={t('posts.emptyHint')} action={newButton} />
+      ) : (
+        <Table<Post>
+          rowKey="id"
+          loading={posts.loading && !posts.data}
+          dataSource={posts.data}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          onRow={(p) => ({ onDoubleClick: () => void go({ screen: 'post', id: p.id }) })}
+          columns={[
+            {
+              title: t('posts.col.title'),
+              dataIndex: 'title',
+              render: (title: string, p) => (
+                <Typography.Link onClick={() => void go({ screen: 'post', id: p.id })} data-testid={`post-link-${p.id}`}>
+                  {title}
+                </Typography.Link>
+              ),
+            },
+            { title: t('posts.col.campaign'), dataIndex: 'campaign', responsive: ['lg'] },
+            {
+              title: t('common.status'),
+              dataIndex: 'status',
+              width: 100,
+              render: (s: Post['status']) => <Tag color={STATUS_COLOR[s]}>{t(`posts.status.${s}` as MsgKey)}</Tag>,
+            },
+            {
+              title: t('posts.col.groups'),
+              dataIndex: 'groupTypes',
+              responsive: ['md'],
+              render: (ids: string[]) => (ids.length ? ids.map((id) => <Tag key={id}>{groupName(id)}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>),
+            },
+            {
+              title: t('posts.col.valid'),
+              key: 'valid',
+              responsive: ['lg'],
+              render: (_: unknown, p) => `${dayjs(p.validFrom).format('M/D')} – ${dayjs(p.validUntil).format('M/D')}`,
+            },
+            { title: t('posts.col.updated'), dataIndex: 'updatedAt', width: 150, render: (d?: string) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—') },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 90,
+              render: (_: unknown, p) => (
+                <Space>
+                  <Popconfirm title={t('posts.deleteConfirm', { title: p.title })} onConfirm={() => remove(p)} okText={t('common.delete')} cancelText={t('common.cancel')}>
+                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${p.title}`} />
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <NewPostModal
+        open={creating}
+        groups={groups.data ?? []}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          void go({ screen: 'post', id });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { LexicalTypeaheadMenuPlugin, MenuOption, type TriggerFn } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import type { TextNode } from 'lexical';
+import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { $createVariableNode, VARIABLE_NAMES, VARIABLES, type VariableName } from '../../../../../src/compose/nodes';
+import { useI18n } from '../../../i18n';
+
+class VariableOption extends MenuOption {
+  constructor(readonly name: VariableName) {
+    super(name);
+  }
+}
+
+/** `{` (half- or full-width, as Chinese input methods type it) anywhere, then up to 20 non-space characters. */
+const triggerOnBrace: TriggerFn = (text) => {
+  const m = /[{｛]([^{}｛｝\s]{0,20})$/u.exec(text);
+  return m ? { leadOffset: m.index, matchingString: m[1] ?? '', replaceableString: m[0] } : null;
+};
+
+/** Variables whose name or label contains the query. */
+function matching(query: string): VariableName[] {
+  const q = query.toLowerCase();
+  return VARIABLE_NAMES.filter((n) => !q || n.toLowerCase().includes(q) || VARIABLES[n].zh.includes(query) || VARIABLES[n].en.toLowerCase().includes(q));
+}
+
+/** Typing `{` opens a menu of variables; choosing one inserts its chip in place of the typed text. */
+export function VariableMenuPlugin() {
+  const [editor] = useLexicalComposerContext();
+  const { lang } = useI18n();
+  const [query, setQuery] = useState<string | null>(null);
+  const options = useMemo(() => matching(query ?? '').map((n) => new VariableOption(n)), [query]);
+  const onSelect = (option: VariableOption, nodeToReplace: TextNode | null, close: () => void) => {
+    editor.update(() => {
+      const chip = $createVariableNode(option.name);
+      if (nodeToReplace) nodeToReplace.replace(chip);
+      chip.selectNext();
+      close();
+    });
+  };
+  return (
+    <LexicalTypeaheadMenuPlugin<VariableOption>
+      onQueryChange={setQuery}
+      onSelectOption={onSelect}
+      triggerFn={triggerOnBrace}
+      options={options}
+      menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) =>
+        anchor.current && options.length
+          ? createPortal(
+              <ul className="variable-menu" role="listbox" aria-label="variables" data-testid="variable-menu">
+                {options.map((o, i) => (
+                  <li
+                    key={o.key}
+                    ref={(el) => o.setRefElement(el)}
+                    role="option"
+                    aria-selected={selectedIndex === i}
+                    className={selectedIndex === i ? 'variable-menu-item selected' : 'variable-menu-item'}
+                    onMouseEnter={() => setHighlightedIndex(i)}
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      selectOptionAndCleanUp(o);
+                    }}
+                  >
+                    <span className="sq-variable">{lang === 'zh' ? VARIABLES[o.name].zh : VARIABLES[o.name].en}</span>
+                    <span className="variable-menu-alt">{lang === 'zh' ? VARIABLES[o.name].en : VARIABLES[o.name].zh}</span>
+                  </li>
+                ))}
+              </ul>,
+              anchor.current,
+            )
+          : null
+      }
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import type { MethodInput } from '../../../../src/api/contract';
+
+type PostIn = MethodInput<'posts.save'>['post'];
+
+/** An empty Lexical document: one empty paragraph (what the editor starts from). */
+export function emptyDoc(): PostIn['head'] {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] }],
+    },
+  };
+}
+
+/** A URL-safe id from a title plus a short random suffix (ids appear in file names and links). */
+export function newPostId(): string {
+  const d = new Date();
+  const stamp = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+  return `post-${stamp}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** A new draft post from the fields the creation form asks for. */
+export function newPost(fields: { title: string; productName: string; price: number; conversionUrl: string; validFrom: string; validUntil: string; groupTypes: string[] }): PostIn {
+  return {
+    id: newPostId(),
+    title: fields.title.trim(),
+    campaign: '',
+    status: 'draft',
+    head: emptyDoc(),
+    waist: emptyDoc(),
+    leg: emptyDoc(),
+    product: { name: fields.productName.trim(), price: fields.price, unit: '' },
+    offer: '',
+    conversionUrl: fields.conversionUrl.trim(),
+    validFrom: fields.validFrom,
+    validUntil: fields.validUntil,
+    groupTypes: fields.groupTypes,
+    templates: {},
+  };
+}

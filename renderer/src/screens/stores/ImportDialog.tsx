@@ -1,0 +1,190 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Result, Space, Spin, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { MethodOutput } from '../../../../src/api/contract';
+import { api } from '../../client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useT, type MsgKey } from '../../i18n';
+import { fileToBase64 } from '../../lib/files';
+
+type ImportResult = MethodOutput<'stores.importData'>;
+type Issue = ImportResult['errors'][number];
+type PreviewRow = ImportResult['preview'][number];
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+type Step = { kind: 'pick' } | { kind: 'checking'; name: string } | { kind: 'checked'; name: string; base64: string; result: ImportResult } | { kind: 'done'; result: ImportResult };
+
+/**
+ * CSV/XLSX import in two steps: a dry run shows what would change and every bad row
+ * (row, column, reason) BEFORE anything is saved; only "Import" writes.
+ */
+export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
+  const t = useT();
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+
+  const check = async (file: File) => {
+    setError(undefined);
+    if (file.size > MAX_BYTES) return setError(new Error(t('import.tooBig')));
+    setStep({ kind: 'checking', name: file.name });
+    try {
+      const base64 = await fileToBase64(file);
+      const result = await api('stores.importData', { name: file.name, base64, dryRun: true });
+      setStep({ kind: 'checked', name: file.name, base64, result });
+    } catch (err) {
+      setError(err);
+      setStep({ kind: 'pick' });
+    }
+  };
+  const commit = async (skipInvalid: boolean) => {
+    if (step.kind !== 'checked') return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      const result = await api('stores.importData', { name: step.name, base64: step.base64, skipInvalid });
+      setStep({ kind: 'done', result });
+      onImported();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const current = step.kind === 'pick' || step.kind === 'checking' ? 0 : step.kind === 'checked' ? 1 : 2;
+  const checked = step.kind === 'checked' ? step.result : undefined;
+  const bad = checked?.errors.length ?? 0;
+  const good = checked ? checked.preview.length : 0;
+  const footer =
+    step.kind === 'checked' ? (
+      <Space>
+        <Button onClick={() => setStep({ kind: 'pick' })}>{t('import.again')}</Button>
+        {bad > 0 && good > 0 && (
+          <Button onClick={() => commit(true)} loading={saving}>
+            {t('import.confirmSkip')}
+          </Button>
+        )}
+        <Button type="primary" disabled={bad > 0 || good === 0} loading={saving} onClick={() => commit(false)} data-testid="import-confirm">
+          {t('import.confirm')}
+        </Button>
+      </Space>
+    ) : (
+      <Button onClick={onClose}>{t('common.close')}</Button>
+    );
+
+  return (
+    <Modal open width={860} title={t('import.title')} onCancel={onClose} footer={footer} destroyOnHidden>
+      <Steps size="small" current={current} items={[{ title: t('import.step.file') }, { title: t('import.step.check') }, { title: t('import.step.done') }]} className="import-steps" />
+      {error !== undefined && <ErrorNotice error={error} />}
+      {step.kind === 'pick' && (
+        <Upload.Dragger
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void check(file);
+            return false;
+          }}
+          data-testid="import-drop"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('import.drop')}</p>
+          <p className="ant-upload-hint">{t('import.dropHint')}</p>
+        </Upload.Dragger>
+      )}
+      {step.kind === 'checking' && (
+        <div className="import-checking">
+          <Spin /> {t('import.checking', { name: step.name })}
+        </div>
+      )}
+      {checked && <CheckResult result={checked} />}
+      {step.kind === 'done' && <Result status="success" title={t('import.done', { created: step.result.created, updated: step.result.updated })} />}
+    </Modal>
+  );
+}
+
+function CheckResult({ result }: { result: ImportResult }) {
+  const t = useT();
+  const bad = result.errors.length;
+  const badRows = new Set(result.errors.map((e) => e.row)).size;
+  return (
+    <div className="import-result" data-testid="import-result">
+      <Typography.Paragraph>
+        <Typography.Text strong>{result.file}</Typography.Text> ·{' '}
+        {t('import.summary', { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged })}
+      </Typography.Paragraph>
+      {bad > 0 ? (
+        <Alert type="error" showIcon message={t(result.preview.length ? 'import.errorsSkip' : 'import.errors', { n: badRows })} className="import-alert" data-testid="import-errors" />
+      ) : (
+        <Alert type="success" showIcon message={t('import.noErrors')} className="import-alert" />
+      )}
+      <Tabs
+        items={[
+          ...(bad
+            ? [
+                {
+                  key: 'errors',
+                  label: `${t('findings.error')} (${bad})`,
+                  children: <IssueTable issues={result.errors} testId="import-error-table" />,
+                },
+              ]
+            : []),
+          {
+            key: 'preview',
+            label: `${t('import.step.check')} (${result.preview.length})`,
+            children: (
+              <Table<PreviewRow>
+                size="small"
+                rowKey="row"
+                dataSource={result.preview}
+                pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                columns={[
+                  { title: t('import.col.row'), dataIndex: 'row', width: 70 },
+                  { title: t('stores.f.id'), key: 'id', render: (_: unknown, r) => r.store.id, width: 110 },
+                  { title: t('stores.col.store'), key: 'name', render: (_: unknown, r) => r.store.storeName },
+                  { title: t('stores.col.owner'), key: 'owner', render: (_: unknown, r) => r.store.ownerName },
+                  {
+                    title: t('import.col.action'),
+                    key: 'action',
+                    render: (_: unknown, r) => (
+                      <Space size={4} wrap>
+                        <Tag color={r.action === 'create' ? 'green' : r.action === 'update' ? 'blue' : 'default'}>{t(`import.action.${r.action}` as MsgKey)}</Tag>
+                        {r.changes.length > 0 && <Typography.Text type="secondary">{r.changes.join('、')}</Typography.Text>}
+                      </Space>
+                    ),
+                  },
+                ]}
+              />
+            ),
+          },
+          ...(result.warnings.length
+            ? [{ key: 'warnings', label: `${t('import.warnings')} (${result.warnings.length})`, children: <IssueTable issues={result.warnings} /> }]
+            : []),
+        ]}
+      />
+    </div>
+  );
+}
+
+function IssueTable({ issues, testId }: { issues: Issue[]; testId?: string }) {
+  const t = useT();
+  return (
+    <div data-testid={testId}>
+    <Table<Issue>
+      size="small"
+      rowKey={(i) => `${i.row}-${i.column}-${i.message}`}
+      dataSource={issues}
+      pagination={{ pageSize: 8, hideOnSinglePage: true }}
+      columns={[
+        { title: t('import.col.row'), dataIndex: 'row', width: 70 },
+        { title: t('import.col.column'), dataIndex: 'column', width: 160 },
+        { title: t('import.col.problem'), dataIndex: 'message' },
+      ]}
+    />
+    </div>
+  );
+}
+

@@ -1,0 +1,149 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type StudioServer } from '../../src/server/app.js';
+import { initWorkspace } from '../../src/setup/init.js';
+import type { Workspace } from '../../src/workspace/types.js';
+
+/** The repository root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where the built renderer is served from. */
+export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
+/** Where screenshots go (looked at by people, kept as CI artifacts). */
+export const SCREENS_DIR = path.join(ROOT, 'test-artifacts', 'screens');
+
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Sources the renderer bundle is made from (the UI and the browser-safe parts of src/). */
+const SOURCES = ['renderer', 'src/api', 'src/model', 'src/compose/nodes', 'src/compose/text.ts'].map((p) => path.join(ROOT, p));
+
+/**
+ * Builds the renderer when out/renderer is missing or older than its sources: the whole
+ * `electron-vite build` first; when main/ does not build (the core is in flux), the renderer
+ * alone with vite.web.config.ts. A lock directory keeps parallel test files from building twice.
+ */
+export function ensureRendererBuilt(): { built: boolean; how?: string; ms: number } {
+  const t0 = Date.now();
+  const index = path.join(RENDERER_DIR, 'index.html');
+  const fresh = () => existsSync(index) && SOURCES.every((s) => (statSync(s, { throwIfNoEntry: false }) ? newest(s) || statSync(s).mtimeMs : 0) <= statSync(index).mtimeMs);
+  if (fresh()) return { built: false, ms: 0 };
+  const lock = path.join(ROOT, 'out', '.e2e-build.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (i > 600) throw new Error(`the renderer build lock ${lock} is held for too long; remove it if no build runs`);
+      spawnSync('sleep', ['0.5']);
+      if (fresh()) return { built: false, ms: Date.now() - t0 };
+    }
+  }
+  try {
+    const electronVite = path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+    const full = spawnSync(process.execPath, [electronVite, 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+    if (full.status === 0 && existsSync(index)) return { built: true, how: 'electron-vite build', ms: Date.now() - t0 };
+    const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+    execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+    return { built: true, how: `vite build --config vite.web.config.ts (electron-vite failed: ${(full.stderr || full.stdout).trim().split('\n').slice(-3).join(' | ')})`, ms: Date.now() - t0 };
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** A demo workspace in a temp folder served in web mode, as `npm start` does without Electron. */
+export interface Studio {
+  dir: string;
+  ws: Workspace;
+  server: StudioServer;
+  close(): Promise<void>;
+}
+
+/** Creates a fresh demo workspace and serves it with the built renderer on 127.0.0.1. */
+export async function startStudio(): Promise<Studio> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sq-e2e-'));
+  const ws = await initWorkspace(path.join(dir, 'workspace'), { demo: true });
+  const server = await startServer({ ws, port: 0, rendererDir: RENDERER_DIR });
+  return {
+    dir,
+    ws,
+    server,
+    close: async () => {
+      await server.close();
+      await ws.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's chromium, headless, in a fresh profile. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  const executablePath = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  const profile = await mkdtemp(path.join(tmpdir(), 'sq-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page screenshot as test-artifacts/screens/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const file = path.join(SCREENS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** One axe-core violation, reduced to what a report needs. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  const axe = (await import('axe-core')).default as { source: string };
+  // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
+    return w.axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Appends one line to test-artifacts/e2e-timings.json (what the suite measured). */
+export function recordTimings(name: string, figures: Record<string, number | string>): void {
+  mkdirSync(path.dirname(SCREENS_DIR), { recursive: true });
+  const file = path.join(path.dirname(SCREENS_DIR), `e2e-${name}.json`);
+  writeFileSync(file, JSON.stringify({ name, at: new Date().toISOString(), ...figures }, null, 2) + '\n');
+  console.log(`[e2e ${name}] ${JSON.stringify(figures)}`);
+}
