@@ -5,6 +5,7 @@ import { entityMethods } from './methods/entities.js';
 import { jobMethods } from './methods/jobs.js';
 import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
+import { storesIoMethods } from './methods/stores-io.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -17,6 +18,7 @@ export const contract = {
   ...jobMethods,
   ...portalMethods,
   ...reviewMethods,
+  ...storesIoMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { entityHandlers } from './entities.js';
 import { jobHandlers } from './jobs.js';
 import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
+import { storesIoHandlers } from './stores-io.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
@@ -13,4 +14,5 @@ export const handlers: HandlersFor<Contract> = {
   ...jobHandlers,
   ...portalHandlers,
   ...reviewHandlers,
+  ...storesIoHandlers,
 };

@@ -8,6 +8,8 @@ import { command as review } from './review.js';
 import { command as template } from './template.js';
 import { command as post } from './post.js';
 import { command as user } from './user.js';
+import { command as importCmd } from './import.js';
+import { command as exportCmd } from './export.js';
 
 /** Every `shequn` command, in the order `--help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
@@ -20,4 +22,6 @@ export const commands: CliCommand[] = [
   template,
   post,
   user,
+  importCmd,
+  exportCmd,
 ];

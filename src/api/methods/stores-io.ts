@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { StoreOwner } from '../../model/index.js';
+import { defineMethods } from '../define.js';
+
+/** Largest table accepted through `stores.importData` (the same limit as a file import). */
+export const MAX_TABLE_UPLOAD_BYTES = 64 * 1024 * 1024;
+const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
+
+/** A problem with one row and column of an imported table (row 1 is the header). */
+export const ImportIssue = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+
+/** A store an import creates or updates (or would, in a dry run), with the fields that change. */
+export const ImportPreviewRow = z.object({
+  row: z.number().int(),
+  action: z.enum(['create', 'update', 'unchanged']),
+  store: StoreOwner,
+  changes: z.array(z.string()),
+});
+
+/** What a store import did (saved) or would do (dry run, or refused because of bad rows). */
+export const ImportResult = z.object({
+  file: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'gb18030']).optional(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  saved: z.boolean(),
+  dryRun: z.boolean(),
+  errors: z.array(ImportIssue),
+  warnings: z.array(ImportIssue),
+  preview: z.array(ImportPreviewRow),
+});
+
+const ImportFlags = {
+  skipInvalid: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
+};
+
+/** Store-owner import from CSV/XLSX and export to CSV. */
+export const storesIoMethods = defineMethods({
+  'stores.import': {
+    description: 'Import store owners from a CSV (UTF-8, BOM or GBK) or XLSX file on disk; avatars are paths relative to the file.',
+    input: z.object({ file: z.string().min(1).max(4096), ...ImportFlags }).strict(),
+    output: ImportResult,
+    mutates: true,
+  },
+  'stores.importData': {
+    description: 'Import store owners from an uploaded CSV/XLSX (base64) plus the avatar images it names (paths as in the table).',
+    input: z
+      .object({
+        name: z.string().min(1).max(255),
+        base64: z.string().min(1).max(base64Max(MAX_TABLE_UPLOAD_BYTES), 'the table is larger than 64 MB'),
+        files: z
+          .array(z.object({ path: z.string().min(1).max(1000), base64: z.string().max(base64Max(10 * 1024 * 1024), 'an avatar is larger than 10 MB') }).strict())
+          .max(5000)
+          .optional(),
+        ...ImportFlags,
+      })
+      .strict(),
+    output: ImportResult,
+    mutates: true,
+  },
+  'stores.exportCsv': {
+    description: 'Write every store owner to a CSV file (UTF-8 with BOM, Chinese headers, formula injection guarded).',
+    input: z.object({ file: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ file: z.string(), count: z.number().int() }),
+  },
+  'stores.exportCsvData': {
+    description: 'The store owners as CSV (UTF-8 with BOM) in base64, for a browser download.',
+    input: z.object({}).strict(),
+    output: z.object({ name: z.string(), base64: z.string(), count: z.number().int() }),
+  },
+});

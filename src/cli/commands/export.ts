@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { ApiError } from '../../api/errors.js';
+import type { CliCommand } from '../types.js';
+import { call, parseFlags, required, UsageError, withWorkspace } from '../util.js';
+
+/** `shequn export stores -w DIR --out FILE`: the store owners as CSV (UTF-8 with BOM). */
+async function exportStores(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { workspace: { type: 'string', short: 'w' }, out: { type: 'string', short: 'o' } });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (usage: shequn export stores -w DIR --out FILE)`);
+  const out = resolve(required(values.out, '--out FILE'));
+  return withWorkspace(
+    values.workspace,
+    async (ws) => {
+      const { file, count } = await call(ws, 'stores.exportCsv', { file: out });
+      process.stdout.write(`wrote ${file} (${count} stores, UTF-8 with BOM)\n`);
+      return 0;
+    },
+    { readOnly: true },
+  );
+}
+
+/** Pack export (per store × group type content packs): replaced by the pack feature's implementation. */
+async function exportPacks(_argv: string[]): Promise<number> {
+  throw new ApiError('not_found', 'pack export is not available yet in this build; "shequn export stores -w DIR --out FILE" exports the store list');
+}
+
+export const command: CliCommand = {
+  name: 'export',
+  summary: 'Export content packs per store (export -w DIR --out DIR), or the store list as CSV (export stores -w DIR --out FILE).',
+  usage: 'shequn export -w DIR --out DIR | shequn export stores -w DIR --out FILE',
+  async run(argv) {
+    if (argv[0] === 'stores') return exportStores(argv.slice(1));
+    return exportPacks(argv);
+  },
+};

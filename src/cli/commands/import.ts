@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import type { MethodOutput } from '../../api/contract.js';
+import type { CliCommand } from '../types.js';
+import { call, parseFlags, printJson, UsageError, withWorkspace } from '../util.js';
+
+type ImportOutput = MethodOutput<'stores.import'>;
+
+/** The human report: what happened, then one line per problem. */
+function report(r: ImportOutput): string {
+  const lines: string[] = [];
+  const how = r.encoding ? `${r.format.toUpperCase()}, ${r.encoding}` : r.format.toUpperCase();
+  const verb = r.saved ? 'imported' : r.dryRun ? 'would import' : 'not imported';
+  lines.push(`${r.file} (${how}): ${r.rows} rows — ${verb}: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} bad`);
+  for (const p of r.preview) if (p.action !== 'unchanged') lines.push(`  row ${p.row}: ${p.action} ${p.store.id} ${p.store.storeName}${p.changes.length ? ` (${p.changes.join(', ')})` : ''}`);
+  for (const w of r.warnings) lines.push(`  warning: row ${w.row}, ${w.column}: ${w.message}`);
+  for (const e of r.errors) lines.push(`  error: row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+  return lines.join('\n') + '\n';
+}
+
+export const command: CliCommand = {
+  name: 'import',
+  summary: 'Import store owners from CSV (UTF-8, UTF-8 BOM, GBK) or XLSX; nothing is saved if a row is bad unless --skip-invalid.',
+  usage: 'shequn import stores FILE -w DIR [--skip-invalid] [--dry-run] [--json]',
+  async run(argv) {
+    const { values, positionals } = parseFlags(argv, {
+      workspace: { type: 'string', short: 'w' },
+      'skip-invalid': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    const [what, file, ...extra] = positionals;
+    if (what !== 'stores') throw new UsageError('import what? usage: shequn import stores FILE -w DIR [--skip-invalid]');
+    if (!file) throw new UsageError('missing FILE (the CSV or XLSX store list)');
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    return withWorkspace(values.workspace, async (ws) => {
+      const r = await call(ws, 'stores.import', { file: resolve(file), skipInvalid: !!values['skip-invalid'], dryRun: !!values['dry-run'] });
+      if (values.json) printJson(r);
+      else process.stdout.write(report(r));
+      if (r.errors.length && !r.saved && !r.dryRun) {
+        const rows = new Set(r.errors.map((e) => e.row)).size;
+        const first = r.errors[0]!;
+        process.stderr.write(
+          `shequn: ${rows} bad row${rows > 1 ? 's' : ''} (first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message}); nothing imported${r.skipped ? ' (use --skip-invalid to import the good rows)' : ''}\n`,
+        );
+        return 2;
+      }
+      return r.dryRun && r.errors.length ? 1 : 0;
+    });
+  },
+};

@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch } from '../../src/api/dispatcher.js';
+import { runCli } from '../../src/cli/main.js';
+import { assetId, createWorkspace, openWorkspace, type Workspace } from '../../src/workspace/index.js';
+import { minimalStudio } from '../helpers/studio.js';
+
+const run = promisify(execFile);
+const FIX = path.resolve('test/fixtures/import');
+let dir: string;
+let wsDir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'shequn-io-'));
+  wsDir = path.join(dir, 'ws');
+  await (await createWorkspace(wsDir, minimalStudio())).close();
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the CLI in this process, capturing stdout and stderr. */
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await runCli(argv);
+    return { code, out, err };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe('stores import/export through the api contract', () => {
+  let ws: Workspace;
+  beforeEach(async () => {
+    ws = await openWorkspace(wsDir);
+  });
+  afterEach(async () => {
+    await ws.close();
+  });
+  const ctx = () => ({ ws, user: { id: 'test', role: 'editor' as const } });
+
+  it('stores.import reads a file, reports progress, and stores avatars next to it', async () => {
+    const progress: number[] = [];
+    const r = await dispatch('stores.import', { file: path.join(FIX, 'stores.xlsx') }, { ...ctx(), onProgress: (p) => progress.push(p.done) });
+    expect(r).toMatchObject({ format: 'xlsx', created: 2, updated: 1, saved: true });
+    expect(progress.length).toBeGreaterThan(0);
+    const png = await readFile(path.join(FIX, 'avatars/wang.png'));
+    expect(ws.data().stores[0]!.avatar).toBe(assetId(png));
+  });
+
+  it('stores.importData takes the table and its avatars as base64 (browser upload)', async () => {
+    const table = await readFile(path.join(FIX, 'stores-utf8.csv'));
+    const png = await readFile(path.join(FIX, 'avatars/wang.png'));
+    const input = { name: 'stores-utf8.csv', base64: table.toString('base64'), files: [{ path: 'avatars/wang.png', base64: png.toString('base64') }] };
+    const preview = await dispatch('stores.importData', { ...input, dryRun: true }, ctx());
+    expect(preview).toMatchObject({ saved: false, dryRun: true, created: 2, updated: 1, errors: [] });
+    expect(ws.data().stores).toHaveLength(2);
+    const done = await dispatch('stores.importData', input, ctx());
+    expect(done.saved).toBe(true);
+    expect(ws.data().stores).toHaveLength(4);
+    await expect(dispatch('stores.importData', { name: 'x.csv', base64: '%%%not base64' }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'base64' });
+    await expect(dispatch('stores.import', { file: path.join(dir, 'missing.csv') }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('stores.exportCsv and stores.exportCsvData give the same CSV', async () => {
+    const file = path.join(dir, 'out.csv');
+    expect(await dispatch('stores.exportCsv', { file }, ctx())).toEqual({ file, count: 2 });
+    const data = await dispatch('stores.exportCsvData', {}, ctx());
+    expect(Buffer.from(data.base64, 'base64')).toEqual(await readFile(file));
+  });
+
+  it('a read-only workspace refuses imports', async () => {
+    const ro = await openWorkspace(wsDir, { readOnly: true });
+    await expect(dispatch('stores.import', { file: path.join(FIX, 'stores-utf8.csv') }, { ws: ro })).rejects.toMatchObject({ code: 'read_only' });
+    await ro.close();
+  });
+});
+
+describe('shequn import / export stores', () => {
+  it('import stores FILE -w DIR --json, as a real child process', async () => {
+    const { stdout } = await run(process.execPath, ['bin/shequn.mjs', 'import', 'stores', path.join(FIX, 'stores-gbk.csv'), '-w', wsDir, '--json']);
+    expect(JSON.parse(stdout)).toMatchObject({ encoding: 'gb18030', created: 2, updated: 1, saved: true });
+  });
+
+  it('a bad row: exit 2, one line on stderr, nothing imported; --skip-invalid imports the rest', async () => {
+    const bad = await cli('import', 'stores', path.join(FIX, 'stores-bad.csv'), '-w', wsDir);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect(bad.err).toContain('4 bad rows (first: row 3, 云店链接: must start with http:// or https://); nothing imported');
+    expect(bad.out).toContain('error: row 4, 社群类型: unknown group type "健身群"');
+    const skip = await cli('import', 'stores', path.join(FIX, 'stores-bad.csv'), '-w', wsDir, '--skip-invalid');
+    expect(skip.code).toBe(0);
+    expect(skip.out).toContain('imported: 1 new');
+  });
+
+  it('export stores -w DIR --out FILE writes the CSV; plain export says pack export is not available yet', async () => {
+    const out = path.join(dir, 'stores.csv');
+    const r = await cli('export', 'stores', '-w', wsDir, '--out', out);
+    expect(r).toMatchObject({ code: 0, out: `wrote ${out} (2 stores, UTF-8 with BOM)\n` });
+    expect((await readFile(out, 'utf8')).startsWith('\uFEFF门店编号,门店名称')).toBe(true);
+    const packs = await cli('export', '-w', wsDir, '--out', path.join(dir, 'packs'));
+    expect(packs.code).toBe(2);
+    expect(packs.err).toContain('pack export is not available yet');
+    const usage = await cli('import', 'things', 'x.csv', '-w', wsDir);
+    expect(usage).toMatchObject({ code: 2, err: expect.stringContaining('import what?') });
+  });
+});
