@@ -1,9 +1,9 @@
+import { loadBuiltinCaptionTemplates } from '../compose/builtins.js';
 import type { Template } from '../model/index.js';
+import { builtinPosterTemplates } from '../render/builtins.js';
+import { builtinVideoTemplates } from '../video/builtins.js';
 
 /** The built-in templates every new workspace starts with (captions, posters, video storyboards), version 1 approved. */
 export async function builtinTemplates(): Promise<Template[]> {
-  const loaders: (() => Promise<Template[]>)[] = [];
-  const out: Template[] = [];
-  for (const load of loaders) out.push(...(await load()));
-  return out;
+  return [...loadBuiltinCaptionTemplates(), ...builtinPosterTemplates(), ...builtinVideoTemplates()];
 }
