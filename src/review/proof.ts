@@ -24,6 +24,12 @@ export interface ProofRenderers {
   videoFrames(t: ProofSubject, ctx: VariantContext): Promise<{ label: string; image: Buffer }[]>;
 }
 
+/** Progress and cancellation of a proof render. */
+export interface ProofOptions {
+  onProgress?: (p: { done: number; total: number; current?: string }) => void;
+  signal?: AbortSignal;
+}
+
 /** One case a version is rendered for (a cell of the sheet). */
 interface ProofCase {
   row: string;
@@ -133,16 +139,33 @@ async function samePixels(a: Buffer, b: Buffer): Promise<boolean> {
  * a side-by-side comparison with the previous approved version (when there is one) and the source diff.
  * Pure apart from the render calls: nothing is written (see proof-files.ts).
  */
-export async function renderProof(data: StudioData, templateId: string, version: number, r: ProofRenderers, at = new Date().toISOString()): Promise<ProofResult> {
+export async function renderProof(
+  data: StudioData,
+  templateId: string,
+  version: number,
+  r: ProofRenderers,
+  at = new Date().toISOString(),
+  opts: ProofOptions = {},
+): Promise<ProofResult> {
   const t = findTemplate(data, templateId);
   const v = findVersion(t, version);
   const wc = selectWorstCases(data, t);
   const cases = proofCases(t.kind, wc);
+  const prev = latestApproved(t, v.version);
+  const compared = prev ? compareCases(t.kind, cases) : [];
+  const total = cases.length + compared.length;
+  let done = 0;
+  const step = (current: string): void => {
+    if (opts.signal?.aborted) throw Object.assign(new Error('proof cancelled'), { name: 'AbortError' });
+    opts.onProgress?.({ done, total, current });
+    done++;
+  };
   const problems: string[] = [];
   const rows: SheetRow[] = [];
   const cells: string[] = [];
   const rendered = new Map<ProofCase, SheetCell[]>();
   for (const c of cases) {
+    step(`${c.row} · ${c.label}`);
     const got = await renderCase(r, data, t, v, c, wc.post, problems);
     rendered.set(c, got);
     let row = rows.find((x) => x.heading === c.row);
@@ -164,12 +187,12 @@ export async function renderProof(data: StudioData, templateId: string, version:
     cellWidth: cellWidth(t.kind),
     perLine: t.kind === 'poster' ? 6 : t.kind === 'caption' ? 3 : 6,
   });
-  const prev = latestApproved(t, v.version);
   const diff = unifiedDiff(prev?.source ?? '', v.source, prev ? `${t.id} v${prev.version} (approved)` : '/dev/null', `${t.id} v${v.version} (${v.state})`);
   let compare: Sized | null = null;
   if (prev) {
     const pairs: SheetRow[] = [];
-    for (const c of compareCases(t.kind, cases)) {
+    for (const c of compared) {
+      step(`v${prev.version} ${c.row} · ${c.label}`);
       const old = await renderCase(r, data, t, prev, c, wc.post, problems);
       const now = rendered.get(c)!;
       for (let i = 0; i < Math.max(old.length, now.length); i++) {
@@ -191,5 +214,6 @@ export async function renderProof(data: StudioData, templateId: string, version:
       perLine: 2,
     });
   }
+  opts.onProgress?.({ done: total, total });
   return { template: t.id, kind: t.kind, version: v.version, hash, sheet, compare, cells, worstCases, problems, previousApproved: prev?.version ?? null, diff };
 }

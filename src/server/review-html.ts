@@ -22,8 +22,9 @@ img.sheet{max-width:100%;border:1px solid #ccc;background:#fff}pre.diff{backgrou
 textarea{width:100%;min-height:70px}button{padding:6px 16px;margin-right:8px}`;
 
 /** A complete HTML page (no scripts). */
-export function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+export function page(title: string, body: string, refreshSeconds?: number): string {
+  const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${Math.max(1, Math.round(refreshSeconds))}">` : '';
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${refresh}
 <title>${esc(title)}</title><style>${STYLE}</style></head><body><header><a href="/review">审核 Review</a> · ${esc(title)}</header><main>${body}</main></body></html>`;
 }
 
@@ -58,6 +59,8 @@ export interface VersionView {
   submitter?: string;
   proof?: ProofInfo;
   proofError?: string;
+  /** The proof is being rendered (done of total cases): the page reloads itself. */
+  proofPending?: { done: number; total: number };
   managers: User[];
   csrf: string;
   message?: { ok: boolean; text: string };
@@ -92,6 +95,9 @@ ${p.problems.length ? `<p class="msg err">${p.problems.map(esc).join('<br>')}</p
     parts.push(`<h2>Compared with ${p.previousApproved === null ? 'nothing (no approved version before)' : `v${p.previousApproved} (approved)`}</h2>`);
     if (p.compare) parts.push(`<p><img class="sheet" src="${base}/compare.jpg" alt="previous approved and new side by side"></p>`);
     parts.push(`<h3>Source diff (+${p.diff.added} −${p.diff.removed})</h3>${diffHtml(p.diff.unified)}`);
+  } else if (v.proofPending) {
+    const { done, total } = v.proofPending;
+    parts.push(`<p class="msg">The proof sheet is being rendered${total ? ` (${done} of ${total} cases)` : ''}; this page reloads by itself. Approve only once you have seen it.</p>`);
   } else if (v.proofError) {
     parts.push(`<p class="msg err">The proof sheet could not be rendered: ${esc(v.proofError)}</p>`);
   }
@@ -102,7 +108,7 @@ ${p.problems.length ? `<p class="msg err">${p.problems.map(esc).join('<br>')}</p
         .join('')}</table>`,
     );
   }
-  return page(`${t.name} v${ver.version}`, parts.join('\n'));
+  return page(`${t.name} v${ver.version}`, parts.join('\n'), v.proofPending ? 5 : undefined);
 }
 
 /** A refusal page (403 and friends). */

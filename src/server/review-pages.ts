@@ -5,6 +5,7 @@ import { HTTP_STATUS } from '../api/errors.js';
 import { Id } from '../model/index.js';
 import { submission } from '../review/machine.js';
 import { proofFiles, type ProofInfo } from '../review/proof-files.js';
+import { proofStatus, startProof } from '../review/proof-service.js';
 import { findTemplate, findVersion } from '../review/versions.js';
 import type { Workspace } from '../workspace/types.js';
 import { queuePage, refusalPage, versionPage } from './review-html.js';
@@ -102,14 +103,20 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
       } catch (err) {
         return html(reply, 404, refusalPage('404', toApiError(err).message));
       }
+      // Proofs can take a while on a busy machine: render in the background and let the page reload itself.
       let proof: ProofInfo | undefined;
       let proofError: string | undefined;
-      try {
-        proof = await dispatch('review.proof', target, { ws });
-      } catch (err) {
-        proofError = toApiError(err).message;
+      let proofPending: { done: number; total: number } | undefined;
+      const st = await proofStatus(ws, target.template, target.version);
+      if (st.state === 'ready') proof = st.info;
+      else if (st.state === 'failed') proofError = st.message;
+      else if (st.state === 'rendering') proofPending = { done: st.done, total: st.total };
+      else if (ws.readOnly) proofError = 'the workspace is open read-only, so the proof cannot be rendered now';
+      else {
+        startProof(ws, target.template, target.version);
+        proofPending = { done: 0, total: 0 };
       }
-      return html(reply, status, versionPage({ ...view, proof, proofError }));
+      return html(reply, status, versionPage({ ...view, proof, proofError, proofPending }));
     }
 
     scope.get<{ Params: Params }>('/review/:template/:version', (req, reply) => showVersion(req, reply));

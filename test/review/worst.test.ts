@@ -70,4 +70,16 @@ describe('worst cases of a proof', () => {
     expect(poster.sheet.height).toBeGreaterThan(3 * 533);
     expect(poster.cells).toContain('VIP群 · 3x4 · 小李店');
   });
+
+  it('reports progress case by case and stops when cancelled', async () => {
+    const d = fixture();
+    addVersion(d, { template: 'pos', source: 'v2', by: 'editor' });
+    const seen: number[] = [];
+    await renderProof(d, 'pos', 2, fakeRenderers(), undefined, { onProgress: (p) => seen.push(p.done) });
+    // 18 sheet cases + 3 compared with v1, then the final report.
+    expect(seen).toEqual([...Array.from({ length: 21 }, (_, i) => i), 21]);
+    const ac = new AbortController();
+    ac.abort();
+    await expect(renderProof(d, 'pos', 2, fakeRenderers(), undefined, { signal: ac.signal })).rejects.toThrow(/cancelled/);
+  });
 });

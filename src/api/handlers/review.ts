@@ -34,7 +34,7 @@ export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
   'review.submit': async (input, ctx) => {
     const result = await act('submit')(input, ctx);
     try {
-      const info = await ensureProof(ctx.ws, result.template, result.version, true);
+      const info = await ensureProof(ctx.ws, result.template, result.version, true, { signal: ctx.signal, onProgress: ctx.onProgress });
       const problems = info.problems.length ? { proofError: `${info.problems.length} proof case(s) failed: ${info.problems[0]}` } : {};
       return { ...result, proof: info.sheet, ...problems };
     } catch (err) {
@@ -47,9 +47,9 @@ export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
     const result = await act('retire')(input, ctx);
     return { ...result, pinnedBy: postsPinning(ctx.ws.data(), result.template, result.version).map((p) => p.post) };
   },
-  'review.proof': async ({ template, version, refresh }, { ws }) => {
+  'review.proof': async ({ template, version, refresh }, { ws, signal, onProgress }) => {
     const v = findVersion(findTemplate(ws.data(), template), version);
-    const info = await ensureProof(ws, template, version, !!refresh);
+    const info = await ensureProof(ws, template, version, !!refresh, { signal, onProgress });
     return { ...info, state: v.state };
   },
   'templates.addVersion': ({ template, source, as }, ctx) =>
