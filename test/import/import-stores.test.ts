@@ -56,6 +56,21 @@ describe('store-owner import into a workspace', () => {
     expect(ws.data().stores[1]).toMatchObject({ id: 'S002', phone: '13900000002', storeName: '禾田小食·向阳店', nickname: '强哥' });
   });
 
+  it('refuses to overwrite a store changed by someone else while the import ran', async () => {
+    const files = folderAvatars(FIX);
+    let reads = 0;
+    const racing = {
+      async read(p: string) {
+        // The avatar is read once to check it and again to store it; change S001 in between.
+        if (++reads === 2) await ws.update((d) => void (d.stores[0]!.nickname = '别人改的'));
+        return files.read(p);
+      },
+    };
+    const err = await importStores(ws, { path: path.join(FIX, 'stores-utf8.csv') }, racing).catch((e) => e);
+    expect(err).toMatchObject({ code: 'conflict', message: expect.stringContaining('store "S001" (row 2) was changed by someone else') });
+    expect(ws.data().stores.map((s) => [s.id, s.nickname])).toEqual([['S001', '别人改的'], ['S002', '强哥']]);
+  });
+
   it('a bad row: every problem reported with row, column and reason, and nothing saved', async () => {
     const before = await readFile(ws.paths.studio, 'utf8');
     const r = await fromFixtures('stores-bad.csv');

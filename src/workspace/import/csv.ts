@@ -39,21 +39,26 @@ export class CsvParser {
   push(text: string): CsvRecord[] {
     const out: CsvRecord[] = [];
     const d = this.delimiter;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (this.pendingCR) {
-        this.pendingCR = false;
-        if (ch === '\n') continue; // the LF of a CRLF already counted
-      }
+    const n = text.length;
+    let i = 0;
+    if (this.pendingCR && n > 0) {
+      this.pendingCR = false;
+      if (text[0] === '\n') i = 1; // the LF of a CRLF split across chunks
+    }
+    while (i < n) {
       if (this.inQuotes) {
-        if (ch === '"') {
-          this.inQuotes = false;
-          this.quoteClosed = true;
-        } else {
-          this.append(ch);
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          this.append(text.slice(i));
+          break;
         }
+        if (q > i) this.append(text.slice(i, q));
+        this.inQuotes = false;
+        this.quoteClosed = true;
+        i = q + 1;
         continue;
       }
+      const ch = text[i]!;
       if (ch === '"') {
         if (this.quoteClosed) {
           this.append('"'); // `""` inside a quoted cell
@@ -65,6 +70,7 @@ export class CsvParser {
           this.append('"'); // a stray quote inside an unquoted cell is kept as text
         }
         this.started = true;
+        i++;
         continue;
       }
       this.quoteClosed = false;
@@ -72,12 +78,24 @@ export class CsvParser {
         this.cells.push(this.cell);
         this.cell = '';
         this.started = true;
+        i++;
       } else if (ch === '\n' || ch === '\r') {
-        if (ch === '\r') this.pendingCR = true;
         out.push(this.finishRecord());
+        i++;
+        if (ch === '\r') {
+          if (i < n && text[i] === '\n') i++;
+          else if (i === n) this.pendingCR = true;
+        }
       } else {
-        this.append(ch);
-        this.started = true;
+        // A run of plain characters up to the next delimiter, quote or line break.
+        let j = i + 1;
+        while (j < n) {
+          const c = text[j];
+          if (c === d || c === '"' || c === '\n' || c === '\r') break;
+          j++;
+        }
+        this.append(text.slice(i, j));
+        i = j;
       }
     }
     return out;
@@ -89,8 +107,8 @@ export class CsvParser {
     return this.started || this.cell !== '' || this.cells.length ? [this.finishRecord()] : [];
   }
 
-  private append(ch: string): void {
-    this.cell += ch;
+  private append(text: string): void {
+    this.cell += text;
     this.started = true;
     if (this.cell.length > MAX_CELL_CHARS) {
       throw new CsvSyntaxError(this.recordStartRow, `a cell is longer than ${MAX_CELL_CHARS} characters (is a closing " missing?)`);

@@ -149,13 +149,19 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
 
   progress(table.size, table.size, 'saving stores');
   const records = await storeAvatars(ws, good, avatars);
-  const changed = new Map(preview.filter((p) => p.action !== 'unchanged').map((p) => [p.store.id, p.store]));
+  const changed = good.filter((_, i) => preview[i]!.action !== 'unchanged'); // preview[i] describes good[i]
   await ws.update((d) => {
     for (const rec of records) addAssetRecord(d, rec);
-    for (const [id, store] of changed) {
-      const i = d.stores.findIndex((s) => s.id === id);
-      if (i >= 0) d.stores[i] = store;
-      else d.stores.push(store);
+    const at = new Map(d.stores.map((s, i) => [s.id, i]));
+    for (const { row, store, previous } of changed) {
+      const i = at.get(store.id);
+      // The rows were checked against a snapshot: refuse to overwrite a store someone changed since.
+      const now = i === undefined ? undefined : d.stores[i];
+      if (JSON.stringify(now) !== JSON.stringify(previous)) {
+        throw new ApiError('conflict', `store "${store.id}" (row ${row}) was changed by someone else during the import; nothing was imported, import again`);
+      }
+      if (i !== undefined) d.stores[i] = store;
+      else at.set(store.id, d.stores.push(store) - 1);
     }
   });
   return { ...result, saved: true };
