@@ -93,3 +93,18 @@ export function postsPinning(data: StudioData, templateId: string, version?: num
   }
   return out;
 }
+
+/**
+ * The version of a template that may ship when a post does not pin one (e.g. the default caption
+ * template of a channel): its newest approved version. Throws check_failed naming the template when
+ * it has none.
+ */
+export function shippableVersion(data: StudioData, templateId: string): { template: string; version: number; hash: string } {
+  const t = findTemplate(data, templateId);
+  const approved = t.versions.filter((v) => v.state === 'approved').sort((a, b) => b.version - a.version)[0];
+  if (!approved) {
+    const states = t.versions.map((v) => `v${v.version} ${v.state}`).join(', ');
+    throw new ApiError('check_failed', `${t.kind} template "${t.id}" has no approved version (${states}): nothing made from it can ship`, 'templates', [{ kind: t.kind, template: t.id, states }]);
+  }
+  return { template: t.id, version: approved.version, hash: approved.hash };
+}

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/api/errors.js';
 import { addUser } from '../../src/review/actors.js';
 import { listAudit } from '../../src/review/audit.js';
 import { applyReview } from '../../src/review/machine.js';
-import { assertPostShippable, pinVersion, postsPinning } from '../../src/review/pins.js';
+import { assertPostShippable, pinVersion, postsPinning, shippableVersion } from '../../src/review/pins.js';
 import { addVersion, sourceHash } from '../../src/review/versions.js';
 import { fixture, user } from './fixture.js';
 
@@ -43,6 +43,15 @@ describe('export gate', () => {
     applyReview(d, { template: 'cap', action: 'approve', actor: user(d, 'manager') });
     applyReview(d, { template: 'pos', action: 'approve', actor: user(d, 'manager') });
     expect(assertPostShippable(d, 'p1').every((s) => s.state === 'approved')).toBe(true);
+  });
+
+  it('gives the newest approved version of an unpinned default template, or refuses when there is none', () => {
+    const d = fixture();
+    addVersion(d, { template: 'cap', source: 'draft v2', by: 'editor' });
+    expect(shippableVersion(d, 'cap')).toMatchObject({ template: 'cap', version: 1 });
+    applyReview(d, { template: 'cap', version: 1, action: 'retire', actor: user(d, 'manager') });
+    const e = refusal(() => shippableVersion(d, 'cap'));
+    expect([e.code, e.message]).toEqual(['check_failed', 'caption template "cap" has no approved version (v1 retired, v2 draft): nothing made from it can ship']);
   });
 
   it('blocks a post pinning a retired or missing version', () => {
