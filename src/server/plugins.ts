@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Workspace } from '../workspace/types.js';
 import { portalPlugin } from './portal/plugin.js';
+import { registerReviewPages } from './review-pages.js';
 
 /** A feature's routes on the studio server (portal, review pages...). Register yours in `serverPlugins`. */
 export type ServerPlugin = (app: FastifyInstance, opts: { ws: Workspace; token: string }) => Promise<void> | void;
@@ -8,4 +9,5 @@ export type ServerPlugin = (app: FastifyInstance, opts: { ws: Workspace; token: 
 /** Every feature plugin mounted by src/server/app.ts, in order. */
 export const serverPlugins: ServerPlugin[] = [
   portalPlugin,
+  (app, { ws }) => registerReviewPages(app, { ws }),
 ];

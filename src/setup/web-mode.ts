@@ -12,7 +12,10 @@ export async function startStudioWeb(opts: { workspace?: string; rendererDir: st
     if (err.code !== 'EADDRINUSE') throw err;
     return startServer({ ws, port: 0, rendererDir: opts.rendererDir });
   });
-  console.log(`\n社群内容工作室 Shequn Studio (workspace ${ws.dir})\n  在浏览器中打开 Open in a browser: ${server.openUrl}\n  Ctrl+C 退出 to stop\n`);
+  const manager = ws.data().portal.managerToken;
+  console.log(`\n社群内容工作室 Shequn Studio (workspace ${ws.dir})\n  在浏览器中打开 Open in a browser: ${server.openUrl}`);
+  if (manager) console.log(`  品牌经理审核页 Review pages: ${server.url}/review?token=${manager}`);
+  console.log('  Ctrl+C 退出 to stop\n');
   const stop = async () => {
     await server.close();
     await ws.close();

@@ -20,7 +20,10 @@ export const command: CliCommand = {
     const ws = await openWorkspace(required(values.workspace, '-w DIR (the workspace folder)'));
     for (const n of ws.notices) process.stderr.write(`notice: ${n}\n`);
     const server = await startServer({ ws, host: values.host, port, lan: values.lan, rendererDir: rendererDir() });
+    const manager = ws.data().portal.managerToken;
     process.stdout.write(`Shequn Studio serving ${ws.dir}\n  open: ${server.openUrl}\n  api token: ${server.token}\n`);
+    if (manager) process.stdout.write(`  review pages (brand managers): ${server.url}/review?token=${manager}\n`);
+    process.stdout.write(`  staff portal links: shequn portal links -w ${ws.dir}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
