@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define.js';
 import { assetMethods } from './methods/assets.js';
+import { composeMethods } from './methods/compose.js';
 import { entityMethods } from './methods/entities.js';
+import { exportMethods } from './methods/export.js';
 import { jobMethods } from './methods/jobs.js';
 import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
@@ -14,8 +16,10 @@ import { storesIoMethods } from './methods/stores-io.js';
  */
 export const contract = {
   ...entityMethods,
+  ...composeMethods,
   ...assetMethods,
   ...jobMethods,
+  ...exportMethods,
   ...portalMethods,
   ...reviewMethods,
   ...storesIoMethods,

@@ -7,6 +7,9 @@ export interface Sections {
   leg: string;
 }
 
+/** The three parts of a post. */
+export type SectionName = keyof Sections;
+
 /**
  * Everything one variant (post × group type × store owner) is made from.
  * Built by src/compose/context.ts; read by caption templates, poster templates and storyboards.
@@ -15,22 +18,32 @@ export interface Sections {
 export interface VariantContext {
   brand: Brand;
   group: GroupType;
+  /** The channels the group type posts to, in the group's order (unknown ids are skipped). */
   channels: Channel[];
   store: StoreOwner;
   post: Pick<Post, 'id' | 'title' | 'campaign' | 'product' | 'offer' | 'conversionUrl' | 'validFrom' | 'validUntil'>;
   sections: Sections;
   /** The tracking link for this post × group type × store (see src/compose/link.ts). */
   link: string;
-  /** Convenience values templates use often. */
+  /** Convenience values templates use often; the section variables (`{{vars.x}}`) read these. */
   vars: {
     ownerName: string;
+    /** The store's nickname, or its owner's name when it has none. */
     nickname: string;
     catchphrase: string;
     storeName: string;
     address: string;
+    district: string;
+    phone: string;
     offer: string;
+    /** The tracking link (same as `link`). */
+    link: string;
+    /** post.validUntil as "M月D日". */
     validUntil: string;
     brandName: string;
+    brandIpName: string;
+    productName: string;
+    /** post.product.price as "¥39.9". */
     price: string;
   };
 }

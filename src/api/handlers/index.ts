@@ -1,7 +1,9 @@
 import type { Contract } from '../contract.js';
 import type { HandlersFor } from '../handler.js';
 import { assetHandlers } from './assets.js';
+import { composeHandlers } from './compose.js';
 import { entityHandlers } from './entities.js';
+import { exportHandlers } from './export.js';
 import { jobHandlers } from './jobs.js';
 import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
@@ -10,8 +12,10 @@ import { storesIoHandlers } from './stores-io.js';
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
   ...entityHandlers,
+  ...composeHandlers,
   ...assetHandlers,
   ...jobHandlers,
+  ...exportHandlers,
   ...portalHandlers,
   ...reviewHandlers,
   ...storesIoHandlers,

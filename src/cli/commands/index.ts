@@ -10,6 +10,8 @@ import { command as post } from './post.js';
 import { command as user } from './user.js';
 import { command as importCmd } from './import.js';
 import { command as exportCmd } from './export.js';
+import { command as compose } from './compose.js';
+import { command as check } from './check.js';
 
 /** Every `shequn` command, in the order `--help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
@@ -24,4 +26,6 @@ export const commands: CliCommand[] = [
   user,
   importCmd,
   exportCmd,
+  compose,
+  check,
 ];

@@ -1,0 +1,30 @@
+import type { SectionName } from '../types.js';
+
+/** One problem (or risk) found in a post, a store or a variant. */
+export interface Finding {
+  severity: 'error' | 'warning';
+  /** Stable id of the rule, e.g. `adlaw.term`, `caption.too_long` (docs/checks.md lists them). */
+  ruleId: string;
+  message: { zh: string; en: string };
+  section?: SectionName;
+  /** The channel id when the finding is about one channel's text. */
+  channel?: string;
+  /**
+   * UTF-16 offsets [start, end). With `section`: in the section's display text (lines joined by
+   * "\n", each variable counted as its `{{vars.x}}` expression). With `channel`: in that channel's
+   * text. With `field`: in that store field.
+   */
+  position?: { start: number; end: number };
+  /** The matched words with a little context, for lists. */
+  excerpt?: string;
+  /** The entity field concerned (e.g. `store.catchphrase`, `template caption-group`). */
+  field?: string;
+  post?: string;
+  group?: string;
+  store?: string;
+}
+
+/** Shorthand for building a finding. */
+export function finding(severity: Finding['severity'], ruleId: string, zh: string, en: string, extra: Omit<Finding, 'severity' | 'ruleId' | 'message'> = {}): Finding {
+  return { severity, ruleId, message: { zh, en }, ...extra };
+}
