@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Low } from 'lowdb';
 import { ApiError } from '../api/errors.js';
 import { StudioData } from '../model/index.js';
@@ -7,6 +8,9 @@ import { writeBackup } from './backups.js';
 import type { WriteLock } from './lock.js';
 import type { WorkspacePaths } from './paths.js';
 import type { AssetStore, Workspace } from './types.js';
+
+/** Which workspace's update function is running in the current async context. */
+const inUpdate = new AsyncLocalStorage<StudioWorkspace>();
 
 /** The Workspace implementation: one lowdb document, a backup before each write, updates queued. */
 export class StudioWorkspace implements Workspace {
@@ -38,6 +42,10 @@ export class StudioWorkspace implements Workspace {
       const why = this.notices.length ? ` (${this.notices.join('; ')})` : '';
       return Promise.reject(new ApiError('read_only', `the workspace ${this.dir} is open read-only${why}; it cannot be changed`));
     }
+    if (inUpdate.getStore() === this) {
+      // A nested update would wait for the one that is running it, forever.
+      return Promise.reject(new ApiError('internal', 'ws.update() (or assets.put) was called inside ws.update(); change the draft instead, or store files first'));
+    }
     const run = this.queue.then(() => this.apply(fn));
     this.queue = run.catch(() => undefined);
     return run;
@@ -51,7 +59,7 @@ export class StudioWorkspace implements Workspace {
     }
     const previous = this.db.data;
     const draft = structuredClone(previous);
-    const result = await fn(draft);
+    const result = await inUpdate.run(this, () => fn(draft));
     const next = parseOrThrow(StudioData, draft, 'studio.json');
     await writeBackup(this.allPaths.backups, JSON.stringify(previous, null, 2), this.keepBackups);
     this.db.data = next;

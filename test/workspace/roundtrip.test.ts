@@ -108,6 +108,20 @@ describe('workspace round trip on a real file', () => {
     expect(again.data().users.map((u) => u.id).sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7']);
   });
 
+  it('a nested update is refused instead of waiting for itself forever', async () => {
+    const ws = track(await createWorkspace(dir, minimalStudio()));
+    const err = await ws
+      .update(async (d) => {
+        d.brand.slogan = 'outer';
+        await ws.update((inner) => void (inner.brand.slogan = 'inner'));
+      })
+      .catch((e) => e);
+    expect(err.message).toContain('called inside ws.update()');
+    expect(ws.data().brand.slogan).toBe('好吃不贵，邻里常聚');
+    await ws.update((d) => void (d.brand.slogan = 'after'));
+    expect(ws.data().brand.slogan).toBe('after');
+  });
+
   it('read-only opens take no lock and refuse updates', async () => {
     await (await createWorkspace(dir, minimalStudio())).close();
     const writer = track(await openWorkspace(dir));
