@@ -3,6 +3,7 @@ import type { MethodSpec } from './define.js';
 import { assetMethods } from './methods/assets.js';
 import { composeMethods } from './methods/compose.js';
 import { entityMethods } from './methods/entities.js';
+import { exportMethods } from './methods/export.js';
 import { jobMethods } from './methods/jobs.js';
 import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
@@ -18,6 +19,7 @@ export const contract = {
   ...composeMethods,
   ...assetMethods,
   ...jobMethods,
+  ...exportMethods,
   ...portalMethods,
   ...reviewMethods,
   ...storesIoMethods,

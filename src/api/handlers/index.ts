@@ -3,6 +3,7 @@ import type { HandlersFor } from '../handler.js';
 import { assetHandlers } from './assets.js';
 import { composeHandlers } from './compose.js';
 import { entityHandlers } from './entities.js';
+import { exportHandlers } from './export.js';
 import { jobHandlers } from './jobs.js';
 import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
@@ -14,6 +15,7 @@ export const handlers: HandlersFor<Contract> = {
   ...composeHandlers,
   ...assetHandlers,
   ...jobHandlers,
+  ...exportHandlers,
   ...portalHandlers,
   ...reviewHandlers,
   ...storesIoHandlers,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { ApiError } from '../../api/errors.js';
 import type { CliCommand } from '../types.js';
+import { exportPacks } from './export-packs.js';
 import { call, parseFlags, required, UsageError, withWorkspace } from '../util.js';
 
 /** `shequn export stores -w DIR --out FILE`: the store owners as CSV (UTF-8 with BOM). */
@@ -19,15 +19,10 @@ async function exportStores(argv: string[]): Promise<number> {
   );
 }
 
-/** Pack export (per store × group type content packs): replaced by the pack feature's implementation. */
-async function exportPacks(_argv: string[]): Promise<number> {
-  throw new ApiError('not_found', 'pack export is not available yet in this build; "shequn export stores -w DIR --out FILE" exports the store list');
-}
-
 export const command: CliCommand = {
   name: 'export',
   summary: 'Export content packs per store (export -w DIR --out DIR), or the store list as CSV (export stores -w DIR --out FILE).',
-  usage: 'shequn export -w DIR --out DIR | shequn export stores -w DIR --out FILE',
+  usage: 'shequn export -w DIR [--post ID]... [--store S]... [--size S]... --out DIR [--zip] [--no-video] [--json] | shequn export stores -w DIR --out FILE',
   async run(argv) {
     if (argv[0] === 'stores') return exportStores(argv.slice(1));
     return exportPacks(argv);

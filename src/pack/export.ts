@@ -1,0 +1,184 @@
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Progress } from '../api/context.js';
+import { ApiError } from '../api/errors.js';
+import { runPool, throwIfCancelled } from '../jobs/index.js';
+import type { Post, StudioData } from '../model/index.js';
+import { RENDERER_VERSION } from '../render/renderer.js';
+import { assertPostShippable } from '../review/pins.js';
+import type { Workspace } from '../workspace/types.js';
+import { recoverOutDir, type Recovery } from './atomic.js';
+import { RenderCache } from './cache.js';
+import type { OutputSpec, RenderVersions } from './outputs.js';
+import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
+import { renderPending, type PendingOutput, type RenderStageResult } from './render-stage.js';
+import { buildStore, BuildMemo, packInput, type StoreBuild } from './store-build.js';
+import { VIDEO_RENDERER_VERSION } from './video-stage.js';
+import { ensureZip, scanPacks, writePack } from './writer.js';
+
+/** What to export and where. */
+export interface ExportOptions extends PlanOptions {
+  /** Output folder (default: the workspace's packs/). */
+  out?: string;
+  /** Also write `<pack>.zip` next to each pack folder. */
+  zip?: boolean;
+  /** Poster worker threads (default: one per core). */
+  workers?: number;
+}
+
+/** One store's pack in the result. */
+export interface PackReport {
+  store: string;
+  folder: string;
+  status: 'written' | 'reused' | 'failed';
+  zip?: string;
+}
+
+/** What an export did: outputs rendered / reused / failed (with reasons), packs written or kept. */
+export interface ExportResult {
+  out: string;
+  counts: { rendered: number; reused: number; failed: number };
+  packs: PackReport[];
+  failures: RenderStageResult['failed'];
+  empty: ExportPlan['empty'];
+  notes: string[];
+  recovered: Recovery;
+  seconds: number;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Versions every output key includes: poster renderer, video renderer, fonts package. */
+export function renderVersions(): RenderVersions {
+  const fonts = (require('@expo-google-fonts/noto-sans-sc/package.json') as { version: string }).version;
+  return { poster: RENDERER_VERSION, video: VIDEO_RENDERER_VERSION, fonts: `noto-sans-sc@${fonts}` };
+}
+
+/** Refuses the export when a chosen post pins a template version that is not approved, naming each. */
+export function assertShippable(data: StudioData, posts: readonly Post[]): void {
+  const problems: string[] = [];
+  const details: unknown[] = [];
+  for (const p of posts) {
+    try {
+      assertPostShippable(data, p);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      problems.push(err.message);
+      details.push({ post: p.id, pins: err.details });
+    }
+  }
+  if (problems.length) throw new ApiError('check_failed', `export refused: ${problems.join(' | ')}`, 'posts', details);
+}
+
+/**
+ * Exports one pack per store (see src/pack/README.md): plans, refuses unapproved template versions,
+ * composes and keys every output, renders only what the cache lacks, writes each changed pack
+ * atomically and leaves unchanged packs alone.
+ */
+export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}): Promise<ExportResult> {
+  const started = Date.now();
+  const data = ws.data();
+  const plan = planExport(data, opts);
+  assertShippable(data, plan.posts);
+  const out = resolve(opts.out ?? ws.paths.packs);
+  await mkdir(out, { recursive: true });
+  const recovered = await recoverOutDir(out);
+  const existing = await scanPacks(out);
+  const cache = new RenderCache(join(ws.paths.renders, 'cache'));
+  const memo = new BuildMemo(data, plan.posts, renderVersions());
+  const report = (current: string, done = 0, total = 0) => ctx.onProgress?.({ done, total, current });
+
+  // 1. Compose and key everything; a pack whose key matches the one on disk is kept as is.
+  const packs: PackReport[] = [];
+  const builds: { build: StoreBuild; stale: string[] }[] = [];
+  const failures: ExportResult['failures'] = [];
+  let reused = 0;
+  for (const sp of plan.stores) {
+    throwIfCancelled(ctx.signal);
+    report(`composing ${sp.store.id}`);
+    const build = buildStore(memo, sp);
+    const have = existing.get(sp.store.id) ?? [];
+    if (have.length === 1 && have[0]!.folder === build.folder && have[0]!.packKey === build.packKey) {
+      reused += build.variants.reduce((n, v) => n + v.outputs.length, 0);
+      packs.push({ store: sp.store.id, folder: build.folder, status: 'reused' });
+      continue;
+    }
+    const broken = build.variants.filter((v) => v.texts.errors.length);
+    if (broken.length) {
+      // A text compose cannot render: the store keeps its previous pack.
+      for (const v of broken) failures.push({ key: '', output: 'caption', store: sp.store.id, post: v.post.id, groupType: v.ctx.group.id, reason: v.texts.errors.join('; ') });
+      packs.push({ store: sp.store.id, folder: build.folder, status: 'failed' });
+      continue;
+    }
+    builds.push({ build, stale: have.map((h) => h.folder) });
+  }
+
+  // 2. Outputs of changed packs that the cache lacks (each key once).
+  const pending: PendingOutput[] = [];
+  const seen = new Set<string>();
+  for (const { build } of builds) {
+    for (const v of build.variants) {
+      for (const o of v.outputs) {
+        if (seen.has(o.key)) {
+          reused++;
+          continue;
+        }
+        seen.add(o.key);
+        if (await cache.get(o.key, o.ext)) reused++;
+        else pending.push({ spec: o, variant: v });
+      }
+    }
+  }
+  // Posters of one post × group type × size in a row: each worker renders the shared base layer once.
+  pending.sort((a, b) => order(a.spec, a.variant).localeCompare(order(b.spec, b.variant)));
+  const total = pending.length + builds.length;
+
+  // 3. Render into the cache.
+  const rendered = await renderPending(ws, cache, pending, { signal: ctx.signal, onProgress: ctx.onProgress, workers: opts.workers, offset: { done: 0, total } });
+  const failedKeys = new Set(rendered.failed.map((f) => f.key));
+
+  // 4. Write the changed packs (a store with a failed output keeps its previous pack).
+  const createdAt = new Date().toISOString();
+  await runPool(
+    builds,
+    async ({ build, stale }) => {
+      const store = build.plan.store.id;
+      if (build.variants.some((v) => v.outputs.some((o) => failedKeys.has(o.key)))) {
+        packs.push({ store, folder: build.folder, status: 'failed' });
+        return;
+      }
+      const input = packInput(data, build, (o) => ({ path: cache.pathOf(o.key, o.ext), sha256: rendered.digests.get(o.key) }), createdAt);
+      await writePack(out, input, stale);
+      packs.push({ store, folder: build.folder, status: 'written' });
+    },
+    { concurrency: 2, signal: ctx.signal, onProgress: (p) => ctx.onProgress?.({ ...p, done: pending.length + p.done, total }), label: (b) => `pack ${b.build.folder}` },
+  );
+
+  // 5. Zips (also for kept packs whose zip is missing or stale).
+  if (opts.zip) {
+    for (const p of packs) {
+      if (p.status === 'failed') continue;
+      throwIfCancelled(ctx.signal);
+      report(`zip ${p.folder}`, total, total);
+      await ensureZip(out, p.folder, ctx.signal);
+      p.zip = `${p.folder}.zip`;
+    }
+  }
+  packs.sort((a, b) => a.store.localeCompare(b.store));
+  return {
+    out,
+    counts: { rendered: rendered.rendered, reused, failed: rendered.failed.length + failures.length },
+    packs,
+    failures: [...failures, ...rendered.failed],
+    empty: plan.empty,
+    notes: rendered.notes,
+    recovered,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+function order(o: OutputSpec, v: { ctx: { post: { id: string }; group: { id: string }; store: { id: string } } }): string {
+  const size = o.kind === 'poster' ? o.size : '';
+  return `${o.kind === 'video' ? 2 : o.kind === 'poster' ? 0 : 1}|${v.ctx.post.id}|${v.ctx.group.id}|${size}|${v.ctx.store.id}`;
+}

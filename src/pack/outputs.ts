@@ -1,0 +1,62 @@
+import type { VariantContext } from '../compose/types.js';
+import type { PosterSize, StudioData, TemplatePin } from '../model/index.js';
+import { outputKey, sha256 } from './hash.js';
+import type { TemplateUse } from './manifest.js';
+
+/** Bump when QR images change for the same link. */
+export const QR_VERSION = 'qr-1';
+/** Side of qr.png in pixels. */
+export const QR_PX = 600;
+
+/** A template version resolved from a post's pin. */
+export interface ResolvedTemplate {
+  kind: 'caption' | 'poster' | 'video';
+  id: string;
+  version: number;
+  source: string;
+  hash: string;
+}
+
+/** The pinned template version of a kind, with its source and hash (undefined when not pinned or missing). */
+export function pinnedTemplate(data: StudioData, kind: ResolvedTemplate['kind'], pin: TemplatePin | undefined): ResolvedTemplate | undefined {
+  if (!pin) return undefined;
+  const v = data.templates.find((t) => t.id === pin.template)?.versions.find((x) => x.version === pin.version);
+  if (!v) return undefined;
+  return { kind, id: pin.template, version: v.version, source: v.source, hash: v.hash || sha256(v.source) };
+}
+
+/** How a template version is named in the manifest. */
+export function templateUse(t: ResolvedTemplate): TemplateUse {
+  return { kind: t.kind, id: t.id, version: t.version, hash: t.hash };
+}
+
+/** One rendered file a variant needs: what to render and the key it is cached under. */
+export type OutputSpec =
+  | { kind: 'poster'; key: string; ext: '.jpg'; size: PosterSize; template: ResolvedTemplate }
+  | { kind: 'qr'; key: string; ext: '.png'; link: string }
+  | { kind: 'video'; key: string; ext: '.mp4'; template: ResolvedTemplate };
+
+/** What else a render depends on besides template and context: renderer and font versions. */
+export interface RenderVersions {
+  poster: string;
+  video: string;
+  fonts: string;
+}
+
+/**
+ * The cache key of a poster: template version source, the variant context (stable key order),
+ * the images it may draw (asset ids are content hashes), fonts, renderer version, size and format.
+ */
+export function posterKey(t: ResolvedTemplate, ctx: VariantContext, size: PosterSize, v: RenderVersions): string {
+  return outputKey({ kind: 'poster', renderer: v.poster, fonts: v.fonts, template: { id: t.id, version: t.version, source: t.source }, ctx, size, format: 'jpg' });
+}
+
+/** The cache key of the standalone QR image: only the link (and the QR drawing version). */
+export function qrKey(link: string): string {
+  return outputKey({ kind: 'qr', version: QR_VERSION, px: QR_PX, link });
+}
+
+/** The cache key of a video: storyboard version source, context, fonts and video renderer version. */
+export function videoKey(t: ResolvedTemplate, ctx: VariantContext, v: RenderVersions): string {
+  return outputKey({ kind: 'video', renderer: v.video, fonts: v.fonts, template: { id: t.id, version: t.version, source: t.source }, ctx, format: 'mp4' });
+}

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import type { Progress } from '../api/context.js';
+import { CORES, runPool } from '../jobs/index.js';
+import type { Workspace } from '../workspace/types.js';
+import { RenderCache } from './cache.js';
+import type { OutputSpec } from './outputs.js';
+import type { RenderDone, RenderInit, RenderTask } from './render-worker.js';
+import type { BuiltVariant } from './store-build.js';
+import { renderVideos, type VideoJob } from './video-stage.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** An output that is not in the cache yet, with the variant it belongs to. */
+export interface PendingOutput {
+  spec: OutputSpec;
+  variant: BuiltVariant;
+}
+
+/** What the render stage did. */
+export interface RenderStageResult {
+  rendered: number;
+  failed: { key: string; output: string; store: string; post: string; groupType: string; reason: string }[];
+  /** sha256 of each file rendered in this run (saves reading it again when packing). */
+  digests: Map<string, string>;
+  notes: string[];
+}
+
+const WORKER = new URL('./render-worker.ts', import.meta.url);
+
+function label(p: PendingOutput): string {
+  const c = p.variant.ctx;
+  const what = p.spec.kind === 'poster' ? `poster ${p.spec.size}` : p.spec.kind;
+  return `${what} · ${c.store.id} ${c.post.id}/${c.group.id}`;
+}
+
+function noteLabel(p: PendingOutput): string {
+  const c = p.variant.ctx;
+  return `${p.spec.kind === 'poster' ? `poster ${p.spec.size}` : p.spec.kind} · ${c.post.id}/${c.group.id}`;
+}
+
+/** Asset paths a poster may draw (logo, brand IP, product image, the store's avatar). */
+function imagePaths(ws: Workspace, v: BuiltVariant): Record<string, string> {
+  const c = v.ctx;
+  const out: Record<string, string> = {};
+  for (const id of [c.brand.logo, c.brand.ip.image, c.post.product.image, c.store.avatar]) if (id && ws.assets.get(id)) out[id] = ws.assets.path(id);
+  return out;
+}
+
+function task(ws: Workspace, cache: RenderCache, p: PendingOutput): RenderTask {
+  const outPath = cache.pathOf(p.spec.key, p.spec.ext);
+  if (p.spec.kind === 'qr') return { kind: 'qr', outPath, link: p.spec.link };
+  if (p.spec.kind !== 'poster') throw new Error('videos are not rendered by the poster workers');
+  const t = p.spec.template;
+  return { kind: 'poster', outPath, template: { id: t.id, version: t.version, source: t.source }, size: p.spec.size, ctx: p.variant.ctx, images: imagePaths(ws, p.variant) };
+}
+
+/**
+ * Renders the missing outputs into the cache: posters and QR images on a pool of worker threads
+ * (satori is single-threaded JS: one worker per core, each loading fonts once), videos through the
+ * video module. At most two tasks per worker are in flight, so memory stays bounded whatever the
+ * number of stores; every file is written to the cache as soon as it is made.
+ */
+export async function renderPending(
+  ws: Workspace,
+  cache: RenderCache,
+  pending: PendingOutput[],
+  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; workers?: number; offset?: { done: number; total: number } },
+): Promise<RenderStageResult> {
+  const result: RenderStageResult = { rendered: 0, failed: [], digests: new Map(), notes: [] };
+  const notes = new Set<string>(); // the same note for every store is told once
+  const fail = (p: PendingOutput, err: unknown) => {
+    const c = p.variant.ctx;
+    result.failed.push({ key: p.spec.key, output: p.spec.kind === 'poster' ? `poster-${p.spec.size}` : p.spec.kind, store: c.store.id, post: c.post.id, groupType: c.group.id, reason: err instanceof Error ? err.message : String(err) });
+  };
+  const images = pending.filter((p) => p.spec.kind !== 'video');
+  const videos = pending.filter((p) => p.spec.kind === 'video');
+  const base = opts.offset ?? { done: 0, total: pending.length };
+  const emit = (p: Progress) => opts.onProgress?.({ ...p, done: base.done + p.done, total: base.total });
+  if (images.length) {
+    const size = Math.max(1, Math.min(opts.workers ?? CORES, images.length));
+    const pool = new WorkerPool<RenderTask, RenderDone>(WORKER, size, { baseCacheDir: join(cache.dir, 'bases') } satisfies RenderInit);
+    const onAbort = () => void pool.close();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await runPool(
+        images,
+        async (p) => {
+          try {
+            const done = await pool.run(task(ws, cache, p));
+            result.rendered++;
+            result.digests.set(p.spec.key, done.sha256);
+            for (const n of done.notes) notes.add(`${noteLabel(p)}: ${n}`);
+          } catch (err) {
+            if (opts.signal?.aborted) throw err;
+            fail(p, err);
+          }
+        },
+        { concurrency: size * 2, signal: opts.signal, onProgress: emit, label },
+      );
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      await pool.close();
+    }
+  }
+  if (videos.length) {
+    const jobs: VideoJob[] = videos.map((p) => ({ key: p.spec.key, outPath: cache.pathOf(p.spec.key, p.spec.ext), variant: p.variant, spec: p.spec }));
+    const done = images.length;
+    const r = await renderVideos(ws, jobs, { signal: opts.signal, onProgress: (p) => emit({ ...p, done: done + p.done }) });
+    for (const j of jobs) {
+      const err = r.errors.get(j.key);
+      if (err) fail({ spec: j.spec, variant: j.variant }, err);
+      else result.rendered++;
+    }
+  }
+  result.notes = [...notes];
+  return result;
+}

@@ -1,0 +1,143 @@
+import type { VariantContext } from '../compose/types.js';
+import type { Post, StudioData } from '../model/index.js';
+import { postSections, contextFor, type PostSection } from '../compose/context.js';
+import type { SectionName } from '../compose/types.js';
+import { outputKey } from './hash.js';
+import { expiryInstant, MANIFEST_VERSION } from './manifest.js';
+import { distinctNames, packFolderName, safeName } from './names.js';
+import { pinnedTemplate, posterKey, qrKey, templateUse, videoKey, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
+import type { StorePlan } from './plan.js';
+import { composeTexts, type VariantTexts } from './texts.js';
+import type { EntryFile, EntryInput, PackInput } from './writer.js';
+
+/** Bump when index.html or the pack layout changes for the same inputs. */
+export const PACK_LAYOUT_VERSION = `pack-${MANIFEST_VERSION}.1`;
+
+/** One variant with everything needed to render its files and write its part of the pack. */
+export interface BuiltVariant {
+  ctx: VariantContext;
+  post: Post;
+  dir: string;
+  texts: VariantTexts;
+  outputs: OutputSpec[];
+  templates: ResolvedTemplate[];
+}
+
+/** A store's pack, composed and keyed but not yet rendered or written. */
+export interface StoreBuild {
+  plan: StorePlan;
+  folder: string;
+  packKey: string;
+  variants: BuiltVariant[];
+}
+
+/** Per-export memo of things shared by every store (sections per post, folder names). */
+export class BuildMemo {
+  private readonly sections = new Map<string, Record<SectionName, PostSection>>();
+  readonly groupDirs: Map<string, string>;
+  readonly postDirs: Map<string, string>;
+  constructor(
+    readonly data: StudioData,
+    posts: readonly Post[],
+    readonly versions: RenderVersions,
+  ) {
+    const gd = distinctNames(data.groupTypes, (g) => g.name, (g) => g.id);
+    this.groupDirs = new Map([...gd].map(([g, n]) => [g.id, n]));
+    const pd = distinctNames(posts, (p) => p.title, (p) => p.id);
+    this.postDirs = new Map([...pd].map(([p, n]) => [p.id, n]));
+  }
+
+  /** A post's sections (Lexical read once per post and export). */
+  sectionsOf(post: Post): Record<SectionName, PostSection> {
+    let s = this.sections.get(post.id);
+    if (!s) this.sections.set(post.id, (s = postSections(post)));
+    return s;
+  }
+}
+
+/**
+ * Composes a store's variants (context, caption and channel texts), keys every output and the
+ * pack as a whole. Equal pack key = the pack on disk is exactly what this export would write.
+ */
+export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
+  const { data, versions } = memo;
+  const variants: BuiltVariant[] = [];
+  for (const v of plan.variants) {
+    const ctx = contextFor(data, v.post, v.group, v.store, memo.sectionsOf(v.post));
+    const texts = composeTexts(data, v.post, ctx);
+    const templates: ResolvedTemplate[] = [...texts.templates];
+    const outputs: OutputSpec[] = [];
+    const poster = v.sizes.length ? pinnedTemplate(data, 'poster', v.post.templates.poster) : undefined;
+    if (poster) {
+      templates.push(poster);
+      for (const size of v.sizes) outputs.push({ kind: 'poster', key: posterKey(poster, ctx, size, versions), ext: '.jpg', size, template: poster });
+    }
+    const video = v.video ? pinnedTemplate(data, 'video', v.post.templates.video) : undefined;
+    if (video) {
+      templates.push(video);
+      outputs.push({ kind: 'video', key: videoKey(video, ctx, versions), ext: '.mp4', template: video });
+    }
+    outputs.push({ kind: 'qr', key: qrKey(ctx.link), ext: '.png', link: ctx.link });
+    const dir = `${memo.groupDirs.get(v.group.id) ?? safeName(v.group.name)}/${memo.postDirs.get(v.post.id) ?? safeName(v.post.title)}`;
+    variants.push({ ctx, post: v.post, dir, texts, outputs, templates });
+  }
+  const folder = packFolderName(plan.store);
+  const packKey = outputKey({
+    layout: PACK_LAYOUT_VERSION,
+    folder,
+    store: { id: plan.store.id, storeName: plan.store.storeName, ownerName: plan.store.ownerName },
+    brand: { name: data.brand.name, color: data.brand.colors.primary },
+    variants: variants.map((b) => ({
+      dir: b.dir,
+      post: { id: b.post.id, title: b.post.title, validFrom: b.post.validFrom, validUntil: b.post.validUntil },
+      group: { id: b.ctx.group.id, name: b.ctx.group.name, tip: b.ctx.group.tip },
+      link: b.ctx.link,
+      texts: b.texts.files,
+      templates: b.templates.map(templateUse),
+      outputs: b.outputs.map((o) => o.key),
+    })),
+  });
+  return { plan, folder, packKey, variants };
+}
+
+/** File name of an output inside its entry folder. */
+export function outputFileName(o: OutputSpec): string {
+  if (o.kind === 'poster') return `poster-${o.size}.jpg`;
+  return o.kind === 'video' ? 'video.mp4' : 'qr.png';
+}
+
+/** Turns a built store into the writer's input, with each output's cache path (and digest when known). */
+export function packInput(
+  data: StudioData,
+  b: StoreBuild,
+  cached: (o: OutputSpec) => { path: string; sha256?: string },
+  createdAt: string,
+): PackInput {
+  const entries: EntryInput[] = b.variants.map((v) => {
+    const files: EntryFile[] = v.texts.files.map((t) => ({ name: t.file, role: t.primary ? 'caption' : 'channel', text: t.text, channel: t.channel, label: t.label, primary: t.primary }));
+    for (const o of v.outputs) {
+      const c = cached(o);
+      files.push({ name: outputFileName(o), role: o.kind, from: c.path, ...(c.sha256 ? { sha256: c.sha256 } : {}), ...(o.kind === 'poster' ? { posterSize: o.size } : {}) });
+    }
+    return {
+      meta: {
+        post: { id: v.post.id, title: v.post.title, validFrom: v.post.validFrom, validUntil: v.post.validUntil },
+        group: { id: v.ctx.group.id, name: v.ctx.group.name, tip: v.ctx.group.tip },
+        dir: v.dir,
+        link: v.ctx.link,
+        expiresAt: expiryInstant(v.post.validUntil),
+        templates: v.templates.map(templateUse),
+      },
+      files,
+    };
+  });
+  const s = b.plan.store;
+  return {
+    folder: b.folder,
+    packKey: b.packKey,
+    store: { id: s.id, storeName: s.storeName, ownerName: s.ownerName },
+    brand: { name: data.brand.name, color: data.brand.colors.primary },
+    createdAt,
+    entries,
+  };
+}
