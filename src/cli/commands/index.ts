@@ -1,31 +1,36 @@
 import type { CliCommand } from '../types.js';
-import { command as bundle } from './bundle.js';
-import { command as init } from './init.js';
-import { command as list } from './list.js';
-import { command as serve } from './serve.js';
-import { command as portal } from './portal.js';
-import { command as review } from './review.js';
-import { command as template } from './template.js';
-import { command as post } from './post.js';
-import { command as user } from './user.js';
-import { command as importCmd } from './import.js';
-import { command as exportCmd } from './export.js';
-import { command as compose } from './compose.js';
-import { command as check } from './check.js';
 
-/** Every `shequn` command, in the order `--help` lists them. Add one line per command. */
-export const commands: CliCommand[] = [
-  init,
-  list,
-  bundle,
-  serve,
-  portal,
-  review,
-  template,
-  post,
-  user,
-  importCmd,
-  exportCmd,
-  compose,
-  check,
-];
+type Loader = () => Promise<{ command: CliCommand }>;
+
+/**
+ * Every `shequn` command by name, in the order `--help` lists them. A command's module (and the
+ * stages it pulls in: sharp, satori, ffmpeg...) loads only when that command runs, so the CLI
+ * starts fast. Add one line per command.
+ */
+export const commandLoaders: Record<string, Loader> = {
+  init: () => import('./init.js'),
+  list: () => import('./list.js'),
+  import: () => import('./import.js'),
+  compose: () => import('./compose.js'),
+  check: () => import('./check.js'),
+  render: () => import('./render.js'),
+  export: () => import('./export.js'),
+  review: () => import('./review.js'),
+  template: () => import('./template.js'),
+  post: () => import('./post.js'),
+  user: () => import('./user.js'),
+  portal: () => import('./portal.js'),
+  bundle: () => import('./bundle.js'),
+  serve: () => import('./serve.js'),
+};
+
+/** Loads one command, or undefined for an unknown name. */
+export async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  if (!Object.prototype.hasOwnProperty.call(commandLoaders, name)) return undefined;
+  return (await commandLoaders[name]!()).command;
+}
+
+/** Loads every command (for --help). */
+export async function loadAllCommands(): Promise<CliCommand[]> {
+  return Promise.all(Object.values(commandLoaders).map(async (load) => (await load()).command));
+}
