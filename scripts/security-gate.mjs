@@ -71,7 +71,7 @@ function audit() {
     report = undefined;
   }
   if (!report || report.error || !report.metadata) {
-    const why = report?.error?.summary ?? (res.stderr || '').split('\n').find((l) => l.trim()) ?? 'no answer';
+    const why = report?.message ?? report?.error?.summary ?? (res.stderr || '').split('\n').find((l) => l.trim()) ?? 'no answer';
     console.log(`npm audit: NOT RUN — the registry's advisory endpoint did not answer (${why.trim().slice(0, 160)}). Run "npm audit --omit=dev --audit-level=high" where it is reachable.`);
     return true;
   }
