@@ -12,7 +12,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent, ownWindow: () => WebC
   if (!own || event.sender !== own) return false;
   const frame = event.senderFrame;
   if (!frame || frame !== own.mainFrame) return false;
-  return frame.url.startsWith(origin);
+  // Exactly our origin: a bare prefix test would also trust look-alikes such as studio://app.evil/.
+  return frame.url === origin || frame.url.startsWith(`${origin}/`);
 }
 
 /** Registers one ipcMain.handle per contract method, each checking its sender first. */

@@ -8,7 +8,7 @@ export const STUDIO_CSP =
 export function setupNavigationGuards(app: App, shell: Shell, origin: string): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(origin)) event.preventDefault();
+      if (url !== origin && !url.startsWith(`${origin}/`)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
