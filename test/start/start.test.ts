@@ -9,7 +9,7 @@ const ROOT = join(__dirname, '..', '..');
 
 /** Starts `npm start`'s script the way a user's machine without a display would run it. */
 function start(home: string): { child: ChildProcess; output: () => string; address: Promise<string> } {
-  const env = { ...process.env, SHEQUN_HOME: home, SHEQUN_PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, SHEQUN_HOME: home, SHEQUN_PORT: '0' };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
