@@ -95,6 +95,12 @@ async function fill(dir: string, input: PackInput): Promise<Manifest> {
   return manifest;
 }
 
+/** Test hook: SHEQUN_TEST_PACK_PAUSE_MS holds a finished temporary pack before its rename (kill tests). */
+async function testPause(): Promise<void> {
+  const ms = Number(process.env.SHEQUN_TEST_PACK_PAUSE_MS ?? 0);
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
+
 /**
  * Writes one store's pack atomically: built under a temporary name in `outDir`, renamed into
  * place, older folders of the same store (renamed store) removed. Returns the manifest.
@@ -104,6 +110,7 @@ export async function writePack(outDir: string, input: PackInput, stale: readonl
   try {
     await mkdir(tmp, { recursive: true });
     const manifest = await fill(tmp, input);
+    await testPause();
     await swapIntoPlace(outDir, tmp, input.folder);
     for (const old of stale) {
       if (old === input.folder) continue;
