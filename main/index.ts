@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { openOrCreateDemo } from '../src/setup/demo-workspace';
 import { demoWorkspaceDir } from '../src/setup/user-data';
+import { stopShare } from '../src/server/share';
 import { openWorkspace } from '../src/workspace/index';
 import type { Workspace } from '../src/workspace/types';
 import { setupDialogs } from './dialogs';
@@ -38,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
     win = setupWindow(BrowserWindow, join(__dirname, '../preload'));
   });
   app.on('window-all-closed', async () => {
+    if (ws) await stopShare(ws);
     await ws?.close();
     app.quit();
   });

@@ -5,6 +5,7 @@ import { composeMethods } from './methods/compose.js';
 import { entityMethods } from './methods/entities.js';
 import { exportMethods } from './methods/export.js';
 import { jobMethods } from './methods/jobs.js';
+import { shareMethods } from './methods/share.js';
 import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
 import { storesIoMethods } from './methods/stores-io.js';
@@ -19,6 +20,7 @@ export const contract = {
   ...composeMethods,
   ...assetMethods,
   ...jobMethods,
+  ...shareMethods,
   ...exportMethods,
   ...portalMethods,
   ...reviewMethods,

@@ -5,6 +5,7 @@ import { composeHandlers } from './compose.js';
 import { entityHandlers } from './entities.js';
 import { exportHandlers } from './export.js';
 import { jobHandlers } from './jobs.js';
+import { shareHandlers } from './share.js';
 import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
 import { storesIoHandlers } from './stores-io.js';
@@ -15,6 +16,7 @@ export const handlers: HandlersFor<Contract> = {
   ...composeHandlers,
   ...assetHandlers,
   ...jobHandlers,
+  ...shareHandlers,
   ...exportHandlers,
   ...portalHandlers,
   ...reviewHandlers,
