@@ -119,14 +119,43 @@ export function compileTemplate(id: string, source: unknown, mode: RenderMode = 
   return compiled;
 }
 
+/**
+ * Handlebars reads intermediate path segments (`grup` in `grup.id`) without strict checks, so a
+ * typo there surfaces as a TypeError naming only the next segment. This finds the path it came
+ * from: the first path with that segment whose resolution from the root fails just before it
+ * (paths inside blocks fall back to the first path that has the segment).
+ */
+function guessPath(analysis: Analysis, segment: string, afterMissing: boolean, root: object): { path: string; line: number; column: number } | undefined {
+  let fallback: { path: string; line: number; column: number } | undefined;
+  for (const [at, original] of analysis.paths) {
+    const parts = original.replace(/^(\.\.\/)+|^this[./]|^\.\//, '').split(/[./]/);
+    const i = parts.indexOf(segment);
+    if (i < 0 || (afterMissing && i === 0)) continue;
+    const [line, column] = at.split(':').map(Number) as [number, number];
+    fallback ??= { path: original, line, column };
+    if (original.startsWith('@') || original.startsWith('..')) continue;
+    let value: unknown = root;
+    for (let k = 0; k < (afterMissing ? i : i + 1); k++) {
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[parts[k]!] : undefined;
+    }
+    if (afterMissing ? value === undefined || value === null : value === undefined) return { path: original, line, column };
+  }
+  return fallback;
+}
+
 /** Maps whatever a render threw to a TemplateError naming template, line and field. */
-function toTemplateError(err: unknown, frame: Frame): TemplateError {
+function toTemplateError(err: unknown, frame: Frame, root?: object): TemplateError {
   if (err instanceof TemplateError) return err;
   const e = err as Error & { lineNumber?: number; column?: number };
   const strict = /^"(.+)" not defined in/.exec(e?.message ?? '');
   if (strict && typeof e.lineNumber === 'number') {
     const field = frame.analysis.paths.get(`${e.lineNumber}:${e.column}`) ?? strict[1]!;
     return new TemplateError('missing_field', frame.id, `missing field "${field}"`, e.lineNumber, e.column, field);
+  }
+  const typeErr = /Cannot read properties of (?:undefined|null) \(reading '(.+?)'\)|Cannot use 'in' operator to search for '(.+?)' in/.exec(e?.message ?? '');
+  if (typeErr && root) {
+    const guess = guessPath(frame.analysis, typeErr[1] ?? typeErr[2]!, Boolean(typeErr[1]), root);
+    if (guess) return new TemplateError('missing_field', frame.id, `missing field "${guess.path}"`, guess.line, guess.column, guess.path);
   }
   if (err instanceof RangeError) return new TemplateError('runaway', frame.id, 'the template ran away (stack exhausted)');
   return new TemplateError('render', frame.id, e?.message?.split('\n')[0] ?? String(err), lineOf(e));
@@ -152,7 +181,7 @@ export function renderTemplate(id: string, source: string, ctx: object, opts: Re
   try {
     out = compiled.fn(ctx);
   } catch (err) {
-    throw toTemplateError(err, frame);
+    throw toTemplateError(err, frame, ctx);
   } finally {
     frames.pop();
   }
