@@ -23,6 +23,18 @@ describe('variant context', () => {
     expect(() => buildVariantContext(data, data.posts[0]!, 'nope', 'S001')).toThrow(/group type "nope" not found/);
   });
 
+  it('templates see unset optional fields as null, so #if can test them while a typo stays an error', () => {
+    const data = composeStudio();
+    data.templates.push({
+      id: 'caption-group', kind: 'caption', name: 'opt', description: '',
+      versions: [{ version: 1, state: 'approved', createdAt: '2026-01-01', createdBy: 't', comments: [], hash: '',
+        source: '{{#if store.avatar}}A{{else}}noA{{/if}} {{#if post.product.originalPrice}}{{price post.product.originalPrice}}{{/if}} {{#if store.cloudStoreUrl}}C{{else}}noC{{/if}} {{sections.leg}}' }],
+    });
+    expect(composeVariant(data, 'p1', 'vip', 'S002').caption.startsWith('noA ¥208 noC')).toBe(true);
+    expect(composeVariant(data, 'p1', 'vip', 'S001').caption.startsWith('noA ¥208 C')).toBe(true);
+    expect(data.stores[1]!.cloudStoreUrl).toBeUndefined();
+  });
+
   it('strips emoji from the sections when the group type forbids them', () => {
     const data = composeStudio();
     const ctx = buildVariantContext(data, data.posts[0]!, 'fitness', 'S001');
