@@ -19,6 +19,7 @@ export interface ProofInfo {
   cells: string[];
   worstCases: string[];
   problems: string[];
+  notes: string[];
   previousApproved: number | null;
   diff: ProofResult['diff'];
   renderedAt: string;
@@ -58,6 +59,7 @@ export async function saveProof(wsDir: string, proof: ProofResult, state: Review
     cells: proof.cells,
     worstCases: proof.worstCases,
     problems: proof.problems,
+    notes: proof.notes,
     previousApproved: proof.previousApproved,
     diff: proof.diff,
     renderedAt,
@@ -72,7 +74,7 @@ export async function loadProof(wsDir: string, template: string, version: number
   if (!existsSync(f.info) || !existsSync(f.sheet)) return undefined;
   try {
     const info = JSON.parse(await readFile(f.info, 'utf8')) as ProofInfo;
-    return info.hash === hash ? info : undefined;
+    return info.hash === hash ? { ...info, notes: info.notes ?? [] } : undefined;
   } catch {
     return undefined;
   }

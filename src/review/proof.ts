@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { VariantContext } from '../compose/types.js';
 import type { GroupType, Post, PosterSize, StoreOwner, StudioData, Template, TemplateVersion } from '../model/index.js';
+import { charCount } from '../compose/text.js';
 import { unifiedDiff, type TextDiff } from './diff.js';
 import { captionCard, composeSheet, type SheetCell, type SheetRow, type Sized } from './sheet.js';
 import { findTemplate, findVersion, latestApproved, sourceHash } from './versions.js';
@@ -13,13 +14,24 @@ export interface ProofSubject {
   source: string;
 }
 
+/** The variant a case renders, for renderers that work from the workspace data (captions go through compose). */
+export interface ProofVariant {
+  data: StudioData;
+  post: Post;
+  group: GroupType;
+  store: StoreOwner;
+}
+
+/** A rendered caption: its text, or its text with findings of the checks on it. */
+export type CaptionProof = string | { text: string; notes: string[] };
+
 /** The render calls a proof needs; the default set (src/review/renderers.ts) wires src/compose, src/render, src/video. */
 export interface ProofRenderers {
   context(data: StudioData, post: Post, group: GroupType, store: StoreOwner): VariantContext | Promise<VariantContext>;
   /** Poster image bytes (any format sharp reads) of a version for one context and size, without watermark. */
   poster(t: ProofSubject, ctx: VariantContext, size: PosterSize): Promise<Buffer>;
-  /** The caption text of a version for one context. */
-  caption(t: ProofSubject, ctx: VariantContext): Promise<string> | string;
+  /** The caption text of a version for one variant, with check findings worth the manager's eye. */
+  caption(t: ProofSubject, ctx: VariantContext, v: ProofVariant): Promise<CaptionProof> | CaptionProof;
   /** The storyboard's text-layer and end-card frames of a version for one context. */
   videoFrames(t: ProofSubject, ctx: VariantContext): Promise<{ label: string; image: Buffer }[]>;
 }
@@ -50,6 +62,8 @@ export interface ProofResult {
   cells: string[];
   worstCases: string[];
   problems: string[];
+  /** Check findings on the rendered output (captions: Advertising-Law words, lengths...). */
+  notes: string[];
   previousApproved: number | null;
   diff: TextDiff;
 }
@@ -93,17 +107,21 @@ async function renderCase(
   c: ProofCase,
   post: Post,
   problems: string[],
+  notes: string[],
 ): Promise<SheetCell[]> {
   try {
     const ctx = await r.context(data, post, c.group, c.store.store);
     const subject: ProofSubject = { id: t.id, version: v.version, source: v.source };
     if (t.kind === 'poster') return [{ label: c.label, image: await r.poster(subject, ctx, c.size!) }];
     if (t.kind === 'caption') {
-      const text = await r.caption(subject, ctx);
-      const len = [...text].length;
+      const got = await r.caption(subject, ctx, { data, post, group: c.group, store: c.store.store });
+      const { text, notes: found } = typeof got === 'string' ? { text: got, notes: [] } : got;
+      notes.push(...found.map((n) => `v${v.version} ${c.label}: ${n}`));
+      const len = charCount(text);
       const max = c.group.rules.captionMaxLength;
       const card = await captionCard(text, CAPTION_CELL);
-      return [{ label: `${c.label} · ${len}/${max} chars${len > max ? ' — OVER THE LIMIT' : ''}`, image: card.buf, warn: len > max }];
+      const flag = len > max ? ' — OVER THE LIMIT' : found.length ? ` — ${found.length} finding(s)` : '';
+      return [{ label: `${c.label} · ${len}/${max} chars${flag}`, image: card.buf, warn: len > max || found.length > 0 }];
     }
     const frames = await r.videoFrames(subject, ctx);
     return frames.map((f) => ({ label: f.label, image: f.image }));
@@ -161,12 +179,13 @@ export async function renderProof(
     done++;
   };
   const problems: string[] = [];
+  const notes: string[] = [];
   const rows: SheetRow[] = [];
   const cells: string[] = [];
   const rendered = new Map<ProofCase, SheetCell[]>();
   for (const c of cases) {
     step(`${c.row} · ${c.label}`);
-    const got = await renderCase(r, data, t, v, c, wc.post, problems);
+    const got = await renderCase(r, data, t, v, c, wc.post, problems, notes);
     rendered.set(c, got);
     let row = rows.find((x) => x.heading === c.row);
     if (!row) rows.push((row = { heading: c.row, cells: [] }));
@@ -182,7 +201,7 @@ export async function renderProof(
   const hash = v.hash || sourceHash(v.source);
   const sheet = await composeSheet({
     title: `Proof · ${t.name} (${t.id}) v${v.version} · ${t.kind} · ${v.state}`,
-    lines: [`sha256 ${hash.slice(0, 16)}… · rendered ${at}`, ...worstCases, ...(problems.length ? [`${problems.length} case(s) failed to render`] : [])],
+    lines: [`sha256 ${hash.slice(0, 16)}… · rendered ${at}`, ...worstCases, ...(problems.length ? [`${problems.length} case(s) failed to render`] : []), ...(notes.length ? [`${notes.length} check finding(s) on the output`] : [])],
     rows,
     cellWidth: cellWidth(t.kind),
     perLine: t.kind === 'poster' ? 6 : t.kind === 'caption' ? 3 : 6,
@@ -193,7 +212,7 @@ export async function renderProof(
     const pairs: SheetRow[] = [];
     for (const c of compared) {
       step(`v${prev.version} ${c.row} · ${c.label}`);
-      const old = await renderCase(r, data, t, prev, c, wc.post, problems);
+      const old = await renderCase(r, data, t, prev, c, wc.post, problems, []);
       const now = rendered.get(c)!;
       for (let i = 0; i < Math.max(old.length, now.length); i++) {
         const o = old[i];
@@ -215,5 +234,5 @@ export async function renderProof(
     });
   }
   opts.onProgress?.({ done: total, total });
-  return { template: t.id, kind: t.kind, version: v.version, hash, sheet, compare, cells, worstCases, problems, previousApproved: prev?.version ?? null, diff };
+  return { template: t.id, kind: t.kind, version: v.version, hash, sheet, compare, cells, worstCases, problems, notes, previousApproved: prev?.version ?? null, diff };
 }

@@ -90,6 +90,7 @@ export function versionPage(v: VersionView): string {
     const p = v.proof;
     parts.push(`<h2>Proof sheet</h2><ul>${p.worstCases.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>
 ${p.problems.length ? `<p class="msg err">${p.problems.map(esc).join('<br>')}</p>` : ''}
+${p.notes.length ? `<p class="msg err">Checks on the output:<br>${p.notes.map(esc).join('<br>')}</p>` : ''}
 <p><a href="${base}/sheet.jpg"><img class="sheet" src="${base}/sheet.jpg" alt="proof sheet of ${esc(t.id)} v${ver.version}, ${p.cells.length} cases" width="${p.width}" height="${p.height}"></a></p>
 <p><small>rendered ${esc(p.renderedAt)} · ${p.cells.length} cases</small></p>`);
     parts.push(`<h2>Compared with ${p.previousApproved === null ? 'nothing (no approved version before)' : `v${p.previousApproved} (approved)`}</h2>`);

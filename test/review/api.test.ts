@@ -89,9 +89,9 @@ describe('review api', () => {
       const fake = fakeRenderers(calls);
       return {
         ...fake,
-        caption: (t, ctx) => {
+        caption: (t, ctx, v) => {
           if (t.source.includes('nope')) throw new Error('strict mode: "vars.nope" not defined');
-          return fake.caption(t, ctx);
+          return fake.caption(t, ctx, v);
         },
       };
     });

@@ -58,6 +58,7 @@ export const ProofInfo = z.object({
   worstCases: z.array(z.string()),
   previousApproved: z.number().int().nullable(),
   problems: z.array(z.string()),
+  notes: z.array(z.string()),
   diff: z.object({ unified: z.string(), added: z.number().int(), removed: z.number().int(), hunks: z.array(Hunk) }),
   renderedAt: z.string(),
 });
