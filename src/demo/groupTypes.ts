@@ -9,7 +9,7 @@ export const DEMO_GROUP_TYPES: GroupType[] = [
     tone: '温暖、安静：强社交、中传播、弱交易。先像邻居一样聊家常，产品点到为止，不催单。',
     tip: '晚饭后 19:30–20:30 发，先一句家常再放图；一天一条就够，别刷屏。有人问再私聊细说。',
     rules: {
-      captionMaxLength: 400,
+      captionMaxLength: 460,
       emojiAllowed: true,
       legWeight: 'light',
       channels: ['group', 'moments'],
