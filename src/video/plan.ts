@@ -1,0 +1,168 @@
+/**
+ * From a storyboard and variant contexts to files ffmpeg can use: scene texts rendered from
+ * their templates, text layers and end cards drawn by src/render, backgrounds fitted by sharp.
+ * ffmpeg never sees a font or a string of user text, only these images.
+ */
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import { ApiError } from '../api/errors.js';
+import { templateData } from '../compose/context.js';
+import { renderTemplate } from '../compose/handlebars/index.js';
+import type { VariantContext } from '../compose/types.js';
+import type { Raster } from '../render/raster.js';
+import type { MusicPlan } from './args/audio.js';
+import type { VideoFormat } from './args/encoder.js';
+import type { ScenePlan } from './args/scenes.js';
+import { endCardDoc, resolveColor, sceneLayerDoc, type ImageSizes } from './layerHtml.js';
+import { opaqueBox, type LayerImage, type LayerRenderer } from './layers.js';
+import { toFrames, type ImageSlot, type Scene, type Storyboard } from './storyboard.js';
+
+/** Where a render finds its images and files. */
+export interface VideoAssets {
+  /** The bytes of a workspace asset by id (product image, logo, brand IP, avatars), or undefined when missing. */
+  image(id: string): Promise<LayerImage | undefined>;
+  /** Absolute path of a file under the studio's assets/ folder ("music/warm-day.m4a", backgrounds). */
+  file(rel: string): string;
+}
+
+/** The rendered texts of a storyboard's scenes for one variant: [scene][layer] (undefined for image layers). */
+export type SceneTexts = (string | undefined)[][];
+
+function templateText(sbId: string, field: string, source: string, ctx: VariantContext): string {
+  try {
+    return renderTemplate(`storyboard "${sbId}" ${field}`, source, templateData(ctx), { mode: 'text' }).trim();
+  } catch (err) {
+    throw new ApiError('bad_input', `storyboard "${sbId}": ${field}: ${(err as Error).message.split('\n')[0]}`, field);
+  }
+}
+
+function sceneName(sb: Storyboard, i: number): string {
+  return `scenes[${i}] (${sb.scenes[i]!.part})`;
+}
+
+/** Renders every text layer's template for a variant. */
+export function sceneTexts(sb: Storyboard, ctx: VariantContext): SceneTexts {
+  return sb.scenes.map((scene, i) => scene.layers.map((l, j) => (l.kind === 'text' ? templateText(sb.id, `${sceneName(sb, i)}.layers[${j}].text`, l.text, ctx) : undefined)));
+}
+
+/** The asset id behind an image slot for a variant. */
+export function slotAsset(slot: ImageSlot, ctx: VariantContext): string | undefined {
+  return slot === 'product' ? ctx.post.product.image : slot === 'logo' ? ctx.brand.logo : ctx.brand.ip.image;
+}
+
+/**
+ * What makes two stores' bodies identical: the storyboard, the size, every rendered text, the
+ * images and the brand colours. Stores with the same key share one body encode (a post whose
+ * head names the store gets a body per store, still correct).
+ */
+export function bodyKey(sbSource: string, fmt: VideoFormat, texts: SceneTexts, ctx: VariantContext): string {
+  const images = (['product', 'logo', 'brandIp'] as const).map((s) => slotAsset(s, ctx) ?? '');
+  const data = JSON.stringify([sbSource, fmt, texts, images, ctx.brand.colors]);
+  return createHash('sha256').update(data).digest('hex').slice(0, 24);
+}
+
+async function slotImages(sb: Storyboard, ctx: VariantContext, assets: VideoAssets): Promise<{ images: Record<string, LayerImage>; sizes: ImageSizes }> {
+  const slots = new Set<ImageSlot>();
+  for (const s of sb.scenes) {
+    if (s.background.kind === 'image' && s.background.slot) slots.add(s.background.slot);
+    for (const l of s.layers) if (l.kind === 'image') slots.add(l.slot);
+  }
+  const images: Record<string, LayerImage> = {};
+  const sizes: ImageSizes = {};
+  for (const slot of slots) {
+    const id = slotAsset(slot, ctx);
+    const img = id ? await assets.image(id) : undefined;
+    if (!img) continue;
+    const meta = await sharp(img.bytes).metadata();
+    const rotated = (meta.orientation ?? 1) >= 5;
+    images[slot] = img;
+    sizes[slot] = { width: (rotated ? meta.height : meta.width) ?? 1, height: (rotated ? meta.width : meta.height) ?? 1 };
+  }
+  return { images, sizes };
+}
+
+/** The scene's background fitted to w × h over its colour, as a sharp pipeline (undefined: a plain colour). */
+async function backgroundImage(scene: Scene, ctx: VariantContext, images: Record<string, LayerImage>, assets: VideoAssets, w: number, h: number): Promise<Sharp | undefined> {
+  const bg = scene.background;
+  if (bg.kind === 'color') return undefined;
+  const color = resolveColor(bg.color, ctx.brand);
+  let input: Buffer | string | undefined;
+  if (bg.slot) input = images[bg.slot]?.bytes;
+  else if (bg.asset) input = assets.file(bg.asset);
+  if (!input) return undefined;
+  const fitted = await sharp(input, { limitInputPixels: 50_000_000 }).rotate().resize(w, h, { fit: bg.fit, background: color }).flatten({ background: color }).toBuffer();
+  return sharp(fitted);
+}
+
+function bgColor(scene: Scene, ctx: VariantContext): string {
+  return resolveColor(scene.background.color, ctx.brand);
+}
+
+const rawOf = (r: Raster) => ({ raw: { width: r.width, height: r.height, channels: r.channels } });
+
+/**
+ * Renders a body's scene layers and backgrounds into `dir` and returns the scene plans. Still
+ * scenes get background and text flattened into one image (no blending per frame); moving
+ * scenes get an oversampled background and the text cropped to what it covers.
+ */
+export async function prepareBody(sb: Storyboard, ctx: VariantContext, texts: SceneTexts, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, dir: string): Promise<ScenePlan[]> {
+  const { images, sizes } = await slotImages(sb, ctx, assets);
+  const { width: W, height: H } = fmt;
+  const plans: ScenePlan[] = [];
+  for (const [i, scene] of sb.scenes.entries()) {
+    const doc = sceneLayerDoc(scene, `storyboard "${sb.id}" ${sceneName(sb, i)}`, texts[i]!, ctx.brand, renderer.fonts, images, sizes, W, H);
+    const layer = doc ? await renderer.render(doc, W, H) : undefined;
+    const frames = toFrames(scene.duration);
+    const fadeIn = scene.transition.kind === 'crossfade' ? toFrames(scene.transition.duration) : 0;
+    const moving = scene.motion.kind !== 'none' && scene.background.kind === 'image';
+    const base = { frames, fadeIn, motion: moving ? scene.motion : ({ kind: 'none' } as const) };
+    if (moving) {
+      const bg = await backgroundImage(scene, ctx, images, assets, W * 2, H * 2);
+      const bgPath = join(dir, `scene${i}-bg.jpg`);
+      if (bg) await bg.jpeg({ quality: 92 }).toFile(bgPath);
+      else await sharp({ create: { width: W * 2, height: H * 2, channels: 3, background: bgColor(scene, ctx) } }).jpeg({ quality: 92 }).toFile(bgPath);
+      const box = layer ? opaqueBox(layer) : null;
+      let layerPlan: ScenePlan['layer'];
+      if (layer && box) {
+        const path = join(dir, `scene${i}-layer.png`);
+        await sharp(layer.data, rawOf(layer)).extract({ left: box.x, top: box.y, width: box.w, height: box.h }).png({ compressionLevel: 1 }).toFile(path);
+        layerPlan = { path, x: box.x, y: box.y };
+      }
+      plans.push({ ...base, background: { kind: 'image', path: bgPath }, layer: layerPlan });
+      continue;
+    }
+    const bg = await backgroundImage(scene, ctx, images, assets, W, H);
+    if (!bg && !layer) {
+      plans.push({ ...base, background: { kind: 'color', color: bgColor(scene, ctx) } });
+      continue;
+    }
+    const canvas = bg ?? sharp({ create: { width: W, height: H, channels: 3, background: bgColor(scene, ctx) } });
+    const stillPath = join(dir, `scene${i}-still.png`);
+    const composed = layer ? canvas.composite([{ input: layer.data, ...rawOf(layer) }]) : canvas;
+    await composed.png({ compressionLevel: 1 }).toFile(stillPath);
+    plans.push({ ...base, background: { kind: 'image', path: stillPath } });
+  }
+  return plans;
+}
+
+/** Draws one store's end card (opaque, full frame) and writes it as a PNG. */
+export async function prepareEndCard(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, file: string): Promise<void> {
+  const card = sb.endCard;
+  const text = (field: 'headline' | 'cta') => templateText(sb.id, `endCard.${field}`, card[field], ctx);
+  const avatar = ctx.store.avatar ? await assets.image(ctx.store.avatar) : undefined;
+  const colors = { background: resolveColor(card.background, ctx.brand), accent: resolveColor(card.accent, ctx.brand), text: ctx.brand.colors.text };
+  const owner = ctx.store.nickname && ctx.store.nickname !== ctx.store.ownerName ? `${ctx.store.ownerName} · ${ctx.store.nickname}` : ctx.store.ownerName;
+  const store = [ctx.store.storeName, ctx.store.district].filter(Boolean).join(' · ');
+  const texts = { headline: text('headline'), owner, store, catchphrase: ctx.store.catchphrase, cta: text('cta'), brand: ctx.brand.name };
+  const { doc } = endCardDoc(texts, colors, ctx.link, avatar, renderer.fonts, fmt.width, fmt.height, `storyboard "${sb.id}" end card (store "${ctx.store.id}")`);
+  const raster = await renderer.render(doc, fmt.width, fmt.height);
+  await writeFile(file, await sharp(raster.data, rawOf(raster)).png({ compressionLevel: 1 }).toBuffer());
+}
+
+/** The storyboard's music resolved to a file, or undefined for a silent track. */
+export function musicPlan(sb: Storyboard, assets: VideoAssets): MusicPlan | undefined {
+  if (!sb.music) return undefined;
+  return { path: assets.file(sb.music.track), volume: sb.music.volume, fadeIn: sb.music.fadeIn, fadeOut: sb.music.fadeOut };
+}

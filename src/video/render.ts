@@ -1,0 +1,294 @@
+/**
+ * Renders the short videos of many store variants: the body (head, waist, leg scenes) encoded
+ * once per post × group type, every store's end card encoded in one batched run, joined by
+ * stream copy with one continuous music track, each output checked with ffprobe and renamed
+ * into place only when it is right.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { ApiError } from '../api/errors.js';
+import type { VariantContext } from '../compose/types.js';
+import { bodyArgs, cardOutputPath, concatArgs, concatList, DEFAULT_ENCODER, endCardsArgs, fullArgs, musicArgs, VIDEO_FORMATS, type EncoderSettings, type FfmpegSpec, type ScenePlan, type VideoFormat, type VideoSize } from './args/index.js';
+import { checkBinaries, type Binaries } from './binaries.js';
+import { probe, type ProbeResult, type RunProgress } from './ffmpeg.js';
+import { createLayerRenderer, type LayerRenderer } from './layers.js';
+import { bodyKey, musicPlan, prepareBody, prepareEndCard, sceneTexts, type VideoAssets } from './plan.js';
+import { FfmpegPool } from './pool.js';
+import { FPS, toFrames, type Storyboard } from './storyboard.js';
+import { assertOutput } from './verify.js';
+
+/** One store's video to make: its variant context and where the MP4 goes. */
+export interface VideoVariant {
+  ctx: VariantContext;
+  output: string;
+}
+
+/** What to render. */
+export interface VideoJob {
+  storyboard: Storyboard;
+  /** The storyboard's JSON source (part of the body cache key). */
+  source: string;
+  size: VideoSize;
+  variants: VideoVariant[];
+  assets: VideoAssets;
+}
+
+/** Progress of a video job: percent of the expected encoding work, from ffmpeg's reported times. */
+export interface VideoProgress {
+  percent: number;
+  /** Videos finished and accepted. */
+  done: number;
+  total: number;
+  current: string;
+}
+
+/** How to render. */
+export interface VideoOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: VideoProgress) => void;
+  /** 'join' (default): body once + batched end cards + stream-copy joins. 'full': one whole encode per store (the baseline). */
+  strategy?: 'join' | 'full';
+  /** ffmpeg processes at once (default: one per core). */
+  slots?: number;
+  renderer?: LayerRenderer;
+  /** Where temporary files go (default: the OS temp folder); everything there is removed at the end. */
+  tmpRoot?: string;
+  /** Overrides the output geometry (tests render at reduced size). */
+  format?: VideoFormat;
+  encoder?: Partial<EncoderSettings>;
+  /** Encode a still end card as a short piece repeated by stream copy (default true). */
+  cardLoop?: boolean;
+  /** Environment for SHEQUN_FFMPEG / SHEQUN_FFPROBE (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Cards per batched encoder run (default 24). */
+  batch?: number;
+}
+
+/** One accepted video. */
+export interface RenderedVideo {
+  store: string;
+  path: string;
+  bytes: number;
+  probe: ProbeResult;
+}
+
+/** The smallest piece (≥ 12 frames) a still card of `frames` frames splits into evenly, or the whole card. */
+export function cardUnitFrames(frames: number, loop = true): number {
+  if (!loop) return frames;
+  for (let d = 12; d < frames; d++) if (frames % d === 0) return d;
+  return frames;
+}
+
+function cancelled(): ApiError {
+  return new ApiError('cancelled', 'video render cancelled');
+}
+
+/** Waits for every task, then throws the first failure (a cancel wins): nothing runs on after we return. */
+async function settle<T>(tasks: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+  if (failed.length) throw failed.find((e) => e instanceof ApiError && e.code === 'cancelled') ?? failed[0];
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+/** Tracks overall percent from each ffmpeg run's own percent, weighted by its expected cost. */
+class Meter {
+  private readonly weights = new Map<string, number>();
+  private readonly shares = new Map<string, number>();
+  done = 0;
+  constructor(
+    readonly total: number,
+    private readonly emit?: (p: VideoProgress) => void,
+  ) {}
+  plan(label: string, weight: number): void {
+    this.weights.set(label, (this.weights.get(label) ?? 0) + weight);
+  }
+  update(p: RunProgress | { label: string; percent: number }): void {
+    this.shares.set(p.label, Math.max(this.shares.get(p.label) ?? 0, p.percent / 100));
+    this.report(p.label);
+  }
+  report(current: string): void {
+    let all = 0;
+    let got = 0;
+    for (const [label, w] of this.weights) {
+      all += w;
+      got += w * (this.shares.get(label) ?? 0);
+    }
+    this.emit?.({ percent: all ? Math.min(100, (got / all) * 100) : 0, done: this.done, total: this.total, current });
+  }
+}
+
+/** Renders every variant's video; resolves with the accepted files (in the order of job.variants). */
+export async function renderVariantVideos(job: VideoJob, opts: VideoOptions = {}): Promise<RenderedVideo[]> {
+  // A missing or broken binary is one clear error before any work.
+  const bin = await checkBinaries(opts.env);
+  if (opts.signal?.aborted) throw cancelled();
+  if (!job.variants.length) return [];
+  const fmt = opts.format ?? VIDEO_FORMATS[job.size];
+  const encoder = { ...DEFAULT_ENCODER, ...opts.encoder };
+  const meter = new Meter(job.variants.length, opts.onProgress);
+  // Stops every ffmpeg of the job on the user's cancel, or when one part fails (no point going on).
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const pool = new FfmpegPool(bin, { slots: opts.slots, signal: stop.signal, onProgress: (p) => meter.update(p) });
+  const renderer = opts.renderer ?? createLayerRenderer();
+  const work = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), 'shequn-video-'));
+  const parts: string[] = [];
+  try {
+    const groups = new Map<string, number[]>();
+    job.variants.forEach((v, i) => {
+      const key = bodyKey(job.source, fmt, sceneTexts(job.storyboard, v.ctx), v.ctx);
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    });
+    const results: RenderedVideo[] = new Array(job.variants.length);
+    let g = 0;
+    for (const members of groups.values()) {
+      const dir = join(work, `g${g++}`);
+      await mkdir(dir);
+      const ctx = { job, fmt, encoder, bin, pool, meter, renderer, dir, opts, parts, results, stop: () => stop.abort() };
+      if ((opts.strategy ?? 'join') === 'full') await renderFull(ctx, members);
+      else await renderJoined(ctx, members);
+    }
+    return results;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    await Promise.all(parts.map((p) => rm(p, { force: true })));
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+interface GroupCtx {
+  job: VideoJob;
+  fmt: VideoFormat;
+  encoder: EncoderSettings;
+  bin: Binaries;
+  pool: FfmpegPool;
+  meter: Meter;
+  renderer: LayerRenderer;
+  dir: string;
+  opts: VideoOptions;
+  parts: string[];
+  results: RenderedVideo[];
+  /** Kills the job's other ffmpeg runs (after a failure). */
+  stop: () => void;
+}
+
+/** Runs `launch` (which starts tasks into `tasks`); on a failure stops the rest, waits for all, rethrows. */
+async function supervise(c: GroupCtx, tasks: Promise<unknown>[], launch: () => Promise<void>): Promise<void> {
+  try {
+    await launch();
+  } catch (err) {
+    c.stop();
+    await Promise.allSettled(tasks);
+    throw err;
+  }
+  try {
+    await settle(tasks);
+  } catch (err) {
+    c.stop();
+    throw err;
+  }
+}
+
+function check(c: GroupCtx): void {
+  if (c.opts.signal?.aborted) throw cancelled();
+}
+
+/** Probes a finished part file, checks it against the storyboard and renames it into place. */
+async function accept(c: GroupCtx, index: number, part: string, seconds: number): Promise<void> {
+  const v = c.job.variants[index]!;
+  const p = await probe(c.bin, part);
+  assertOutput(p, { width: c.fmt.width, height: c.fmt.height, fps: FPS, duration: seconds }, `video of store "${v.ctx.store.id}"`);
+  check(c);
+  await rename(part, v.output);
+  c.results[index] = { store: v.ctx.store.id, path: v.output, bytes: (await stat(v.output)).size, probe: p };
+  c.meter.done++;
+  c.meter.report(`store ${v.ctx.store.id}`);
+}
+
+/** A temporary name beside the final file (same folder, so the rename is atomic). */
+async function partPath(c: GroupCtx, output: string): Promise<string> {
+  await mkdir(dirname(output), { recursive: true });
+  const part = join(dirname(output), `.${basename(output)}.${randomBytes(4).toString('hex')}.part.mp4`);
+  c.parts.push(part);
+  return part;
+}
+
+async function prepare(c: GroupCtx, members: number[]): Promise<{ scenes: ScenePlan[]; bodyFrames: number; cardFrames: number }> {
+  const first = c.job.variants[members[0]!]!.ctx;
+  const scenes = await prepareBody(c.job.storyboard, first, sceneTexts(c.job.storyboard, first), c.fmt, c.renderer, c.job.assets, c.dir);
+  check(c);
+  return { scenes, bodyFrames: scenes.reduce((n, s) => n + s.frames, 0), cardFrames: toFrames(c.job.storyboard.endCard.duration) };
+}
+
+async function renderJoined(c: GroupCtx, members: number[]): Promise<void> {
+  const { scenes, bodyFrames, cardFrames } = await prepare(c, members);
+  const seconds = (bodyFrames + cardFrames) / FPS;
+  const unit = cardUnitFrames(cardFrames, c.opts.cardLoop ?? true);
+  const batchSize = Math.max(1, c.opts.batch ?? 24);
+  const batches: number[][] = [];
+  for (let i = 0; i < members.length; i += batchSize) batches.push(members.slice(i, i + batchSize));
+  // Progress weights: roughly the CPU each run costs (a still card frame ≈ 0.4 of a moving body frame).
+  const tag = (label: string) => `${basename(c.dir)} ${label}`;
+  c.meter.plan(tag('body'), bodyFrames);
+  batches.forEach((b, k) => c.meter.plan(tag(`cards ${k}`), unit * b.length * 0.4));
+  c.meter.plan(tag('music'), 3);
+  members.forEach((i) => c.meter.plan(tag(`join ${i}`), 2));
+
+  const run = (spec: FfmpegSpec, label: string) => c.pool.run({ ...spec, label: tag(label) });
+  const body = run(bodyArgs(scenes, { format: c.fmt, encoder: c.encoder, output: join(c.dir, 'body.mp4') }), 'body');
+  const music = run(musicArgs(musicPlan(c.job.storyboard, c.job.assets), { duration: seconds, output: join(c.dir, 'music.m4a') }), 'music');
+  const cardFile = new Map<number, string>();
+  const encodes: Promise<void>[] = [body, music];
+  // The end cards are drawn while the body encodes; each batch starts as soon as its PNGs exist.
+  await supervise(c, encodes, async () => {
+    for (const [k, batch] of batches.entries()) {
+      const pngs: string[] = [];
+      for (const i of batch) {
+        check(c);
+        const png = join(c.dir, `card-${i}.png`);
+        await prepareEndCard(c.job.storyboard, c.job.variants[i]!.ctx, c.fmt, c.renderer, c.job.assets, png);
+        pngs.push(png);
+      }
+      const pattern = `cards${k}-%03d.mp4`;
+      batch.forEach((i, j) => cardFile.set(i, cardOutputPath(pattern, j)));
+      encodes.push(run(endCardsArgs(pngs, { format: c.fmt, encoder: c.encoder, frames: unit, outputPattern: join(c.dir, pattern) }), `cards ${k}`));
+    }
+  });
+  const repeats = cardFrames / unit;
+  const joins: Promise<void>[] = [];
+  await supervise(c, joins, async () => {
+    for (const i of members) joins.push(joinOne(i));
+  });
+  async function joinOne(i: number): Promise<void> {
+    const v = c.job.variants[i]!;
+    const list = join(c.dir, `join-${i}.txt`);
+    await writeFile(list, concatList(['body.mp4', ...Array.from({ length: repeats }, () => cardFile.get(i)!)]));
+    const part = await partPath(c, v.output);
+    await run(concatArgs(list, { kind: 'track', path: join(c.dir, 'music.m4a') }, { duration: seconds, output: part }), `join ${i}`);
+    await accept(c, i, part, seconds);
+  }
+}
+
+async function renderFull(c: GroupCtx, members: number[]): Promise<void> {
+  const { scenes, bodyFrames, cardFrames } = await prepare(c, members);
+  const seconds = (bodyFrames + cardFrames) / FPS;
+  const music = musicPlan(c.job.storyboard, c.job.assets);
+  const tag = (label: string) => `${basename(c.dir)} ${label}`;
+  members.forEach((i) => c.meter.plan(tag(`full ${i}`), bodyFrames + cardFrames * 0.4));
+  const encodes: Promise<void>[] = [];
+  await supervise(c, encodes, async () => {
+    for (const i of members) {
+      check(c);
+      const v = c.job.variants[i]!;
+      const png = join(c.dir, `card-${i}.png`);
+      await prepareEndCard(c.job.storyboard, v.ctx, c.fmt, c.renderer, c.job.assets, png);
+      const card: ScenePlan = { frames: cardFrames, fadeIn: 0, background: { kind: 'image', path: png }, motion: { kind: 'none' } };
+      const part = await partPath(c, v.output);
+      encodes.push(c.pool.run({ ...fullArgs([...scenes, card], music, { format: c.fmt, encoder: c.encoder, output: part }), label: tag(`full ${i}`) }).then(() => accept(c, i, part, seconds)));
+    }
+  });
+}
