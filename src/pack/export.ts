@@ -45,6 +45,10 @@ export interface ExportResult {
   notes: string[];
   recovered: Recovery;
   seconds: number;
+  /** Seconds spent composing and keying, rendering, and writing packs and zips. */
+  phases: { compose: number; render: number; write: number };
+  /** Average number of poster worker threads busy during the render phase. */
+  parallelism: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -134,10 +138,12 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { 
   pending.sort((a, b) => order(a.spec, a.variant).localeCompare(order(b.spec, b.variant)));
   const total = pending.length + builds.length;
 
+  const composed = Date.now();
   // 3. Render into the cache.
   const rendered = await renderPending(ws, cache, pending, { signal: ctx.signal, onProgress: ctx.onProgress, workers: opts.workers, offset: { done: 0, total } });
   const failedKeys = new Set(rendered.failed.map((f) => f.key));
 
+  const renderedAt = Date.now();
   // 4. Write the changed packs (a store with a failed output keeps its previous pack).
   const createdAt = new Date().toISOString();
   await runPool(
@@ -175,6 +181,8 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { 
     notes: rendered.notes,
     recovered,
     seconds: (Date.now() - started) / 1000,
+    parallelism: Number(rendered.parallelism.toFixed(2)),
+    phases: { compose: (composed - started) / 1000, render: (renderedAt - composed) / 1000, write: (Date.now() - renderedAt) / 1000 },
   };
 }
 

@@ -22,6 +22,8 @@ export interface RenderStageResult {
   /** sha256 of each file rendered in this run (saves reading it again when packing). */
   digests: Map<string, string>;
   notes: string[];
+  /** Average number of poster workers busy while the posters rendered (≈ cores used by rendering). */
+  parallelism: number;
 }
 
 const WORKER = new URL('./render-worker.ts', import.meta.url);
@@ -65,7 +67,7 @@ export async function renderPending(
   pending: PendingOutput[],
   opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; workers?: number; offset?: { done: number; total: number } },
 ): Promise<RenderStageResult> {
-  const result: RenderStageResult = { rendered: 0, failed: [], digests: new Map(), notes: [] };
+  const result: RenderStageResult = { rendered: 0, failed: [], digests: new Map(), notes: [], parallelism: 0 };
   const notes = new Set<string>(); // the same note for every store is told once
   const fail = (p: PendingOutput, err: unknown) => {
     const c = p.variant.ctx;
@@ -79,6 +81,7 @@ export async function renderPending(
     const size = Math.max(1, Math.min(opts.workers ?? CORES, images.length));
     const pool = new WorkerPool<RenderTask, RenderDone>(WORKER, size, { baseCacheDir: join(cache.dir, 'bases') } satisfies RenderInit);
     const onAbort = () => void pool.close();
+    const t0 = performance.now();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await runPool(
@@ -98,6 +101,7 @@ export async function renderPending(
       );
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
+      result.parallelism = pool.busyMs / Math.max(1, performance.now() - t0);
       await pool.close();
     }
   }

@@ -15,6 +15,7 @@ interface Job<T, R> {
 interface Slot<T, R> {
   worker: Worker;
   busy?: Job<T, R>;
+  since?: number;
 }
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
@@ -29,6 +30,8 @@ export class WorkerPool<T, R> {
   private readonly queue: Job<T, R>[] = [];
   private nextId = 1;
   private closed = false;
+  /** Milliseconds workers spent on tasks, summed over workers (busy time / wall time = workers in use). */
+  busyMs = 0;
 
   constructor(
     private readonly module: URL,
@@ -49,6 +52,7 @@ export class WorkerPool<T, R> {
       const job = slot.busy;
       if (!job || job.id !== msg.id) return;
       slot.busy = undefined;
+      this.busyMs += performance.now() - (slot.since ?? performance.now());
       if (msg.ok) job.resolve(msg.result);
       else job.reject(new Error(msg.error));
       this.pump();
@@ -83,6 +87,7 @@ export class WorkerPool<T, R> {
       if (slot.busy || !this.queue.length) continue;
       const job = this.queue.shift()!;
       slot.busy = job;
+      slot.since = performance.now();
       slot.worker.postMessage({ id: job.id, task: job.task } satisfies ToWorker<T>);
     }
   }

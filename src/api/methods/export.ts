@@ -22,6 +22,8 @@ export const ExportResultSchema = z.object({
   notes: z.array(z.string()),
   recovered: z.object({ removedTemp: z.array(z.string()), restored: z.array(z.string()), removedOld: z.array(z.string()) }),
   seconds: z.number(),
+  phases: z.object({ compose: z.number(), render: z.number(), write: z.number() }),
+  parallelism: z.number(),
 });
 
 /** Content packs: plan, export as a job (progress, cancel; result via jobs.get) or synchronously. */
