@@ -5,9 +5,13 @@ import type { CallContext } from './context.js';
 import { ApiError } from './errors.js';
 import { handlers } from './handlers/index.js';
 
-/** True for plain objects that carry a prototype-polluting key anywhere inside. */
+/** Deepest input accepted; deeper (or cyclic) input is refused, so no key hides below the walk. */
+const MAX_INPUT_DEPTH = 64;
+
+/** True for plain objects that carry a prototype-polluting key anywhere inside, or nest too deeply to check. */
 function hasPollutingKey(value: unknown, depth = 0): boolean {
-  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > MAX_INPUT_DEPTH) return true;
   for (const key of Object.keys(value)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') return true;
     if (hasPollutingKey((value as Record<string, unknown>)[key], depth + 1)) return true;
@@ -42,7 +46,7 @@ export function isMethod(name: string): name is MethodName {
 export async function dispatch<M extends MethodName>(method: M | string, rawInput: unknown, ctx: CallContext): Promise<MethodOutput<M>> {
   if (typeof method !== 'string' || !isMethod(method)) throw new ApiError('not_found', `unknown method "${String(method)}"`);
   const spec = contract[method];
-  if (hasPollutingKey(rawInput)) throw new ApiError('bad_input', 'input contains a forbidden key (__proto__, constructor or prototype)');
+  if (hasPollutingKey(rawInput)) throw new ApiError('bad_input', `input contains a forbidden key (__proto__, constructor or prototype) or is nested more than ${MAX_INPUT_DEPTH} levels deep`);
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;

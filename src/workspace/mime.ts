@@ -14,7 +14,7 @@ const SVG_START = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE\s+
 // Active content that has no place in a brand asset (and would run if the SVG is opened in a browser).
 const SVG_ACTIVE = /<script[\s>]|<foreignObject[\s>]|\son[a-z]+\s*=|javascript:/i;
 // References that make an SVG renderer read files or addresses outside it (the poster renderer refuses them too).
-const SVG_EXTERNAL = /<!ENTITY|xi:include|(?:href|src)\s*=\s*["']\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])[^"'\s]|url\(\s*['"]?\s*(?!#)[^)\s'"]/i;
+const SVG_EXTERNAL = /<!ENTITY|xi:include|(?:href|src)\s*=\s*["']\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])[^"'\s]+|url\(\s*['"]?\s*(?!#)[^)\s'"]+/i;
 
 /** The image type of `bytes` from its magic bytes (the name is never trusted), or undefined. */
 export function sniffImage(bytes: Buffer): ImageType | undefined {
@@ -36,6 +36,6 @@ export function requireImage(bytes: Buffer, name: string): ImageType {
     throw new ApiError('bad_input', `"${name}" is an SVG with scripts or event handlers; remove them and try again`);
   }
   const external = type.mime === 'image/svg+xml' ? SVG_EXTERNAL.exec(bytes.toString('utf8')) : null;
-  if (external) throw new ApiError('bad_input', `"${name}" is an SVG that refers to something outside itself (${external[0].slice(0, 40)}); embed the image or remove the reference and try again`);
+  if (external) throw new ApiError('bad_input', `"${name}" is an SVG that refers to something outside itself (${external[0].slice(0, 60)}); embed the image or remove the reference and try again`);
   return type;
 }
