@@ -14,7 +14,7 @@ import type { OutputSpec, RenderVersions } from './outputs.js';
 import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
 import { renderPending, type PendingOutput, type RenderStageResult } from './render-stage.js';
 import { buildStore, BuildMemo, packInput, type StoreBuild } from './store-build.js';
-import { VIDEO_RENDERER_VERSION } from './video-stage.js';
+import { VIDEO_RENDERER_VERSION, type VideoOverrides } from './video-stage.js';
 import { ensureZip, scanPacks, writePack } from './writer.js';
 
 /** What to export and where. */
@@ -25,6 +25,8 @@ export interface ExportOptions extends PlanOptions {
   zip?: boolean;
   /** Poster worker threads (default: one per core). */
   workers?: number;
+  /** Tests only (not in the api): render videos at a reduced frame size. */
+  videoOverrides?: VideoOverrides;
 }
 
 /** One store's pack in the result. */
@@ -90,7 +92,7 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { 
   const recovered = await recoverOutDir(out);
   const existing = await scanPacks(out);
   const cache = new RenderCache(join(ws.paths.renders, 'cache'));
-  const memo = new BuildMemo(data, plan.posts, renderVersions());
+  const memo = new BuildMemo(data, plan.posts, renderVersions(), opts.videoOverrides?.format);
   const report = (current: string, done = 0, total = 0) => ctx.onProgress?.({ done, total, current });
 
   // 1. Compose and key everything; a pack whose key matches the one on disk is kept as is.
@@ -140,7 +142,7 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { 
 
   const composed = Date.now();
   // 3. Render into the cache.
-  const rendered = await renderPending(ws, cache, pending, { signal: ctx.signal, onProgress: ctx.onProgress, workers: opts.workers, offset: { done: 0, total } });
+  const rendered = await renderPending(ws, cache, pending, { signal: ctx.signal, onProgress: ctx.onProgress, workers: opts.workers, offset: { done: 0, total }, video: opts.videoOverrides });
   const failedKeys = new Set(rendered.failed.map((f) => f.key));
 
   const renderedAt = Date.now();

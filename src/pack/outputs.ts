@@ -1,4 +1,5 @@
 import type { VariantContext } from '../compose/types.js';
+import type { VideoSize } from '../video/args/index.js';
 import type { PosterSize, StudioData, TemplatePin } from '../model/index.js';
 import { outputKey, sha256 } from './hash.js';
 import type { TemplateUse } from './manifest.js';
@@ -34,7 +35,7 @@ export function templateUse(t: ResolvedTemplate): TemplateUse {
 export type OutputSpec =
   | { kind: 'poster'; key: string; ext: '.jpg'; size: PosterSize; template: ResolvedTemplate }
   | { kind: 'qr'; key: string; ext: '.png'; link: string }
-  | { kind: 'video'; key: string; ext: '.mp4'; template: ResolvedTemplate };
+  | { kind: 'video'; key: string; ext: '.mp4'; size: VideoSize; template: ResolvedTemplate };
 
 /** What else a render depends on besides template and context: renderer and font versions. */
 export interface RenderVersions {
@@ -57,6 +58,6 @@ export function qrKey(link: string): string {
 }
 
 /** The cache key of a video: storyboard version source, context, fonts and video renderer version. */
-export function videoKey(t: ResolvedTemplate, ctx: VariantContext, v: RenderVersions): string {
-  return outputKey({ kind: 'video', renderer: v.video, fonts: v.fonts, template: { id: t.id, version: t.version, source: t.source }, ctx, format: 'mp4' });
+export function videoKey(t: ResolvedTemplate, ctx: VariantContext, size: VideoSize, v: RenderVersions, format?: unknown): string {
+  return outputKey({ kind: 'video', renderer: v.video, fonts: v.fonts, template: { id: t.id, version: t.version, source: t.source }, ctx, size, format: format ?? 'mp4' });
 }

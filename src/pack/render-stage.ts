@@ -6,7 +6,7 @@ import { RenderCache } from './cache.js';
 import type { OutputSpec } from './outputs.js';
 import type { RenderDone, RenderInit, RenderTask } from './render-worker.js';
 import type { BuiltVariant } from './store-build.js';
-import { renderVideos, type VideoJob } from './video-stage.js';
+import { renderVideos, type VideoJob, type VideoOverrides } from './video-stage.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** An output that is not in the cache yet, with the variant it belongs to. */
@@ -65,7 +65,7 @@ export async function renderPending(
   ws: Workspace,
   cache: RenderCache,
   pending: PendingOutput[],
-  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; workers?: number; offset?: { done: number; total: number } },
+  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; workers?: number; offset?: { done: number; total: number }; video?: VideoOverrides },
 ): Promise<RenderStageResult> {
   const result: RenderStageResult = { rendered: 0, failed: [], digests: new Map(), notes: [], parallelism: 0 };
   const notes = new Set<string>(); // the same note for every store is told once
@@ -108,7 +108,7 @@ export async function renderPending(
   if (videos.length) {
     const jobs: VideoJob[] = videos.map((p) => ({ key: p.spec.key, outPath: cache.pathOf(p.spec.key, p.spec.ext), variant: p.variant, spec: p.spec }));
     const done = images.length;
-    const r = await renderVideos(ws, jobs, { signal: opts.signal, onProgress: (p) => emit({ ...p, done: done + p.done }) });
+    const r = await renderVideos(ws, jobs, { signal: opts.signal, overrides: opts.video, onProgress: (p) => emit({ ...p, done: done + p.done }) });
     for (const j of jobs) {
       const err = r.errors.get(j.key);
       if (err) fail({ spec: j.spec, variant: j.variant }, err);

@@ -8,6 +8,7 @@ import { distinctNames, packFolderName, safeName } from './names.js';
 import { pinnedTemplate, posterKey, qrKey, templateUse, videoKey, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
 import type { StorePlan } from './plan.js';
 import { composeTexts, type VariantTexts } from './texts.js';
+import { videoSizeFor } from './video-stage.js';
 import type { EntryFile, EntryInput, PackInput } from './writer.js';
 
 /** Bump when index.html or the pack layout changes for the same inputs. */
@@ -40,6 +41,8 @@ export class BuildMemo {
     readonly data: StudioData,
     posts: readonly Post[],
     readonly versions: RenderVersions,
+    /** A test override of the video frame (part of the video keys, so small test videos never pass for real ones). */
+    readonly videoFormat?: unknown,
   ) {
     const gd = distinctNames(data.groupTypes, (g) => g.name, (g) => g.id);
     this.groupDirs = new Map([...gd].map(([g, n]) => [g.id, n]));
@@ -75,7 +78,8 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
     const video = v.video ? pinnedTemplate(data, 'video', v.post.templates.video) : undefined;
     if (video) {
       templates.push(video);
-      outputs.push({ kind: 'video', key: videoKey(video, ctx, versions), ext: '.mp4', template: video });
+      const size = videoSizeFor(v.group.rules.sizes);
+      outputs.push({ kind: 'video', key: videoKey(video, ctx, size, versions, memo.videoFormat), ext: '.mp4', size, template: video });
     }
     outputs.push({ kind: 'qr', key: qrKey(ctx.link), ext: '.png', link: ctx.link });
     const dir = `${memo.groupDirs.get(v.group.id) ?? safeName(v.group.name)}/${memo.postDirs.get(v.post.id) ?? safeName(v.post.title)}`;

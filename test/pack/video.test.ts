@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../../src/pack/export.js';
+import { initWorkspace } from '../../src/setup/init.js';
+import { checkBinaries } from '../../src/video/binaries.js';
+import { probe } from '../../src/video/ffmpeg.js';
+import type { Workspace } from '../../src/workspace/types.js';
+import { fileSha, manifestOf } from './helpers.js';
+
+// One store, one post, one group type with the video format, at a reduced frame (540×960) so the
+// real ffmpeg encode stays short; test/video covers full-size videos.
+const FORMAT = { width: 540, height: 960, fps: 30 };
+
+describe('pack export with video', () => {
+  let dir: string;
+  let ws: Workspace;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shequn-export-video-'));
+    ws = await initWorkspace(join(dir, 'ws'), { demo: true });
+  });
+  afterAll(async () => {
+    await ws?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('puts video.mp4 in the pack, lists it in the manifest and the index, and reuses it next time', async () => {
+    const out = join(dir, 'out');
+    const opts = { stores: ['lc003'], posts: ['spring-gift'], sizes: ['9x16' as const], out, videoOverrides: { format: FORMAT } };
+    const r = await runExport(ws, opts);
+    expect(r.failures).toEqual([]);
+    expect(r.counts).toEqual({ rendered: 3, reused: 0, failed: 0 }); // koc: poster 9x16, video, qr
+    const folder = r.packs[0]!.folder;
+    const m = await manifestOf(join(out, folder));
+    const entry = m.entries[0]!;
+    expect(entry.video).toBe(`${entry.dir}/video.mp4`);
+    const file = m.files.find((f) => f.role === 'video')!;
+    const path = join(out, folder, ...file.path.split('/'));
+    expect(await fileSha(path)).toBe(file.sha256);
+    const p = await probe(await checkBinaries(), path);
+    expect(p).toMatchObject({ width: 540, height: 960 });
+    expect(p.duration).toBeGreaterThan(2);
+    expect(entry.templates.some((t) => t.kind === 'video')).toBe(true);
+    const html = await readFile(join(out, folder, 'index.html'), 'utf8');
+    expect(html).toContain(`<video src="${entry.dir.split('/').map(encodeURIComponent).join('/')}/video.mp4" controls playsinline`);
+    const again = await runExport(ws, opts);
+    expect(again.counts).toEqual({ rendered: 0, reused: 3, failed: 0 });
+  });
+});
