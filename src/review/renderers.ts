@@ -1,73 +1,16 @@
-import { composeVariant } from '../compose/compose.js';
-import { contextFor, postSections } from '../compose/context.js';
-import type { VariantContext } from '../compose/types.js';
-import { loadFonts } from '../render/fonts.js';
-import { createPosterRenderer, type PosterRenderer } from '../render/renderer.js';
-import { workspaceVideoAssets } from '../video/assets.js';
-import { createLayerRenderer, type LayerRenderer } from '../video/layers.js';
 import type { Workspace } from '../workspace/types.js';
 import type { ProofRenderers } from './proof.js';
-import { storyboardStills } from './video-frames.js';
 
 let override: ((ws: Workspace) => ProofRenderers | Promise<ProofRenderers>) | undefined;
-let posters: PosterRenderer | undefined;
-let layers: LayerRenderer | undefined;
 
 /** Replaces the renderers proofs use (tests, or a shell with its own render pool); undefined restores the default. */
 export function setProofRenderers(factory: ((ws: Workspace) => ProofRenderers | Promise<ProofRenderers>) | undefined): void {
   override = factory;
 }
 
-/** The asset ids a variant's poster may draw (logo, brand IP, product, store avatar). */
-function imageIds(ctx: VariantContext): string[] {
-  return [ctx.brand.logo, ctx.brand.ip.image, ctx.post.product.image, ctx.store.avatar].filter((x): x is string => !!x);
-}
-
-/**
- * The real renderers: contexts from src/compose, posters from src/render (one warm renderer per process,
- * fonts parsed once), captions through compose itself, storyboard stills through src/video. Images come from the workspace.
- */
-export function defaultProofRenderers(ws: Workspace): ProofRenderers {
-  const bytes = new Map<string, Promise<Buffer | undefined>>();
-  const read = (id: string) => {
-    let p = bytes.get(id);
-    // A missing file is left out: the poster renderer then names the slot and asset that lack it.
-    if (!p) bytes.set(id, (p = ws.assets.read(id).catch(() => undefined)));
-    return p;
-  };
-  return {
-    context: (data, post, group, store) => contextFor(data, post, group, store, postSections(post)),
-    async poster(t, ctx, size) {
-      const images = new Map<string, Buffer>();
-      for (const id of imageIds(ctx)) {
-        const b = await read(id);
-        if (b) images.set(id, b);
-      }
-      posters ??= createPosterRenderer({ fonts: loadFonts() });
-      const out = await posters.render({ template: t, size, ctx, images, format: 'jpg' });
-      return out.bytes;
-    },
-    caption(t, _ctx, v) {
-      // Through compose itself (pinned to this version), so the text and its checks are what export makes.
-      const post = { ...v.post, templates: { ...v.post.templates, caption: { template: t.id, version: t.version } } };
-      const out = composeVariant(v.data, post, v.group.id, v.store.id);
-      const templateError = out.findings.find((f) => f.ruleId === 'template.error');
-      if (templateError) throw new Error(templateError.message.en);
-      const notes = out.findings
-        // Findings about the text this template produced; the post's own findings belong to the post's checks.
-        .filter((f) => f.channel !== undefined || /^(template|caption)\./.test(f.ruleId))
-        .filter((f) => !['template.not_approved', 'template.missing'].includes(f.ruleId))
-        .map((f) => `${f.severity} ${f.ruleId}: ${f.message.en}`);
-      return { text: out.caption, notes };
-    },
-    videoFrames(t, ctx) {
-      layers ??= createLayerRenderer({ fonts: loadFonts() });
-      return storyboardStills(t, ctx, layers, workspaceVideoAssets(ws));
-    },
-  };
-}
-
-/** The renderers proofs of this workspace are made with. */
+/** The renderers proofs of this workspace are made with (the render stages load only when a proof is made). */
 export async function proofRenderers(ws: Workspace): Promise<ProofRenderers> {
-  return override ? override(ws) : defaultProofRenderers(ws);
+  if (override) return override(ws);
+  const { defaultProofRenderers } = await import('./default-renderers.js');
+  return defaultProofRenderers(ws);
 }

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspace, openWorkspace } from '../../src/workspace/index.js';
+import { fixture } from './fixture.js';
+
+const run = promisify(execFile);
+const BIN = join(__dirname, '..', '..', 'bin', 'shequn.mjs');
+
+async function shequn(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('shequn review / template / post / user', () => {
+  let tmp: string;
+  let w: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'shequn-review-cli-'));
+    w = join(tmp, 'ws');
+    const ws = await createWorkspace(w, fixture());
+    await ws.close();
+    await writeFile(join(tmp, 'cap.hbs'), '{{sections.head}}\n\n{{sections.waist}}\n\n{{sections.leg}}\n—— {{vars.storeName}}\n');
+  });
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  it('adds a version, submits it with a proof, refuses bad acts with one line on stderr, approves and pins it', async () => {
+    const added = await shequn('template', 'add-version', '-w', w, '--template', 'cap', '--file', join(tmp, 'cap.hbs'), '--json');
+    expect([added.code, added.stdout, added.stderr]).toEqual([0, '{"template":"cap","version":2}\n', '']);
+
+    const sub = await shequn('review', 'submit', '-w', w, '--template', 'cap', '--as', 'editor');
+    expect(sub.stderr).toBe('');
+    expect([sub.code, sub.stdout]).toEqual([0, 'cap v2: draft → in_review; proof renders/proofs/cap-v2.jpg\n']);
+
+    const list = JSON.parse((await shequn('review', 'list', '-w', w, '--json')).stdout);
+    expect(list).toEqual([expect.objectContaining({ template: 'cap', version: 2, submitter: 'editor', proofReady: true })]);
+
+    const self = await shequn('review', 'approve', '-w', w, '--template', 'cap', '--as', 'editor');
+    expect(self.code).toBe(2);
+    expect(self.stderr.trim().split('\n')).toHaveLength(1);
+    expect(self.stderr).toContain('only a manager may approve template "cap" v2');
+
+    const noAs = await shequn('review', 'approve', '-w', w, '--template', 'cap');
+    expect([noAs.code, noAs.stderr]).toEqual([2, 'shequn: missing --as USER\n']);
+
+    const ok = await shequn('review', 'approve', '-w', w, '--template', 'cap', '--as', 'manager', '--comment', '可以', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ template: 'cap', version: 2, from: 'in_review', state: 'approved' });
+
+    const pin = await shequn('post', 'use', '-w', w, '--post', 'p1', '--template', 'cap', '--version', '2');
+    expect([pin.code, pin.stdout]).toEqual([0, 'post p1 caption: cap v1 → cap v2\n']);
+
+    const badRole = await shequn('user', 'add', '-w', w, '--id', 'x', '--role', 'boss');
+    expect([badRole.code, badRole.stderr]).toEqual([2, 'shequn: --role must be one of editor, manager, store\n']);
+
+    const ws = await openWorkspace(w, { readOnly: true });
+    try {
+      expect(ws.data().audit.map((a) => [a.by, a.action])).toEqual([
+        ['cli', 'template.add_version'],
+        ['editor', 'review.submit'],
+        ['manager', 'review.approve'],
+        ['cli', 'post.use_version'],
+      ]);
+      expect(ws.data().posts[0]!.templates.caption).toEqual({ template: 'cap', version: 2 });
+    } finally {
+      await ws.close();
+    }
+  }, 120_000);
+});
