@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyReview } from '../../src/review/machine.js';
+import { setProofRenderers } from '../../src/review/renderers.js';
+import { addVersion } from '../../src/review/versions.js';
+import { buildApp } from '../../src/server/app.js';
+import { createWorkspace } from '../../src/workspace/index.js';
+import type { Workspace } from '../../src/workspace/types.js';
+import { fakeRenderers } from './fake-renderers.js';
+import { fixture, user } from './fixture.js';
+
+const PORT = 47123;
+const HOST = `127.0.0.1:${PORT}`;
+const STUDIO = 'studio-token-abcdefghijklmnopqrstuvwxyz';
+const MANAGER = 'manager-token-0123456789abcdef';
+
+let app: FastifyInstance;
+let ws: Workspace;
+
+beforeAll(async () => {
+  const d = fixture();
+  addVersion(d, { template: 'cap', source: 'v2', by: 'editor' });
+  applyReview(d, { template: 'cap', action: 'submit', actor: user(d, 'editor') });
+  ws = await createWorkspace(mkdtempSync(join(tmpdir(), 'rvserver-')), d);
+  setProofRenderers(() => fakeRenderers());
+  app = await buildApp({ ws, port: PORT, token: STUDIO });
+  await app.ready();
+});
+
+afterAll(async () => {
+  setProofRenderers(undefined);
+  await app.close();
+  await ws.close();
+});
+
+describe('review pages on the studio server', () => {
+  it('open with the manager token only (not the studio token, not a store token)', async () => {
+    expect((await app.inject({ url: `/review?token=${STUDIO}`, headers: { host: HOST } })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/review?token=store-token-s1-abcdefghijklmnop', headers: { host: HOST } })).statusCode).toBe(403);
+    expect((await app.inject({ url: `/review?token=${MANAGER}`, headers: { host: 'evil.example' } })).statusCode).toBe(421);
+    const ok = await app.inject({ url: `/review?token=${MANAGER}`, headers: { host: HOST } });
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it('approve only with the exact origin of the page (another allowed host name is still a foreign origin)', async () => {
+    const open = await app.inject({ url: `/review/cap/2?token=${MANAGER}`, headers: { host: HOST } });
+    const cookie = String(open.headers['set-cookie']).split(';')[0]!;
+    const page = await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } });
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const post = (origin: string) =>
+      app.inject({ method: 'POST', url: '/review/cap/2/approve', payload: `csrf=${encodeURIComponent(csrf)}&as=manager`, headers: { host: HOST, cookie, origin, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await post(`http://localhost:${PORT}`)).statusCode).toBe(403);
+    expect(ws.data().templates[0]!.versions[1]!.state).toBe('in_review');
+    expect((await post(`http://${HOST}`)).statusCode).toBe(303);
+    expect(ws.data().templates[0]!.versions[1]!.state).toBe('approved');
+  });
+});
