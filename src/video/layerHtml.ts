@@ -6,6 +6,7 @@
 import type { Brand } from '../model/index.js';
 import type { PosterFonts } from '../render/fonts.js';
 import type { Rect } from '../render/manifest.js';
+import { QUIET_MODULES, qrMatrix } from '../render/qr.js';
 import { fitText, type FitResult } from '../render/textFit.js';
 import { esc, type LayerDoc, type LayerImage } from './layers.js';
 import type { ColorRef, Layer, Scene } from './storyboard.js';
@@ -158,7 +159,9 @@ export function endCardDoc(
     parts.push(textAt(colX + pad, y + pad, colW - 2 * pad, cp, colors.text, 400));
     y += cp.height + 2 * pad + px(44);
   }
-  const qrSide = px(portrait ? 440 : 400);
+  // A whole number of pixels per module, quiet zone included: crisp modules that scan at any size.
+  const modules = qrMatrix(link).size + 2 * QUIET_MODULES;
+  const qrSide = Math.max(1, Math.floor(px(portrait ? 440 : 400) / modules)) * modules;
   const qrX = portrait ? Math.round((W - qrSide) / 2) : W - px(50) - px(20) - qrSide;
   const qrY = portrait ? Math.max(y, px(1060)) : Math.round((H - qrSide) / 2) + px(10);
   const frame = px(20);

@@ -176,6 +176,13 @@ interface GroupCtx {
   stop: () => void;
 }
 
+/** Starts tracking a task: a failure is handled later by supervise, not reported as unhandled meanwhile. */
+function track<T>(tasks: Promise<unknown>[], task: Promise<T>): Promise<T> {
+  task.catch(() => undefined);
+  tasks.push(task);
+  return task;
+}
+
 /** Runs `launch` (which starts tasks into `tasks`); on a failure stops the rest, waits for all, rethrows. */
 async function supervise(c: GroupCtx, tasks: Promise<unknown>[], launch: () => Promise<void>): Promise<void> {
   try {
@@ -239,10 +246,10 @@ async function renderJoined(c: GroupCtx, members: number[]): Promise<void> {
   members.forEach((i) => c.meter.plan(tag(`join ${i}`), 2));
 
   const run = (spec: FfmpegSpec, label: string) => c.pool.run({ ...spec, label: tag(label) });
-  const body = run(bodyArgs(scenes, { format: c.fmt, encoder: c.encoder, output: join(c.dir, 'body.mp4') }), 'body');
-  const music = run(musicArgs(musicPlan(c.job.storyboard, c.job.assets), { duration: seconds, output: join(c.dir, 'music.m4a') }), 'music');
+  const encodes: Promise<void>[] = [];
+  track(encodes, run(bodyArgs(scenes, { format: c.fmt, encoder: c.encoder, output: join(c.dir, 'body.mp4') }), 'body'));
+  track(encodes, run(musicArgs(musicPlan(c.job.storyboard, c.job.assets), { duration: seconds, output: join(c.dir, 'music.m4a') }), 'music'));
   const cardFile = new Map<number, string>();
-  const encodes: Promise<void>[] = [body, music];
   // The end cards are drawn while the body encodes; each batch starts as soon as its PNGs exist.
   await supervise(c, encodes, async () => {
     for (const [k, batch] of batches.entries()) {
@@ -255,13 +262,13 @@ async function renderJoined(c: GroupCtx, members: number[]): Promise<void> {
       }
       const pattern = `cards${k}-%03d.mp4`;
       batch.forEach((i, j) => cardFile.set(i, cardOutputPath(pattern, j)));
-      encodes.push(run(endCardsArgs(pngs, { format: c.fmt, encoder: c.encoder, frames: unit, outputPattern: join(c.dir, pattern) }), `cards ${k}`));
+      track(encodes, run(endCardsArgs(pngs, { format: c.fmt, encoder: c.encoder, frames: unit, outputPattern: join(c.dir, pattern) }), `cards ${k}`));
     }
   });
   const repeats = cardFrames / unit;
   const joins: Promise<void>[] = [];
   await supervise(c, joins, async () => {
-    for (const i of members) joins.push(joinOne(i));
+    for (const i of members) track(joins, joinOne(i));
   });
   async function joinOne(i: number): Promise<void> {
     const v = c.job.variants[i]!;
@@ -288,7 +295,7 @@ async function renderFull(c: GroupCtx, members: number[]): Promise<void> {
       await prepareEndCard(c.job.storyboard, v.ctx, c.fmt, c.renderer, c.job.assets, png);
       const card: ScenePlan = { frames: cardFrames, fadeIn: 0, background: { kind: 'image', path: png }, motion: { kind: 'none' } };
       const part = await partPath(c, v.output);
-      encodes.push(c.pool.run({ ...fullArgs([...scenes, card], music, { format: c.fmt, encoder: c.encoder, output: part }), label: tag(`full ${i}`) }).then(() => accept(c, i, part, seconds)));
+      track(encodes, c.pool.run({ ...fullArgs([...scenes, card], music, { format: c.fmt, encoder: c.encoder, output: part }), label: tag(`full ${i}`) }).then(() => accept(c, i, part, seconds)));
     }
   });
 }
