@@ -9,6 +9,7 @@ import { shareMethods } from './methods/share.js';
 import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
 import { storesIoMethods } from './methods/stores-io.js';
+import { videoMethods } from './methods/video.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -25,6 +26,7 @@ export const contract = {
   ...portalMethods,
   ...reviewMethods,
   ...storesIoMethods,
+  ...videoMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

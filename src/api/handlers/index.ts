@@ -9,6 +9,7 @@ import { shareHandlers } from './share.js';
 import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
 import { storesIoHandlers } from './stores-io.js';
+import { videoHandlers } from './video.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
@@ -21,4 +22,5 @@ export const handlers: HandlersFor<Contract> = {
   ...portalHandlers,
   ...reviewHandlers,
   ...storesIoHandlers,
+  ...videoHandlers,
 };

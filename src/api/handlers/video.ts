@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { CallContext } from '../context.js';
+import type { HandlersFor } from '../handler.js';
+import type { videoMethods } from '../methods/video.js';
+import type { VideoSize } from '../../video/args/encoder.js';
+import { renderWorkspaceVideos, videoRenderPath, type VariantVideo } from '../../video/workspace.js';
+
+function report(ctx: CallContext, v: VariantVideo) {
+  return {
+    post: v.post,
+    group: v.group,
+    store: v.store,
+    size: v.size,
+    path: path.relative(ctx.ws.dir, v.path).split(path.sep).join('/'),
+    bytes: v.bytes,
+    duration: v.probe.duration,
+    width: v.probe.width,
+    height: v.probe.height,
+    template: v.template,
+  };
+}
+
+async function render(ctx: CallContext, post: string, group: string, stores: string[], size: VideoSize) {
+  const requests = stores.map((store) => ({ post, group, store, size, output: videoRenderPath(ctx.ws, post, group, store, size) }));
+  const videos = await renderWorkspaceVideos(ctx.ws, requests, {
+    signal: ctx.signal,
+    // Progress as percent of the encoding work (ffmpeg's reported time against the expected length).
+    onProgress: ctx.onProgress && ((p) => ctx.onProgress!({ done: Math.round(p.percent), total: 100, current: `${p.done}/${p.total} videos · ${p.current}` })),
+  });
+  return videos.map((v) => report(ctx, v));
+}
+
+export const videoHandlers: HandlersFor<typeof videoMethods> = {
+  'video.render': async ({ post, group, store, size }, ctx) => (await render(ctx, post, group, [store], size))[0]!,
+  'video.renderStores': async ({ post, group, stores, size }, ctx) => ({ videos: await render(ctx, post, group, stores, size) }),
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Id } from '../../model/index.js';
+import { defineMethods } from '../define.js';
+
+/** Video sizes: 1080×1920 (9x16, the default) and 1080×1080 (1x1). */
+export const VideoSizeInput = z.enum(['9x16', '1x1']);
+
+/** One rendered video as the api reports it (path relative to the workspace, posix separators). */
+export const RenderedVideoSchema = z.object({
+  post: z.string(),
+  group: z.string(),
+  store: z.string(),
+  size: VideoSizeInput,
+  path: z.string(),
+  bytes: z.number().int(),
+  duration: z.number(),
+  width: z.number().int(),
+  height: z.number().int(),
+  template: z.object({ id: z.string(), version: z.number().int(), builtin: z.boolean() }),
+});
+
+/** Short videos: a variant's MP4 under renders/videos/ (storyboard from the post's pin, else the built-in). */
+export const videoMethods = defineMethods({
+  'video.render': {
+    description: 'Render the short video of one variant (post × group type × store) to renders/videos/; returns its path.',
+    input: z.object({ post: Id, group: Id, store: Id, size: VideoSizeInput.default('9x16') }).strict(),
+    output: RenderedVideoSchema,
+  },
+  'video.renderStores': {
+    description: 'Render the short videos of many stores of one post × group type: the shared body is encoded once, each store adds only its end card.',
+    input: z.object({ post: Id, group: Id, stores: z.array(Id).min(1).max(1000), size: VideoSizeInput.default('9x16') }).strict(),
+    output: z.object({ videos: z.array(RenderedVideoSchema) }),
+  },
+});

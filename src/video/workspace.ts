@@ -1,0 +1,105 @@
+/**
+ * Video renders for a workspace: which storyboard a post uses, where videos go, and batches of
+ * variants grouped so every post × storyboard × size shares its body encode.
+ */
+import path from 'node:path';
+import { buildVariantContext } from '../compose/context.js';
+import type { VariantContext } from '../compose/types.js';
+import { ApiError } from '../api/errors.js';
+import type { Post, StudioData } from '../model/index.js';
+import type { Workspace } from '../workspace/types.js';
+import type { VideoSize } from './args/encoder.js';
+import { workspaceVideoAssets } from './assets.js';
+import { builtinStoryboards } from './builtins.js';
+import { renderVariantVideos, type RenderedVideo, type VideoOptions } from './render.js';
+import { parseStoryboard, type Storyboard } from './storyboard.js';
+
+/** The storyboard used when a post pins none. */
+export const DEFAULT_STORYBOARD = 'warm-open';
+
+/** A storyboard resolved for a post: parsed, with its source and where it came from. */
+export interface ResolvedStoryboard {
+  storyboard: Storyboard;
+  source: string;
+  template: { id: string; version: number; builtin: boolean };
+}
+
+/**
+ * The storyboard of a post: its pinned video template version, else the workspace's latest
+ * approved "warm-open", else the built-in one. A pin to a missing version is an error.
+ */
+export function storyboardForPost(data: StudioData, post: Post): ResolvedStoryboard {
+  const pin = post.templates.video;
+  if (pin) {
+    const t = data.templates.find((x) => x.id === pin.template);
+    if (!t || t.kind !== 'video') throw new ApiError('not_found', `post "${post.id}" pins video template "${pin.template}", which does not exist`, 'templates.video');
+    const v = t.versions.find((x) => x.version === pin.version);
+    if (!v) throw new ApiError('not_found', `post "${post.id}" pins video template "${t.id}" v${pin.version}, which does not exist`, 'templates.video');
+    return { storyboard: parseStoryboard(v.source, `video template "${t.id}" v${v.version}`), source: v.source, template: { id: t.id, version: v.version, builtin: false } };
+  }
+  const t = data.templates.find((x) => x.id === DEFAULT_STORYBOARD && x.kind === 'video');
+  const v = t?.versions.filter((x) => x.state === 'approved').sort((a, b) => b.version - a.version)[0];
+  if (t && v) return { storyboard: parseStoryboard(v.source, `video template "${t.id}" v${v.version}`), source: v.source, template: { id: t.id, version: v.version, builtin: false } };
+  const b = builtinStoryboards().find((x) => x.storyboard.id === DEFAULT_STORYBOARD)!;
+  return { ...b, template: { id: DEFAULT_STORYBOARD, version: 1, builtin: true } };
+}
+
+/** Where the studio keeps a variant's rendered video: renders/videos/<post>/<group>/<store>-<size>.mp4. */
+export function videoRenderPath(ws: Workspace, post: string, group: string, store: string, size: VideoSize): string {
+  return path.join(ws.paths.renders, 'videos', post, group, `${store}-${size}.mp4`);
+}
+
+/** One variant to render and the file it goes to. */
+export interface VariantVideoRequest {
+  post: string;
+  group: string;
+  store: string;
+  size?: VideoSize;
+  output: string;
+}
+
+/** A rendered variant video with the storyboard it came from. */
+export interface VariantVideo extends RenderedVideo {
+  post: string;
+  group: string;
+  size: VideoSize;
+  template: ResolvedStoryboard['template'];
+}
+
+/**
+ * Renders many variants of a workspace: grouped by post × size (one job each; inside it stores
+ * that share a body, usually all of a group type, encode the body once). Results keep request order.
+ */
+export async function renderWorkspaceVideos(ws: Workspace, requests: VariantVideoRequest[], opts: Omit<VideoOptions, 'renderer'> = {}): Promise<VariantVideo[]> {
+  const data = ws.data();
+  const assets = workspaceVideoAssets(ws);
+  const jobs = new Map<string, number[]>();
+  requests.forEach((r, i) => {
+    const key = `${r.post}\u0000${r.size ?? '9x16'}`;
+    jobs.set(key, [...(jobs.get(key) ?? []), i]);
+  });
+  const out: VariantVideo[] = new Array(requests.length);
+  let done = 0;
+  for (const members of jobs.values()) {
+    const first = requests[members[0]!]!;
+    const post = data.posts.find((p) => p.id === first.post);
+    if (!post) throw new ApiError('not_found', `post "${first.post}" not found`, 'post');
+    const sb = storyboardForPost(data, post);
+    const size = first.size ?? '9x16';
+    const variants = members.map((i) => ({ ctx: contextOf(data, post, requests[i]!), output: requests[i]!.output }));
+    const videos = await renderVariantVideos(
+      { storyboard: sb.storyboard, source: sb.source, size, variants, assets },
+      { ...opts, onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, done: done + p.done, total: requests.length })) },
+    );
+    videos.forEach((v, k) => {
+      const r = requests[members[k]!]!;
+      out[members[k]!] = { ...v, post: r.post, group: r.group, size, template: sb.template };
+    });
+    done += members.length;
+  }
+  return out;
+}
+
+function contextOf(data: StudioData, post: Post, r: VariantVideoRequest): VariantContext {
+  return buildVariantContext(data, post, r.group, r.store);
+}
