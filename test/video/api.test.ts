@@ -1,0 +1,61 @@
+/**
+ * video.render through the dispatcher on a real workspace (the demo studio written to disk),
+ * with the post pinned to the tiny test storyboard so a full-size 1080×1920 render stays short.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/api/context.js';
+import { dispatch } from '../../src/api/dispatcher.js';
+import { ApiError } from '../../src/api/errors.js';
+import { buildDemoStudio } from '../../src/demo/index.js';
+import { sourceHash } from '../../src/review/versions.js';
+import { checkBinaries } from '../../src/video/binaries.js';
+import { probe } from '../../src/video/ffmpeg.js';
+import { outputProblems } from '../../src/video/verify.js';
+import { createWorkspace } from '../../src/workspace/index.js';
+import type { Workspace } from '../../src/workspace/types.js';
+
+const source = readFileSync(new URL('../fixtures/video/tiny.json', import.meta.url), 'utf8');
+let dir: string;
+let ws: Workspace;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'shequn-video-api-'));
+  const demo = await buildDemoStudio();
+  const data = structuredClone(demo.data);
+  data.templates.push({ id: 'tiny-test', kind: 'video', name: '测试用短片', description: '', versions: [{ version: 1, source, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system', state: 'approved', comments: [], hash: sourceHash(source) }] });
+  data.posts[0]!.templates.video = { template: 'tiny-test', version: 1 };
+  ws = await createWorkspace(join(dir, 'ws'), data, demo.assets);
+});
+afterAll(async () => {
+  await ws?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const call = (method: string, input: unknown, extra: { onProgress?: (p: Progress) => void } = {}) => dispatch(method, input, { ws, user: { id: 't', role: 'editor' }, ...extra });
+
+describe('video.render', () => {
+  it('renders one variant at 1080×1920 under renders/videos/ and reports it', async () => {
+    const post = ws.data().posts[0]!;
+    const group = post.groupTypes[0]!;
+    const store = ws.data().stores[0]!.id;
+    const seen: Progress[] = [];
+    const out = (await call('video.render', { post: post.id, group, store }, { onProgress: (p) => seen.push(p) })) as { path: string; duration: number; template: unknown };
+    expect(out.path).toBe(`renders/videos/${post.id}/${group}/${store}-9x16.mp4`);
+    expect(out.template).toEqual({ id: 'tiny-test', version: 1, builtin: false });
+    const file = join(ws.dir, out.path);
+    const p = await probe(await checkBinaries(), file);
+    expect(outputProblems(p, { width: 1080, height: 1920, fps: 30, duration: 4 })).toEqual([]);
+    expect(seen.at(-1)).toMatchObject({ done: 100, total: 100 });
+  });
+
+  it('refuses bad input with the contract errors', async () => {
+    const post = ws.data().posts[0]!;
+    await expect(call('video.render', { post: post.id, group: post.groupTypes[0], store: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(call('video.render', { post: post.id, group: post.groupTypes[0], store: 'x', size: '3x4' })).rejects.toBeInstanceOf(ApiError);
+    await expect(call('video.renderStores', { post: post.id, group: post.groupTypes[0], stores: [] })).rejects.toMatchObject({ code: 'bad_input' });
+    expect(existsSync(join(ws.dir, 'renders', 'videos', post.id, post.groupTypes[0]!, 'nope-9x16.mp4'))).toBe(false);
+  });
+});
