@@ -164,12 +164,12 @@ describe('staff portal: every miss is the same 404, whatever its cause', () => {
   });
 
   it.each([
-    ['../../studio.json'],
-    ['%2e%2e%2fstudio.json'],
-    ['x'.repeat(5000)],
-    ['令牌令牌令牌令牌令牌令牌令牌令牌'],
-    ['AAAAAAAAAAAAAAAAAAAAAAAA%00'],
-  ])('an odd token %s is a plain 404', async (token) => {
+    ['../../studio.json', '../../studio.json'],
+    ['%2e%2e%2fstudio.json', '%2e%2e%2fstudio.json'],
+    ['of 5000 characters', 'x'.repeat(5000)],
+    ['令牌令牌令牌令牌令牌令牌令牌令牌', '令牌令牌令牌令牌令牌令牌令牌令牌'],
+    ['with a NUL (…%00)', 'AAAAAAAAAAAAAAAAAAAAAAAA%00'],
+  ])('an odd token %s is a plain 404 (or 400/414), leaking nothing', async (_label, token) => {
     const r = await get(`/p/${token}`);
     expect([400, 404, 414]).toContain(r.statusCode);
     expect(r.body).not.toMatch(/schemaVersion|"brand"|\.ts:\d|at .*\(/);

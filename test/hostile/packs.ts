@@ -18,13 +18,13 @@ export interface CraftedPack {
   files: string[];
 }
 
-/** Writes a pack (and its zip) for each store in `stores` (default: all) and returns their tokens and file paths. */
+/** Writes a pack (and its zip) for each store in `stores` (default: the active ones) and returns their tokens and file paths. */
 export async function craftPortalPacks(
   ws: Workspace,
   posters: { size: string; path: string }[],
   opts: { posts?: number; stores?: string[]; titlePrefix?: string } = {},
 ): Promise<CraftedPack[]> {
-  const stores = ws.data().stores.filter((s) => !opts.stores || opts.stores.includes(s.id));
+  const stores = ws.data().stores.filter((s) => (opts.stores ? opts.stores.includes(s.id) : s.active)); // only active stores get portal tokens
   const out: CraftedPack[] = [];
   for (const s of stores) {
     const folder = packFolderName(s);

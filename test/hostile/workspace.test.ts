@@ -5,6 +5,7 @@
  * Recovery, the lock and the newer schema are unit-tested in test/workspace/{recovery,lock,migrations}.test.ts.
  */
 import { spawn } from 'node:child_process';
+import { watch, type FSWatcher } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,24 +35,38 @@ function bigStudio(n: number) {
   return StudioData.parse(data);
 }
 
-/** Runs the write loop in a child, SIGKILLs it `delayMs` after it is ready; returns the last write it confirmed. */
-function writeThenKill(dir: string, delayMs: number): Promise<{ start: number; lastOk: number }> {
+/**
+ * Runs the write loop in a child and SIGKILLs it after its first confirmed write: `delayMs` later, or
+ * (`'tmp'`) the moment the writer creates its temporary file, i.e. inside the file write. Returns the
+ * write the child started from and the last one it confirmed.
+ */
+function writeThenKill(dir: string, mode: 'workspace' | 'raw', when: number | 'tmp'): Promise<{ start: number; lastOk: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let start = -1;
     let lastOk = -1;
     let stderr = '';
+    let watcher: FSWatcher | undefined;
     child.stderr!.on('data', (c) => (stderr += c));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const [word, n] = line.split(' ');
       if (word === 'ready') {
         start = Number(n);
         lastOk = start;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
-      } else if (word === 'ok') lastOk = Number(n);
+      } else if (word === 'ok') {
+        if (lastOk === start) {
+          if (when === 'tmp') {
+            watcher = watch(dir, (_event, name) => {
+              if (name === '.studio.json.tmp') child.kill('SIGKILL');
+            });
+          } else setTimeout(() => child.kill('SIGKILL'), when);
+        }
+        lastOk = Number(n);
+      }
     });
     child.once('error', reject);
     child.once('close', (code, signal) => {
+      watcher?.close();
       if (signal !== 'SIGKILL') return reject(new Error(`the writer ended by itself (${code}): ${stderr}`));
       resolve({ start, lastOk });
     });
@@ -59,30 +74,53 @@ function writeThenKill(dir: string, delayMs: number): Promise<{ start: number; l
 }
 
 describe('kill -9 during a write', () => {
-  it('studio.json always parses as the version before or after the interrupted write, and reopens cleanly', async () => {
-    const dir = path.join(root.dir, 'killed');
-    await (await createWorkspace(dir, bigStudio(1500))).close();
+  /** Kills a writer once per delay and checks studio.json after each kill; returns the confirmed writes and the rounds that left lowdb's temp file (killed inside the file write). */
+  async function killRounds(dir: string, mode: 'workspace' | 'raw', delays: (number | 'tmp')[]): Promise<{ total: number; midWrite: number }> {
     const studio = path.join(dir, 'studio.json');
-    expect((await readFile(studio)).length).toBeGreaterThan(400_000);
     let total = 0;
-    for (const delayMs of [40, 170, 90, 260, 130]) {
-      const { start, lastOk } = await writeThenKill(dir, delayMs);
+    let midWrite = 0;
+    for (const delayMs of delays) {
+      const { start, lastOk } = await writeThenKill(dir, mode, delayMs);
       const text = await readFile(studio, 'utf8');
       const parsed = StudioData.safeParse(JSON.parse(text));
-      expect(parsed.success, `round after ${delayMs} ms: studio.json does not validate`).toBe(true);
+      expect(parsed.success, `${mode}, killed ${delayMs} ms in: studio.json does not validate`).toBe(true);
       const k = Number(/^v(\d+)$/.exec(parsed.data!.brand.slogan)?.[1] ?? 0);
-      expect([lastOk, lastOk + 1], `killed after ${delayMs} ms: confirmed v${lastOk}, file holds v${k}`).toContain(k);
-      expect(k).toBeGreaterThanOrEqual(start);
+      expect([lastOk, lastOk + 1], `${mode}, killed ${delayMs} ms in: confirmed v${lastOk}, file holds v${k}`).toContain(k);
       // Never a mix of two versions: every store carries the same write number.
       if (k > 0) expect(new Set(parsed.data!.stores.map((s) => s.catchphrase))).toEqual(new Set([`第${k}次写入`]));
       total += lastOk - start;
+      if ((await readdir(dir)).some((n) => n.endsWith('.tmp'))) midWrite++;
     }
-    expect(total).toBeGreaterThan(5); // the kills really landed in the middle of a stream of writes
-    const ws = await openWorkspace(dir);
+    return { total, midWrite };
+  }
+
+  it('through the workspace (lock, backup, validation, write): studio.json is always the version before or after, and reopens cleanly', async () => {
+    const dir = path.join(root.dir, 'killed');
+    await (await createWorkspace(dir, bigStudio(300))).close();
+    const { total } = await killRounds(dir, 'workspace', [3, 'tmp', 29]);
+    expect(total).toBeGreaterThanOrEqual(3); // every kill landed in a running stream of writes
+    const ws = await openWorkspace(dir); // the dead writer's lock is taken over
     try {
       expect(ws.notices).toEqual([]);
       expect(ws.readOnly).toBe(false);
       await ws.update((d) => void (d.brand.slogan = 'after the kills'));
+    } finally {
+      await ws.close();
+    }
+  }, 60_000);
+
+  it('inside the file write itself (lowdb writer in a tight loop on a 1 MB document): never torn', async () => {
+    const dir = path.join(root.dir, 'raw');
+    await (await createWorkspace(dir, bigStudio(2500))).close();
+    expect((await readFile(path.join(dir, 'studio.json'))).length).toBeGreaterThan(1_000_000);
+    const { total, midWrite } = await killRounds(dir, 'raw', ['tmp', 7, 'tmp', 31]);
+    expect(total).toBeGreaterThanOrEqual(4);
+    // Kills on the temp file's creation land inside the write: the half-written temp file is left
+    // behind, and studio.json (checked above) is still the previous whole version.
+    expect(midWrite).toBeGreaterThanOrEqual(1);
+    const ws = await openWorkspace(dir);
+    try {
+      expect(ws.notices).toEqual([]);
     } finally {
       await ws.close();
     }
