@@ -5,13 +5,13 @@ import react from '@vitejs/plugin-react';
 // The renderer alone, built exactly as electron.vite.config.ts builds it (same root, plugins and
 // output folder): for web mode and the e2e tests when the Electron main/preload are not needed.
 export default defineConfig({
-  root: resolve(__dirname, 'renderer'),
+  root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, 'out/renderer'),
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
-    rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     chunkSizeWarningLimit: 4096,
   },
 });

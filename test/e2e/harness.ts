@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (Functions passed to page.evaluate run in the browser.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +20,7 @@ export const SCREENS_DIR = path.join(ROOT, 'test-artifacts', 'screens');
 
 function newest(dir: string): number {
   if (!existsSync(dir)) return 0;
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
@@ -37,7 +40,7 @@ const SOURCES = ['renderer', 'src/api', 'src/model', 'src/compose/nodes', 'src/c
 export function ensureRendererBuilt(): { built: boolean; how?: string; ms: number } {
   const t0 = Date.now();
   const index = path.join(RENDERER_DIR, 'index.html');
-  const fresh = () => existsSync(index) && SOURCES.every((s) => (statSync(s, { throwIfNoEntry: false }) ? newest(s) || statSync(s).mtimeMs : 0) <= statSync(index).mtimeMs);
+  const fresh = () => existsSync(index) && SOURCES.every((s) => newest(s) <= statSync(index).mtimeMs);
   if (fresh()) return { built: false, ms: 0 };
   const lock = path.join(ROOT, 'out', '.e2e-build.lock');
   mkdirSync(path.dirname(lock), { recursive: true });

@@ -1,8 +1,10 @@
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+// antd's prebuilt component CSS: with zeroRuntime no styles are generated in the page at start-up.
+import 'antd/dist/antd.css';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../src/api/contract';
 import { api } from '../client';
@@ -38,15 +40,19 @@ function Themed() {
 
 type Boot = { info: MethodOutput<'workspace.info'>; users: MethodOutput<'users.list'> };
 
+const loadBoot = (): Promise<Boot> => Promise.all([api('workspace.info', {}), api('users.list', {})]).then(([info, users]) => ({ info, users }));
+// Started when the module loads, so it runs while React renders the shell.
+let firstBoot: Promise<Boot> | undefined = loadBoot();
+
 function Boot() {
   const { t } = useI18n();
   const [boot, setBoot] = useState<Boot>();
   const [error, setError] = useState<unknown>();
   const load = () => {
     setError(undefined);
-    Promise.all([api('workspace.info', {}), api('users.list', {})])
-      .then(([info, users]) => setBoot({ info, users }))
-      .catch(setError);
+    const pending = firstBoot ?? loadBoot();
+    firstBoot = undefined;
+    pending.then(setBoot).catch(setError);
   };
   useEffect(load, []);
   if (error)
@@ -55,15 +61,9 @@ function Boot() {
         <Result status="warning" title={t('app.title')} subTitle={t('app.loadFailed', { msg: errorText(error, t) })} extra={<Button type="primary" onClick={load}>{t('common.retry')}</Button>} />
       </main>
     );
-  if (!boot)
-    return (
-      <main className="boot" aria-busy="true">
-        <Spin size="large" />
-        <p>{t('app.loading')}</p>
-      </main>
-    );
+  // The shell renders at once (the first screen loads its own data in parallel); session data fills in.
   return (
-    <SessionProvider info={boot.info} users={boot.users}>
+    <SessionProvider info={boot?.info} users={boot?.users ?? []}>
       <NavProvider>
         <Shell />
       </NavProvider>

@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { Alert, Badge, Layout, Menu, Segmented, Select, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useI18n, type MsgKey } from '../i18n';
 import { useNav, type Route } from './nav';
 import { Screen } from './Screen';
@@ -45,6 +45,7 @@ function section(route: Route): NavKey {
 
 /** Left navigation, top bar (acting user, language) and the current screen. */
 export function Shell() {
+  useEffect(() => void performance.mark('sq:shell'), []);
   const { t, lang, setLang } = useI18n();
   const { route, go } = useNav();
   const { info, users, actingAs, setActingAs, reviewCount } = useSession();

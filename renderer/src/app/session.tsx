@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../src/api/contract';
 import { api } from '../client';
-import { hasMethod } from './useApi';
 
 type Info = MethodOutput<'workspace.info'>;
 type User = MethodOutput<'users.list'>[number];
@@ -28,11 +27,10 @@ const SessionContext = createContext<SessionValue>({
 const ACTING_KEY = 'shequn-acting-as';
 
 /** Loads what every screen needs once: workspace info, users, the review queue size. */
-export function SessionProvider({ info, users, children }: { info: Info; users: User[]; children: ReactNode }) {
-  const [actingId, setActingId] = useState<string>(() => sessionStorage.getItem(ACTING_KEY) ?? users.find((u) => u.role === 'editor')?.id ?? users[0]?.id ?? '');
+export function SessionProvider({ info, users, children }: { info: Info | undefined; users: User[]; children: ReactNode }) {
+  const [actingId, setActingId] = useState<string>(() => sessionStorage.getItem(ACTING_KEY) ?? '');
   const [reviewCount, setReviewCount] = useState(0);
   const refreshReviewCount = useCallback(() => {
-    if (!hasMethod('review.list')) return;
     api('review.list', {})
       .then((q) => setReviewCount(q.length))
       .catch(() => setReviewCount(0));
@@ -42,7 +40,7 @@ export function SessionProvider({ info, users, children }: { info: Info; users: 
     setActingId(id);
     sessionStorage.setItem(ACTING_KEY, id);
   }, []);
-  const actingAs = users.find((u) => u.id === actingId) ?? users[0];
+  const actingAs = users.find((u) => u.id === actingId) ?? users.find((u) => u.role === 'editor') ?? users[0];
   const value = useMemo(
     () => ({ info, users, actingAs, setActingAs, reviewCount, refreshReviewCount }),
     [info, users, actingAs, setActingAs, reviewCount, refreshReviewCount],

@@ -1,7 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { methodNames, type MethodInput, type MethodName, type MethodOutput } from '../../../src/api/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../../src/api/contract';
 import { api, StudioError } from '../client';
 import type { TFn } from '../i18n';
+
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Starts a call before React renders (main.tsx), so the first screen's data loads while the UI is built. */
+export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  const p = api(method, input);
+  p.catch(() => undefined);
+  prefetched.set(`${method} ${JSON.stringify(input)}`, p);
+}
+
+/** A prefetched result, used once (later loads call the studio again). */
+function takePrefetched<T>(key: string): Promise<T | undefined> | undefined {
+  const p = prefetched.get(key);
+  if (!p) return undefined;
+  prefetched.delete(key);
+  return (p as Promise<T>).catch(() => undefined);
+}
 
 /** Loaded data of one contract call, with reload and a local setter for optimistic updates. */
 export interface ApiData<T> {
@@ -23,7 +40,7 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, o
     const mine = ++seq.current;
     setLoading(true);
     try {
-      const out = await api(method, JSON.parse(key) as MethodInput<M>);
+      const out = (await takePrefetched<MethodOutput<M>>(`${method} ${key}`)) ?? (await api(method, JSON.parse(key) as MethodInput<M>));
       if (mine === seq.current) {
         setData(out);
         setError(undefined);
@@ -40,9 +57,9 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, o
   return { data, error, loading, reload, setData };
 }
 
-/** True when the contract has `method` (methods arrive as features land; the UI degrades without them). */
-export function hasMethod(name: string): boolean {
-  return (methodNames as readonly string[]).includes(name);
+/** True when an error says the method is not in the studio's contract (an older or partial core). */
+export function isUnknownMethod(err: unknown): boolean {
+  return err instanceof StudioError && err.code === 'not_found' && /unknown method/.test(err.message);
 }
 
 /** A message that says what went wrong and what to do, in the user's language. */

@@ -1,12 +1,165 @@
+import { CloudDownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Select, Space, Statistic, Switch, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
+import { api } from '../../client';
+import { useApi } from '../../app/useApi';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { ExportRun } from './ExportRun';
+import { PortalPanel } from './PortalPanel';
 
-/** Export (filled in when the export api is available). */
+type Selection = MethodInput<'export.start'>;
+type Plan = MethodOutput<'export.plan'>;
+const SIZES = ['9x16', '1x1', '3x4'] as const;
+
+/** Export: choose posts × stores × sizes (video on/off), see what it makes, run it as a job; the portal below. */
 export function ExportScreen() {
   const t = useT();
+  const posts = useApi('posts.list', {});
+  const stores = useApi('stores.list', {});
+  const [postIds, setPostIds] = useState<string[]>();
+  const [allStores, setAllStores] = useState(true);
+  const [storeIds, setStoreIds] = useState<string[]>([]);
+  const [sizes, setSizes] = useState<string[]>([...SIZES]);
+  const [video, setVideo] = useState(true);
+  const [zip, setZip] = useState(false);
+  const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown }>({});
+  const [running, setRunning] = useState<Selection | null>(null);
+  const activeStores = (stores.data ?? []).filter((s) => s.active);
+  useEffect(() => {
+    if (posts.data && postIds === undefined) setPostIds(posts.data.filter((p) => p.status === 'ready').map((p) => p.id));
+  }, [posts.data, postIds]);
+  const selection = useMemo<Selection>(
+    () => ({ posts: postIds ?? [], ...(allStores ? {} : { stores: storeIds }), sizes: sizes as Selection['sizes'], video, zip }),
+    [postIds, allStores, storeIds, sizes, video, zip],
+  );
+  useEffect(() => {
+    if (postIds === undefined) return;
+    let live = true;
+    const { zip: _zip, ...planInput } = selection;
+    const timer = setTimeout(() => {
+      api('export.plan', planInput)
+        .then((p) => live && setPlan({ plan: p }))
+        .catch((error) => live && setPlan({ error }));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [selection, postIds]);
+
+  const title = (id: string) => posts.data?.find((p) => p.id === id)?.title ?? id;
+  const storeName = (id: string) => stores.data?.find((s) => s.id === id)?.storeName ?? id;
+  const p = plan.plan;
+  const nothing = !!p && (p.variants === 0 || (postIds?.length ?? 0) === 0);
+  const blocked = (p?.blocked.length ?? 0) > 0;
+
   return (
     <div className="page">
-      <PageHeader title={t('nav.export')} />
+      <PageHeader title={t('export.title')} subtitle={t('export.subtitle')} />
+      {running ? (
+        <ExportRun selection={running} storeName={storeName} onDone={() => setRunning(null)} />
+      ) : (
+        <Row gutter={16}>
+          <Col xs={24} xl={14}>
+            <Card size="small" className="form-card">
+              <Form layout="vertical">
+                <Form.Item label={t('export.posts')} extra={t('export.postsHint')}>
+                  <Checkbox.Group
+                    className="export-posts"
+                    value={postIds}
+                    onChange={(v) => setPostIds(v as string[])}
+                    options={(posts.data ?? []).filter((x) => x.status !== 'archived').map((x) => ({ value: x.id, label: x.title }))}
+                    data-testid="export-posts"
+                  />
+                </Form.Item>
+                <Form.Item label={t('export.stores')}>
+                  <Radio.Group value={allStores} onChange={(e) => setAllStores(e.target.value)}>
+                    <Radio value={true}>{t('export.allStores', { n: activeStores.length })}</Radio>
+                    <Radio value={false} data-testid="export-some-stores">
+                      {t('export.someStores')}
+                    </Radio>
+                  </Radio.Group>
+                  {!allStores && (
+                    <Select
+                      mode="multiple"
+                      className="export-stores"
+                      aria-label={t('export.someStores')}
+                      value={storeIds}
+                      onChange={setStoreIds}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={activeStores.map((s) => ({ value: s.id, label: `${s.storeName} · ${s.ownerName}` }))}
+                      data-testid="export-stores"
+                    />
+                  )}
+                </Form.Item>
+                <Form.Item label={t('export.sizes')}>
+                  <Checkbox.Group value={sizes} onChange={(v) => setSizes(v as string[])} options={SIZES.map((s) => ({ value: s, label: s.replace('x', ':') }))} />
+                </Form.Item>
+                <Form.Item label={t('export.video')} extra={t('export.videoHint')}>
+                  <Switch checked={video} onChange={setVideo} aria-label={t('export.video')} data-testid="export-video" />
+                </Form.Item>
+                <Form.Item>
+                  <Checkbox checked={zip} onChange={(e) => setZip(e.target.checked)}>
+                    {t('export.zip')}
+                  </Checkbox>
+                </Form.Item>
+              </Form>
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card size="small" title={t('export.plan')} className="form-card">
+              {plan.error !== undefined && <ErrorNotice error={plan.error} />}
+              {p && (
+                <Space direction="vertical" style={{ width: '100%' }} size="middle">
+                  <Row gutter={8}>
+                    <Col span={6}>
+                      <Statistic title={t('export.plan.stores')} value={p.stores} />
+                    </Col>
+                    <Col span={6}>
+                      <Statistic title={t('export.plan.variants')} value={p.variants} />
+                    </Col>
+                    <Col span={6}>
+                      <Statistic title={t('export.plan.posters')} value={p.posters} />
+                    </Col>
+                    <Col span={6}>
+                      <Statistic title={t('export.plan.videos')} value={p.videos} />
+                    </Col>
+                  </Row>
+                  {blocked && (
+                    <Alert
+                      type="error"
+                      showIcon
+                      message={p.blocked.map((b) => t('export.blocked', { post: title(b.post), msg: b.message })).join('\n')}
+                      description={t('export.blockedHint')}
+                    />
+                  )}
+                  {p.empty.length > 0 && <Alert type="info" showIcon message={p.empty.map((e) => t('export.emptyStore', { store: storeName(e.store), reason: e.reason })).join('；')} />}
+                  {nothing && <Alert type="warning" showIcon message={t('export.nothing')} />}
+                </Space>
+              )}
+              <Button
+                type="primary"
+                size="large"
+                block
+                icon={<CloudDownloadOutlined />}
+                disabled={!p || nothing || blocked || (!allStores && storeIds.length === 0)}
+                onClick={() => setRunning(selection)}
+                className="export-start"
+                data-testid="export-start"
+              >
+                {t('export.start')}
+              </Button>
+              <Typography.Paragraph type="secondary" className="export-note">
+                {t('export.subtitle')}
+              </Typography.Paragraph>
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <PortalPanel />
     </div>
   );
 }

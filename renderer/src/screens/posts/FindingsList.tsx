@@ -1,13 +1,15 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { useI18n, type MsgKey } from '../../i18n';
-import type { UiFinding } from './preview/useChecks';
+import { VARIABLES, isVariableName } from '../../../../src/compose/nodes';
+import { prettyExcerpt, type ChecksState, type UiFinding } from './findings';
 
-const ICON = { error: <ExclamationCircleOutlined />, warning: <WarningOutlined />, info: <InfoCircleOutlined /> };
+const ICON = { error: <ExclamationCircleOutlined />, warning: <WarningOutlined /> };
 
 /** Check findings under the editors; each is a button that jumps to the text it is about. */
-export function FindingsList({ checks, onJump }: { checks: { findings: UiFinding[]; available: boolean }; onJump(f: UiFinding): void }) {
+export function FindingsList({ checks, onJump }: { checks: ChecksState; onJump(f: UiFinding): void }) {
   const { t, lang } = useI18n();
+  const label = (n: string) => (isVariableName(n) ? (lang === 'zh' ? VARIABLES[n].zh : VARIABLES[n].en) : n);
   return (
     <section id="findings" className="findings" aria-labelledby="findings-title">
       <h2 id="findings-title" className="findings-title">
@@ -28,12 +30,8 @@ export function FindingsList({ checks, onJump }: { checks: { findings: UiFinding
                   {ICON[f.severity]}
                 </span>
                 <span className="finding-sev">{t(`findings.${f.severity}` as MsgKey)}</span>
-                {f.section && (
-                  <span className="finding-where">
-                    {f.position ? t('findings.at', { section: t(`editor.${f.section}` as MsgKey), pos: f.position }) : t(`editor.${f.section}` as MsgKey)}
-                  </span>
-                )}
-                {f.term && <span className="finding-term">“{f.term}”</span>}
+                {(f.section || f.where) && <span className="finding-where">{f.section ? t(`editor.${f.section}` as MsgKey) : f.where}</span>}
+                {f.excerpt && <span className="finding-term">“{prettyExcerpt(f.excerpt, label)}”</span>}
                 <span className="finding-msg">{lang === 'zh' ? f.message.zh : f.message.en}</span>
               </button>
             </li>

@@ -7,13 +7,13 @@ import { api } from '../../client';
 import { useLeaveGuard, useNav } from '../../app/nav';
 import { errorText, useApi } from '../../app/useApi';
 import { useI18n, type MsgKey } from '../../i18n';
-import { jumpToTerm } from './editor/FindingHighlightsPlugin';
+import { jumpTo } from './editor/offsets';
 import { SectionEditor, type Section, type SectionEvents } from './editor/SectionEditor';
 import { Toolbar } from './editor/Toolbar';
 import { FindingsList } from './FindingsList';
 import { PostSettings } from './PostSettings';
 import { PreviewPane } from './preview/PreviewPane';
-import { useChecks, type UiFinding } from './preview/useChecks';
+import type { ChecksState, UiFinding } from './findings';
 import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './useAutosave';
 import { askLeave } from './askLeave';
@@ -48,7 +48,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
     leg: { canUndo: false, canRedo: false },
   });
   const autosave = useAutosave((p: Post) => api('posts.save', { post: p }), () => draft.current);
-  const checks = useChecks(draft, revision);
+  const [checks, setChecks] = useState<ChecksState>({ available: false, findings: [] });
 
   const changed = useCallback(() => {
     setRevision((r) => r + 1);
@@ -94,9 +94,9 @@ function LoadedEditor({ initial }: { initial: Post }) {
   const jump = (f: UiFinding) => {
     const section = f.section ?? 'head';
     const editor = editors.current[section];
-    if (editor) jumpToTerm(editor, f.term);
+    if (editor) jumpTo(editor, f.position);
   };
-  const termsFor = (s: Section) => checks.findings.filter((f) => f.section === s && f.term).map((f) => f.term!);
+  const spansFor = (s: Section) => checks.findings.filter((f) => f.section === s && f.position).map((f) => f.position!);
   const errors = checks.findings.filter((f) => f.severity === 'error').length;
 
   return (
@@ -141,12 +141,12 @@ function LoadedEditor({ initial }: { initial: Post }) {
         <Toolbar editor={editors.current[active] ?? null} canUndo={history[active].canUndo} canRedo={history[active].canRedo} sectionLabel={t(`editor.${active}` as MsgKey)} />
         <div className="sections">
           {SECTIONS.map((s) => (
-            <SectionEditor key={s} section={s} initial={initial[s]} terms={termsFor(s)} events={events} />
+            <SectionEditor key={s} section={s} initial={initial[s]} spans={spansFor(s)} events={events} />
           ))}
         </div>
         <FindingsList checks={checks} onJump={jump} />
       </div>
-      <PreviewPane draft={draft} revision={revision} post={meta} />
+      <PreviewPane draft={draft} revision={revision} post={meta} onChecks={setChecks} />
       <PostSettings open={settingsOpen} post={meta} onClose={() => setSettingsOpen(false)} onChange={updateMeta} />
     </div>
   );

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
 import { useNav } from '../../app/nav';
@@ -10,9 +10,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MsgKey } from '../../i18n';
-import { NewPostModal } from './NewPostModal';
 
 type Post = MethodOutput<'posts.list'>[number];
+
+const NewPostModal = lazy(() => import('./NewPostModal').then((m) => ({ default: m.NewPostModal })));
 
 const STATUS_COLOR: Record<Post['status'], string> = { draft: 'default', ready: 'green', archived: 'default' };
 
@@ -24,6 +25,9 @@ export function PostList() {
   const posts = useApi('posts.list', {});
   const groups = useApi('groups.list', {});
   const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    if (posts.data) performance.mark('sq:posts');
+  }, [posts.data]);
   const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
   const remove = async (p: Post) => {
     try {
@@ -96,6 +100,8 @@ export function PostList() {
           ]}
         />
       )}
+      {creating && (
+        <Suspense>
       <NewPostModal
         open={creating}
         groups={groups.data ?? []}
@@ -105,6 +111,8 @@ export function PostList() {
           void go({ screen: 'post', id });
         }}
       />
+        </Suspense>
+      )}
     </div>
   );
 }

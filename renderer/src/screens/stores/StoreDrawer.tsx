@@ -2,7 +2,7 @@ import { App, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
-import { errorText, hasMethod } from '../../app/useApi';
+import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { ImageDrop } from '../../components/ImageDrop';
 import { PortalQr } from './PortalQr';
@@ -101,7 +101,7 @@ export function StoreDrawer({ store, groups, existingIds, onClose, onSaved }: { 
           <Switch />
         </Form.Item>
       </Form>
-      {store && hasMethod('portal.links') && <PortalQr store={store} />}
+      {store && <PortalQr store={store} />}
     </Drawer>
   );
 }

@@ -3,7 +3,7 @@ import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'a
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
-import { errorText, hasMethod, useApi } from '../../app/useApi';
+import { errorText, useApi } from '../../app/useApi';
 import { AssetAvatar } from '../../components/AssetImage';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -43,7 +43,7 @@ export function StoreTable() {
   };
   const actions = (
     <Space>
-      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} disabled={!hasMethod('stores.importData')} data-testid="import-stores">
+      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-stores">
         {t('stores.import')}
       </Button>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-store">

@@ -1,7 +1,9 @@
 import type { EditorConfig, LexicalNode, NodeKey } from 'lexical';
 import type { ReactNode } from 'react';
-import { VARIABLES, VariableNode, type VariableName } from '../../../../../src/compose/nodes';
+import { VARIABLES, VariableNode, type SerializedVariableNode, type VariableName } from '../../../../../src/compose/nodes';
 import { useI18n } from '../../../i18n';
+
+const PILL_TYPE = 'variable-pill';
 
 /** How a variable chip reads in the editor: its label in the UI language. */
 function VariablePill({ name }: { name: VariableName }) {
@@ -16,7 +18,7 @@ function VariablePill({ name }: { name: VariableName }) {
  */
 export class PillVariableNode extends VariableNode {
   static getType(): string {
-    return 'variable-pill';
+    return PILL_TYPE;
   }
 
   static clone(node: PillVariableNode): PillVariableNode {
@@ -25,6 +27,15 @@ export class PillVariableNode extends VariableNode {
 
   constructor(name: VariableName, key?: NodeKey) {
     super(name, key);
+  }
+
+  static importJSON(serialized: Record<string, unknown>): VariableNode {
+    return VariableNode.importJSON(serialized);
+  }
+
+  // Lexical requires exportJSON's type to be the class's own; sharedDoc() maps it back to 'variable'.
+  exportJSON(): SerializedVariableNode {
+    return { ...super.exportJSON(), type: PILL_TYPE as 'variable' };
   }
 
   createDOM(config: EditorConfig): HTMLElement {
@@ -49,3 +60,16 @@ export const EDITOR_NODES = [
   PillVariableNode,
   { replace: VariableNode, with: (node: LexicalNode) => new PillVariableNode((node as VariableNode).__name), withKlass: PillVariableNode },
 ];
+
+/** The editor's JSON with pill nodes turned back into the shared `{type: 'variable'}` shape (what posts store). */
+export function sharedDoc<T>(json: T): T {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = walk(v);
+    if (out.type === PILL_TYPE) out.type = 'variable';
+    return out;
+  };
+  return walk(json) as T;
+}

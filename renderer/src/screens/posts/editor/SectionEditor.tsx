@@ -9,7 +9,7 @@ import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, FOCUS_COMMAND
 import { useEffect, useMemo } from 'react';
 import { useT, type MsgKey } from '../../../i18n';
 import { FindingHighlightsPlugin } from './FindingHighlightsPlugin';
-import { EDITOR_NODES } from './PillVariableNode';
+import { EDITOR_NODES, sharedDoc } from './PillVariableNode';
 import { VariableMenuPlugin } from './VariableMenuPlugin';
 
 /** The three parts of a post. */
@@ -48,7 +48,7 @@ function BridgePlugin({ section, events }: { section: Section; events: SectionEv
 }
 
 /** One labelled block (头部 / 腰部 / 腿部): a plain-text Lexical editor with variable chips and finding underlines. */
-export function SectionEditor({ section, initial, terms, events }: { section: Section; initial: unknown; terms: readonly string[]; events: SectionEvents }) {
+export function SectionEditor({ section, initial, spans, events }: { section: Section; initial: unknown; spans: readonly { start: number; end: number }[]; events: SectionEvents }) {
   const t = useT();
   const initialConfig = useMemo(
     () => ({
@@ -66,7 +66,7 @@ export function SectionEditor({ section, initial, terms, events }: { section: Se
   const hintId = `section-${section}-hint`;
   const placeholder = t(`editor.${section}.placeholder` as MsgKey);
   return (
-    <section className={`section-card section-${section}`} aria-labelledby={labelId}>
+    <section className={`section-card section-card--${section}`} aria-labelledby={labelId}>
       <header className="section-head">
         <h2 id={labelId} className="section-label">
           {t(`editor.${section}` as MsgKey)} <span className="section-en">{section.toUpperCase()}</span>
@@ -92,9 +92,9 @@ export function SectionEditor({ section, initial, terms, events }: { section: Se
             ErrorBoundary={LexicalErrorBoundary}
           />
           <HistoryPlugin />
-          <OnChangePlugin ignoreSelectionChange onChange={(state) => events.onChange(section, state.toJSON() as never)} />
+          <OnChangePlugin ignoreSelectionChange onChange={(state) => events.onChange(section, sharedDoc(state.toJSON()) as never)} />
           <VariableMenuPlugin />
-          <FindingHighlightsPlugin name={`finding-${section}`} terms={terms} />
+          <FindingHighlightsPlugin name={`finding-${section}`} spans={spans} />
           <BridgePlugin section={section} events={events} />
         </div>
       </LexicalComposer>

@@ -32,7 +32,7 @@ export function Toolbar({ editor, canUndo, canRedo, sectionLabel }: { editor: Le
       <Tooltip title={t('editor.redo')}>
         <Button type="text" icon={<RedoOutlined />} aria-label={t('editor.redo')} disabled={!editor || !canRedo} onClick={() => editor?.dispatchCommand(REDO_COMMAND, undefined)} data-testid="redo" />
       </Tooltip>
-      <Divider type="vertical" />
+      <Divider orientation="vertical" />
       <EmojiPicker onPick={insertEmoji} disabled={!editor} />
       <Dropdown
         trigger={['click']}

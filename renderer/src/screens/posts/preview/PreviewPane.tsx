@@ -1,15 +1,131 @@
-import type { RefObject } from 'react';
+import { Select, Space, Tabs, Typography } from 'antd';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { MethodOutput } from '../../../../../src/api/contract';
+import { useApi } from '../../../app/useApi';
+import { AssetAvatar } from '../../../components/AssetImage';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n';
+import { charCount } from '../../../../../src/compose/text';
+import { toUiFindings, type ChecksState } from '../findings';
+import { GroupChat } from './GroupChat';
+import { Moments } from './Moments';
+import { PosterPreview } from './PosterPreview';
+import { Storyboard } from './Storyboard';
+import { usePosterPreview } from './usePosterPreview';
+import { useVariantPreview } from './useVariantPreview';
+import { VideoTab } from './VideoTab';
 
 type Post = MethodOutput<'posts.get'>;
 
-/** The live preview beside the editor (filled in when the compose/render apis are available). */
-export function PreviewPane(_props: { draft: RefObject<Post>; revision: number; post: Post }) {
+/**
+ * The live preview beside the editor: pick a group type and a store, see the post as it lands
+ * in a WeChat group (owner's avatar and name, the caption, the poster, the video), or on Moments
+ * and Channels. Feeds the variant's check findings back to the editor.
+ */
+export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObject<Post>; revision: number; post: Post; onChecks(c: ChecksState): void }) {
   const t = useT();
+  const groups = useApi('groups.list', {});
+  const stores = useApi('stores.list', {});
+  const channels = useApi('channels.list', {});
+  const groupChoices = useMemo(() => (groups.data ?? []).filter((g) => !post.groupTypes.length || post.groupTypes.includes(g.id)), [groups.data, post.groupTypes]);
+  const [groupId, setGroupId] = useState<string>();
+  const [storeId, setStoreId] = useState<string>();
+  const group = groupChoices.find((g) => g.id === groupId) ?? groupChoices[0];
+  const storeChoices = useMemo(() => {
+    const all = (stores.data ?? []).filter((s) => s.active);
+    const running = all.filter((s) => group && s.groupTypes.includes(group.id));
+    return running.length ? running : all;
+  }, [stores.data, group]);
+  const store = storeChoices.find((s) => s.id === storeId) ?? storeChoices[0];
+  useEffect(() => {
+    if (group && group.id !== groupId) setGroupId(group.id);
+  }, [group, groupId]);
+
+  const preview = useVariantPreview(draft, revision, group?.id, store?.id);
+  const channelName = (id: string) => channels.data?.find((c) => c.id === id)?.name ?? id;
+  useEffect(() => {
+    onChecks(preview.composed ? { available: true, findings: toUiFindings(preview.composed, channelName) } : { available: false, findings: [] });
+    // channelName only changes when channels load; the findings follow the composed variant.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preview.composed, onChecks, channels.data]);
+
+  const composed = preview.composed?.group === group?.id && preview.composed?.store === store?.id ? preview.composed : undefined;
+  const groupChannels = (channels.data ?? []).filter((c) => group?.rules.channels.includes(c.id));
+  const channelOf = (kind: 'moments' | 'video') => groupChannels.find((c) => c.kind === kind);
+  const captionLength = composed ? charCount(composed.caption) : 0;
+  const max = group?.rules.captionMaxLength ?? 0;
+  const posterState = usePosterPreview(draft, revision, group?.id, store?.id);
+  const wants = (f: 'poster' | 'video') => !!group?.rules.formats.includes(f);
+  const poster = store && wants('poster') ? <PosterPreview poster={posterState} storeName={store.storeName} /> : null;
+  const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} store={store} /> : null;
+
   return (
-    <aside className="preview-col" aria-label={t('preview.title')}>
-      <h2 className="preview-title">{t('preview.title')}</h2>
+    <aside className="preview-col" aria-labelledby="preview-title">
+      <h2 className="preview-title" id="preview-title">
+        {t('preview.title')}
+      </h2>
+      {stores.data?.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('preview.noStores')}</Typography.Paragraph>
+      ) : (
+        <div className="preview-pickers">
+          <label htmlFor="preview-group">{t('preview.group')}</label>
+          <Select id="preview-group" size="small" value={group?.id} onChange={setGroupId} options={groupChoices.map((g) => ({ value: g.id, label: g.name }))} data-testid="preview-group" />
+          <label htmlFor="preview-store">{t('preview.store')}</label>
+          <Select
+            id="preview-store"
+            size="small"
+            showSearch={{ optionFilterProp: 'search' }}
+            value={store?.id}
+            onChange={setStoreId}
+            options={storeChoices.map((s) => ({
+              value: s.id,
+              search: `${s.storeName} ${s.ownerName} ${s.nickname}`,
+              label: (
+                <Space size={6}>
+                  <AssetAvatar id={s.avatar} name={s.ownerName} size={18} />
+                  <span>{s.storeName}</span>
+                </Space>
+              ),
+            }))}
+            data-testid="preview-store"
+          />
+        </div>
+      )}
+      {preview.error !== undefined && <ErrorNotice error={preview.error} />}
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'group',
+            label: t('preview.channel.group'),
+            children: <GroupChat group={group} store={store} composed={composed} revision={preview.revision} poster={poster} video={storyboard} />,
+          },
+          {
+            key: 'moments',
+            label: t('preview.channel.moments'),
+            children: <Moments store={store} channel={channelOf('moments')} composed={composed} poster={poster} />,
+          },
+          {
+            key: 'video',
+            label: t('preview.channel.video'),
+            children: <VideoTab store={store} channel={channelOf('video')} composed={composed} storyboard={storyboard} />,
+          },
+        ]}
+      />
+      {composed && (
+        <div className="preview-meta">
+          <Typography.Text type={captionLength > max ? 'danger' : 'secondary'} data-testid="caption-length">
+            {t('preview.length', { n: captionLength, max })}
+            {captionLength > max && ` · ${t('preview.tooLong', { n: captionLength - max })}`}
+          </Typography.Text>
+          <div className="preview-link">
+            <Typography.Text type="secondary">{t('preview.link')}: </Typography.Text>
+            <Typography.Text copyable={{ text: composed.link }} className="preview-link-text">
+              {composed.link}
+            </Typography.Text>
+          </div>
+        </div>
+      )}
     </aside>
   );
 }

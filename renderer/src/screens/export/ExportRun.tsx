@@ -1,0 +1,162 @@
+import { FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
+import { api } from '../../client';
+import { errorText } from '../../app/useApi';
+import { shell } from '../../lib/shell';
+import { useT, type MsgKey } from '../../i18n';
+import { duration } from './format';
+
+type Selection = MethodInput<'export.start'>;
+type Job = MethodOutput<'jobs.get'>;
+type ExportResult = MethodOutput<'export.run'>;
+
+/** Runs an export job: progress with ETA and cancel, then the summary (rendered / reused / failed with reasons). */
+export function ExportRun({ selection, storeName, onDone }: { selection: Selection; storeName(id: string): string; onDone(): void }) {
+  const t = useT();
+  const [job, setJob] = useState<Job>();
+  const [error, setError] = useState<unknown>();
+  const [cancelling, setCancelling] = useState(false);
+  const jobId = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      if (!live || !jobId.current) return;
+      try {
+        const j = await api('jobs.get', { id: jobId.current });
+        if (!live) return;
+        setJob(j);
+        if (j.state === 'running') timer = setTimeout(poll, 400);
+      } catch (err) {
+        if (live) setError(err);
+      }
+    };
+    api('export.start', selection)
+      .then(({ job: id }) => {
+        jobId.current = id;
+        void poll();
+      })
+      .catch((err) => live && setError(err));
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [selection]);
+  const cancel = async () => {
+    if (!jobId.current) return;
+    setCancelling(true);
+    await api('jobs.cancel', { id: jobId.current }).catch(() => undefined);
+  };
+
+  if (error !== undefined)
+    return <Result status="error" title={t('export.failed', { msg: errorText(error, t) })} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
+  if (!job || job.state === 'running') {
+    const { done, total, etaSeconds, current } = job?.progress ?? { done: 0, total: 0 };
+    const percent = total ? Math.floor((done / total) * 100) : 0;
+    return (
+      <Card className="form-card export-running" data-testid="export-running">
+        <Typography.Title level={3} className="subsection-title">
+          {t('export.running')}
+        </Typography.Title>
+        <Progress percent={percent} status="active" aria-label={t('export.running')} />
+        <Space size="large" wrap>
+          <Typography.Text>{t('export.progress', { done, total: total || '…' })}</Typography.Text>
+          {etaSeconds !== undefined && done > 0 && <Typography.Text type="secondary">{t('export.eta', { t: duration(etaSeconds, t) })}</Typography.Text>}
+          {current && <Typography.Text type="secondary">{t('export.current', { item: current })}</Typography.Text>}
+        </Space>
+        <div className="export-cancel">
+          <Button danger icon={<StopOutlined />} onClick={cancel} loading={cancelling} data-testid="export-cancel">
+            {t('export.cancel')}
+          </Button>
+        </div>
+      </Card>
+    );
+  }
+  if (job.state === 'cancelled') return <Result status="info" title={t('export.cancelled')} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
+  if (job.state === 'failed')
+    return <Result status="error" title={t('export.failed', { msg: job.error?.message ?? '' })} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
+  return <Summary result={job.result as ExportResult} storeName={storeName} onDone={onDone} />;
+}
+
+function Summary({ result, storeName, onDone }: { result: ExportResult; storeName(id: string): string; onDone(): void }) {
+  const t = useT();
+  const open = shell()?.showPacks;
+  return (
+    <Card className="form-card" data-testid="export-summary">
+      <Result status={result.counts.failed ? 'warning' : 'success'} title={t('export.done', { s: result.seconds.toFixed(1) })} className="export-result" />
+      <Row gutter={16} className="export-summary">
+        <Col span={8}>
+          <Statistic title={t('export.rendered')} value={result.counts.rendered} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('export.reused')} value={result.counts.reused} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('export.failedCount')} value={result.counts.failed} valueStyle={result.counts.failed ? { color: '#b42318' } : undefined} />
+        </Col>
+      </Row>
+      <div className="export-folder">
+        <Typography.Text type="secondary">{t('export.folder')}: </Typography.Text>
+        <Typography.Text copyable data-testid="export-out">
+          {result.out}
+        </Typography.Text>
+        {open ? (
+          <Button icon={<FolderOpenOutlined />} onClick={() => void open()}>
+            {t('export.openFolder')}
+          </Button>
+        ) : (
+          <Typography.Paragraph type="secondary">{t('export.folderWeb')}</Typography.Paragraph>
+        )}
+      </div>
+      {result.failures.length > 0 && (
+        <>
+          <Typography.Title level={3} className="subsection-title">
+            {t('export.failures')}
+          </Typography.Title>
+          <Table
+            size="small"
+            rowKey="key"
+            dataSource={result.failures}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            columns={[
+              { title: t('export.col.store'), dataIndex: 'store', render: (s: string) => storeName(s) },
+              { title: t('export.col.output'), dataIndex: 'output' },
+              { title: t('export.col.reason'), dataIndex: 'reason' },
+            ]}
+          />
+        </>
+      )}
+      {result.notes.length > 0 && (
+        <Collapse
+          size="small"
+          className="export-notes"
+          items={[{ key: 'notes', label: `${t('export.notes')} (${result.notes.length})`, children: <ul className="export-notes-list">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul> }]}
+        />
+      )}
+      <Typography.Title level={3} className="subsection-title">
+        {t('export.packs')}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="store"
+        dataSource={result.packs}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { title: t('export.col.store'), dataIndex: 'store', render: (s: string) => storeName(s) },
+          { title: t('export.col.output'), dataIndex: 'folder', render: (f: string, p) => p.zip ?? f },
+          {
+            title: t('export.col.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: string) => <Tag color={s === 'failed' ? 'red' : s === 'written' ? 'green' : 'default'}>{t(`export.packStatus.${s}` as MsgKey)}</Tag>,
+          },
+        ]}
+      />
+      <Button type="primary" onClick={onDone}>
+        {t('export.again')}
+      </Button>
+    </Card>
+  );
+}

@@ -1,0 +1,279 @@
+/// <reference lib="dom" />
+// (Functions passed to page.evaluate run in the browser.)
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/api/dispatcher.js';
+import { axeSerious, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
+import { measureTyping, median } from './typing.js';
+
+// The studio in web mode, driven by Debian's chromium: the flows of issue 8, a screenshot and an
+// axe-core run on every screen, and the timings (printed and written to test-artifacts/, not asserted).
+
+let studio: Studio;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+const timings: Record<string, number | string> = {};
+const a11y: Record<string, AxeViolation[]> = {};
+const pageErrors: string[] = [];
+
+/** Screenshot + axe for one screen; serious/critical violations are collected and asserted at the end. */
+async function capture(name: string): Promise<void> {
+  await page.waitForTimeout(150);
+  await screenshot(page, name);
+  a11y[name] = await axeSerious(page);
+}
+
+const call = <T,>(method: string, input: unknown) => dispatch(method, input, { ws: studio.ws }) as Promise<T>;
+const nav = (label: RegExp) => page.getByRole('menuitem', { name: label }).click();
+/** The options of the select dropdown that is open now (closed ones stay in the DOM, hidden). */
+const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+
+beforeAll(async () => {
+  const build = ensureRendererBuilt();
+  timings.build = build.built ? `${build.how} ${build.ms} ms` : 'up to date';
+  studio = await startStudio();
+  browser = await launchBrowser();
+  page = browser.page;
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, 240_000);
+
+afterAll(async () => {
+  recordTimings('studio', timings);
+  await browser?.close();
+  await studio?.close();
+});
+
+describe('the studio in a real browser (web mode)', () => {
+  it('opens on the demo workspace and is interactive quickly', async () => {
+    const t0 = Date.now();
+    await page.goto(studio.server.openUrl);
+    await page.getByTestId('new-post').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    timings.interactive_ms = Date.now() - t0;
+    timings.interactive_in_page_ms = Math.round(await page.evaluate(() => performance.now()));
+    // Where the time went, from marks the UI sets: scripts loaded (sq:main), shell drawn (sq:shell), posts shown (sq:posts).
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
+    for (const [k, v] of Object.entries(marks)) timings[`mark_${k.replace('sq:', '')}_ms`] = v;
+    timings.load_average = (await import('node:os')).loadavg()[0]!.toFixed(1);
+    await capture('01-posts');
+  });
+
+  it('writes a post: three parts, a variable chip from the menu and by typing {, a preview per store', async () => {
+    await page.getByTestId('new-post').click();
+    await page.getByTestId('new-post-title').fill('端午粽子礼盒');
+    await page.getByTestId('new-post-product').fill('山野粽子礼盒');
+    await page.getByTestId('new-post-url').fill('https://yun.example.com/zongzi');
+    await page.getByRole('button', { name: '创建并开始写' }).click();
+    await page.getByTestId('editor-leg').waitFor();
+
+    await page.getByTestId('editor-head').click();
+    await page.keyboard.type('端午节到啦，');
+    // A chip from the toolbar menu…
+    await page.getByTestId('insert-variable').click();
+    await page.getByRole('menuitem', { name: /店主昵称/ }).click();
+    await page.keyboard.type('给大家备好了粽子。');
+    await page.getByTestId('editor-waist').click();
+    await page.keyboard.type('山野粽子礼盒，六种口味，真空独立包装。');
+    await page.getByTestId('editor-leg').click();
+    await page.keyboard.type('下单请点：');
+    // …and one by typing {.
+    await page.keyboard.type('{');
+    await page.getByTestId('variable-menu').waitFor();
+    await page.keyboard.type('下单');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=editor-head] [data-sq-variable=nickname]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=editor-leg] [data-sq-variable=link]').count()).toBe(1);
+
+    // The preview shows the store owner's nickname in place of the chip, and changes per store.
+    const bubble = page.getByTestId('caption-bubble');
+    await expect.poll(() => bubble.textContent(), { timeout: 10_000 }).toContain('端午节到啦');
+    const stores = await call<{ id: string; storeName: string; nickname: string; ownerName: string; groupTypes: string[] }[]>('stores.list', {});
+    const firstStore = await bubble.getAttribute('data-store');
+    const first = stores.find((s) => s.id === firstStore)!;
+    expect(await bubble.textContent()).toContain(`${first.nickname || first.ownerName}给大家备好了粽子`);
+    const group = await bubble.getAttribute('data-group');
+    const other = stores.find((s) => s.id !== first.id && s.groupTypes.includes(group!) && s.nickname && s.nickname !== first.nickname)!;
+    await page.getByTestId('preview-store').click();
+    await option(other.storeName).click();
+    await expect.poll(() => bubble.getAttribute('data-store')).toBe(other.id);
+    await expect.poll(() => bubble.textContent()).toContain(`${other.nickname}给大家备好了粽子`);
+    expect(await bubble.textContent()).toContain(`sq_store=${other.id}`);
+
+    // Autosave wrote it: the saved post carries the shared variable node shape.
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+    const saved = (await call<{ id: string; title: string; head: unknown }[]>('posts.list', {})).find((p) => p.title === '端午粽子礼盒')!;
+    expect(JSON.stringify(saved.head)).toContain('{"type":"variable","version":1,"name":"nickname"}');
+    await capture('02-post-editor');
+  });
+
+  it('flags an absolute term (最) under the editors and underlines it; clicking jumps to it', async () => {
+    await page.getByTestId('editor-waist').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('这是最好吃的粽子。');
+    const finding = page.getByTestId('finding').filter({ hasText: '最' }).first();
+    await finding.waitFor({ timeout: 10_000 });
+    expect(await finding.getAttribute('data-rule')).toMatch(/adlaw/i);
+    const underlined = await page.evaluate(() => (CSS.highlights as unknown as Map<string, Set<Range>>).get('finding-waist')?.size ?? 0);
+    expect(underlined).toBeGreaterThan(0);
+    await finding.click();
+    const selected = await page.evaluate(() => window.getSelection()?.toString());
+    expect(selected).toContain('最');
+    await capture('03-post-finding');
+  });
+
+  it('updates the caption preview (and the poster) as one types — measured', async () => {
+    const m = await measureTyping(page, 'editor-head', '年年有余家家安康');
+    timings.caption_ms_median = median(m.caption);
+    timings.caption_ms_max = Math.max(...m.caption);
+    if (m.poster.length) {
+      timings.poster_ms_median = median(m.poster);
+      timings.poster_ms_max = Math.max(...m.poster);
+    } else timings.poster_ms = 'no poster preview (render.poster not in the contract)';
+    expect(m.caption.length).toBeGreaterThan(3);
+  });
+
+  it('submits a template version for review and approves it as a brand manager', async () => {
+    await page.getByTestId('save-post').click();
+    await nav(/模板/);
+    await page.getByTestId('template-caption-moments').waitFor();
+    await capture('04-templates');
+    await page.getByTestId('template-caption-moments').click();
+    await page.getByTestId('template-new-version').click();
+    await page.getByTestId('template-submit').waitFor();
+    const source = page.getByTestId('template-source');
+    await source.click();
+    await source.press('End');
+    await source.pressSequentially('\n{{!-- 端午版 --}}');
+    await page.getByTestId('template-save').click();
+    await expect.poll(async () => (await call<{ versions: { version: number; state: string; source: string }[] }>('templates.get', { id: 'caption-moments' })).versions.at(-1)?.source).toContain('端午版');
+    await capture('05-template-detail');
+    await page.getByTestId('template-submit').click();
+    await expect
+      .poll(async () => (await call<{ versions: { state: string }[] }>('templates.get', { id: 'caption-moments' })).versions.at(-1)?.state, { timeout: 30_000 })
+      .toBe('in_review');
+
+    // Switch to the brand manager and approve from the review queue.
+    await page.getByTestId('acting-as').click();
+    await option('品牌经理').click();
+    await nav(/审核/);
+    const entry = page.getByTestId('review-caption-moments-2');
+    await entry.waitFor();
+    await capture('06-review-queue');
+    await entry.click();
+    await page.getByTestId('review-approve').waitFor();
+    await page.getByTestId('review-comment').fill('端午版可以，批准。');
+    await capture('07-review-item');
+    await page.getByTestId('review-approve').click();
+    await expect
+      .poll(async () => (await call<{ versions: { version: number; state: string }[] }>('templates.get', { id: 'caption-moments' })).versions.find((v) => v.version === 2)?.state, { timeout: 20_000 })
+      .toBe('approved');
+    const audit = await call<{ action: string; by: string; target: string }[]>('audit.list', { target: 'caption-moments' });
+    expect(audit.some((a) => /approve/.test(a.action) && a.by === 'manager')).toBe(true);
+  });
+
+  it('imports a CSV with one bad row: the row error is shown and nothing is saved', async () => {
+    const before = await call<unknown[]>('stores.list', {});
+    const csv = path.join(studio.dir, 'stores.csv');
+    writeFileSync(
+      csv,
+      '\uFEFF门店编号,门店名称,店主,昵称,云店链接,社群类型\n' +
+        'x001,新开便利店,赵一,小赵,https://yun.example.com/x001,社区群\n' +
+        'x002,坏链接小店,钱二,小钱,not-a-url,社区群\n' +
+        'x003,第三家店,孙三,小孙,,宝妈群\n',
+    );
+    await nav(/门店/);
+    await page.getByTestId('import-stores').waitFor();
+    await capture('08-stores');
+    await page.getByTestId('store-lc001').click();
+    await page.getByTestId('save-store').waitFor();
+    await capture('09-store-drawer');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-stores').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles(csv);
+    await page.getByTestId('import-errors').waitFor({ timeout: 20_000 });
+    const table = page.getByTestId('import-error-table');
+    expect(await table.textContent()).toContain('3');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await capture('10-import-errors');
+    await page.locator('.ant-modal-close').click();
+    const after = await call<{ id: string }[]>('stores.list', {});
+    expect(after.length).toBe(before.length);
+    expect(after.some((s) => s.id.startsWith('x00'))).toBe(false);
+  });
+
+  it('shows group types and the brand kit', async () => {
+    await nav(/群类型/);
+    await page.locator('.group-card').first().waitFor();
+    await capture('11-groups');
+    await nav(/品牌/);
+    await page.locator('.brand-sample').waitFor();
+    await capture('12-brand');
+  });
+
+  it('exports packs for two stores and writes them to disk', async () => {
+    await nav(/导出/);
+    await page.getByTestId('export-start').waitFor();
+    await capture('13-export');
+    const posts = page.getByTestId('export-posts');
+    for (const box of await posts.locator('input[type=checkbox]').all()) if (await box.isChecked()) await box.uncheck();
+    await posts.getByText('新春年货礼盒').click();
+    await page.getByTestId('export-some-stores').click();
+    await page.getByTestId('export-stores').click();
+    await option('梧桐巷便利店').click();
+    await option('小陈零食铺').click();
+    await page.keyboard.press('Escape');
+    // No video keeps the run short; the packs still carry captions, posters and QR codes.
+    const video = page.getByTestId('export-video');
+    if ((await video.getAttribute('aria-checked')) === 'true') await video.click();
+    await expect.poll(() => page.getByTestId('export-start').isDisabled()).toBe(false);
+    const t0 = Date.now();
+    await page.getByTestId('export-start').click();
+    await page.getByTestId('export-summary').waitFor({ timeout: 150_000 });
+    timings.export_two_stores_ms = Date.now() - t0;
+    await capture('14-export-summary');
+    const out = (await page.getByTestId('export-out').textContent())!.trim();
+    const folders = readdirSync(out).filter((f) => !f.startsWith('.'));
+    const packs = folders.filter((f) => f.startsWith('lc002') || f.startsWith('lc003'));
+    expect(packs.length).toBe(2);
+    for (const pack of packs) {
+      const dir = path.join(out, pack);
+      expect(existsSync(path.join(dir, 'index.html'))).toBe(true);
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string; role: string; post?: string; posterSize?: string }[] };
+      const files = manifest.files;
+      expect(files.some((f) => f.role === 'caption' && f.post === 'spring-gift')).toBe(true);
+      expect(files.some((f) => f.role === 'poster' && f.posterSize)).toBe(true);
+      expect(files.some((f) => f.role === 'qr')).toBe(true);
+      expect(files.some((f) => f.role === 'video')).toBe(false);
+      for (const f of files) {
+        const bytes = readFileSync(path.join(dir, f.path));
+        expect(createHash('sha256').update(bytes).digest('hex'), f.path).toBe(f.sha256);
+      }
+    }
+  }, 180_000);
+
+  it('shows the portal links and the printable QR sheet', async () => {
+    await page.getByRole('button', { name: '再导出一次' }).click();
+    await page.getByTestId('portal-sheet').click();
+    const frame = page.frameLocator('[data-testid=qr-sheet]');
+    await frame.locator('.card').first().waitFor();
+    expect(await frame.locator('.card').count()).toBeGreaterThan(1);
+    await capture('15-portal-sheet');
+    await page.locator('.ant-modal-close').click();
+  });
+
+  it('switches to English', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await nav(/Posts/);
+    await page.getByRole('button', { name: 'New post' }).waitFor();
+    await capture('16-posts-en');
+  });
+
+  it('has no serious or critical axe violations on any screen, and no page errors', () => {
+    const bad = Object.entries(a11y).filter(([, v]) => v.length);
+    expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
