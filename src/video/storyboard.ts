@@ -182,17 +182,17 @@ function nameScene(field: string, raw: unknown): string {
  * Validates a storyboard (object or JSON text). Errors name the scene and the field, e.g.
  * `storyboard "warm-open": scenes[1] (waist).duration: must be at least 0.5 s`.
  */
-export function parseStoryboard(input: unknown, label = 'storyboard'): Storyboard {
+export function parseStoryboard(input: unknown, label?: string): Storyboard {
   let raw = input;
   if (typeof input === 'string') {
     try {
       raw = JSON.parse(input);
     } catch (err) {
-      throw new ValidationError(`${label}: not valid JSON (${(err as Error).message})`, '(root)');
+      throw new ValidationError(`${label ?? 'storyboard'}: not valid JSON (${(err as Error).message})`, '(root)');
     }
   }
   const id = (raw as { id?: unknown })?.id;
-  const what = typeof id === 'string' ? `storyboard "${id}"` : label;
+  const what = label ?? (typeof id === 'string' ? `storyboard "${id}"` : 'storyboard');
   const result = Storyboard.safeParse(raw);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ field: fieldPath(i.path), message: `${nameScene(fieldPath(i.path), raw)}: ${i.message}` }));

@@ -103,3 +103,43 @@ export async function renderWorkspaceVideos(ws: Workspace, requests: VariantVide
 function contextOf(data: StudioData, post: Post, r: VariantVideoRequest): VariantContext {
   return buildVariantContext(data, post, r.group, r.store);
 }
+
+/** One video an exporter needs: the variant, the storyboard version it pins, where the MP4 goes. */
+export interface VideoItem {
+  key: string;
+  ctx: VariantContext;
+  template: { id: string; version: number; source: string };
+  output: string;
+  size?: VideoSize;
+}
+
+/**
+ * Renders an exporter's videos (src/pack): grouped by storyboard version × post × size so each
+ * group encodes its body once. A group that fails marks each of its keys with the error; a
+ * cancel is thrown. Returns the failures by key (empty when all were written).
+ */
+export async function renderVideoItems(ws: Workspace, items: VideoItem[], opts: Omit<VideoOptions, 'renderer'> = {}): Promise<Map<string, Error>> {
+  const assets = workspaceVideoAssets(ws);
+  const groups = new Map<string, VideoItem[]>();
+  for (const it of items) {
+    const key = [it.template.id, it.template.version, it.ctx.post.id, it.size ?? '9x16'].join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), it]);
+  }
+  const errors = new Map<string, Error>();
+  let done = 0;
+  for (const group of groups.values()) {
+    const t = group[0]!.template;
+    try {
+      const storyboard = parseStoryboard(t.source, `video template "${t.id}" v${t.version}`);
+      await renderVariantVideos(
+        { storyboard, source: t.source, size: group[0]!.size ?? '9x16', assets, variants: group.map((it) => ({ ctx: it.ctx, output: it.output })) },
+        { ...opts, onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, done: done + p.done, total: items.length })) },
+      );
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'cancelled') throw err;
+      for (const it of group) errors.set(it.key, err instanceof Error ? err : new Error(String(err)));
+    }
+    done += group.length;
+  }
+  return errors;
+}

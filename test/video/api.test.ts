@@ -11,7 +11,9 @@ import { dispatch } from '../../src/api/dispatcher.js';
 import { ApiError } from '../../src/api/errors.js';
 import { buildDemoStudio } from '../../src/demo/index.js';
 import { sourceHash } from '../../src/review/versions.js';
+import { buildVariantContext } from '../../src/compose/context.js';
 import { checkBinaries } from '../../src/video/binaries.js';
+import { renderVideoItems } from '../../src/video/workspace.js';
 import { probe } from '../../src/video/ffmpeg.js';
 import { outputProblems } from '../../src/video/verify.js';
 import { createWorkspace } from '../../src/workspace/index.js';
@@ -57,5 +59,21 @@ describe('video.render', () => {
     await expect(call('video.render', { post: post.id, group: post.groupTypes[0], store: 'x', size: '3x4' })).rejects.toBeInstanceOf(ApiError);
     await expect(call('video.renderStores', { post: post.id, group: post.groupTypes[0], stores: [] })).rejects.toMatchObject({ code: 'bad_input' });
     expect(existsSync(join(ws.dir, 'renders', 'videos', post.id, post.groupTypes[0]!, 'nope-9x16.mp4'))).toBe(false);
+  });
+});
+
+describe('renderVideoItems (what the exporter calls)', () => {
+  it('renders the items of a storyboard together and reports a broken storyboard per key', async () => {
+    const data = ws.data();
+    const post = data.posts[0]!;
+    const group = post.groupTypes[0]!;
+    const template = { id: 'tiny-test', version: 1, source };
+    const broken = { id: 'broken', version: 2, source: source.replace('"duration": 1,', '"duration": 0.1,') };
+    const item = (i: number, t: typeof template) => ({ key: `k${i}`, ctx: buildVariantContext(data, post, group, data.stores[i]!.id), template: t, output: join(dir, 'items', `${i}.mp4`) });
+    const errors = await renderVideoItems(ws, [item(1, template), item(2, template), item(3, broken)], { format: { width: 540, height: 960, fps: 30 } });
+    expect([...errors.keys()]).toEqual(['k3']);
+    expect(errors.get('k3')!.message).toContain('video template "broken" v2: scenes[0] (head).duration');
+    expect(existsSync(join(dir, 'items', '1.mp4')) && existsSync(join(dir, 'items', '2.mp4'))).toBe(true);
+    expect(existsSync(join(dir, 'items', '3.mp4'))).toBe(false);
   });
 });
