@@ -205,4 +205,19 @@ describe('the user is told, and the holder named', () => {
       await ws.close();
     }
   });
+
+  // KNOWN GAP (reported): export.run / export.start are not marked `mutates` and the exporter does not
+  // check ws.readOnly, so a workspace opened read-only (e.g. written by a newer studio) still gets packs
+  // and renders written into it (measured: one demo store exported in 11 s). Flip to it() once refused.
+  it.fails('GAP: export.run on a read-only workspace is refused (today: packs and renders are written)', async () => {
+    const dir = path.join(root.dir, 'newer');
+    const ws = await openWorkspace(dir);
+    try {
+      expect(ws.readOnly).toBe(true);
+      const err = await dispatch('export.run', { zip: false }, { ws }).catch((e) => e);
+      expect(err?.code).toBe('read_only');
+    } finally {
+      await ws.close();
+    }
+  });
 });
