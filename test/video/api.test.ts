@@ -2,7 +2,7 @@
  * video.render through the dispatcher on a real workspace (the demo studio written to disk),
  * with the post pinned to the tiny test storyboard so a full-size 1080×1920 render stays short.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,31 @@ describe('video.render', () => {
     await expect(call('video.render', { post: post.id, group: post.groupTypes[0], store: 'x', size: '3x4' })).rejects.toBeInstanceOf(ApiError);
     await expect(call('video.renderStores', { post: post.id, group: post.groupTypes[0], stores: [] })).rejects.toMatchObject({ code: 'bad_input' });
     expect(existsSync(join(ws.dir, 'renders', 'videos', post.id, post.groupTypes[0]!, 'nope-9x16.mp4'))).toBe(false);
+  });
+});
+
+describe('video.start', () => {
+  it('runs as a job that jobs.cancel stops, leaving no video and no half file', async () => {
+    const post = ws.data().posts[0]!;
+    const group = post.groupTypes[0]!;
+    const stores = ws.data().stores.slice(4, 6).map((s) => s.id);
+    await expect(call('video.start', { post: post.id, group, stores: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
+    const { job } = (await call('video.start', { post: post.id, group, stores })) as { job: string };
+    type Status = { state: string; progress: { done: number } };
+    let status = (await call('jobs.get', { id: job })) as Status;
+    for (let i = 0; i < 600 && status.state === 'running' && status.progress.done < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await call('jobs.get', { id: job })) as Status;
+    }
+    expect(await call('jobs.cancel', { id: job })).toEqual({ cancelled: true });
+    for (let i = 0; i < 600 && status.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await call('jobs.get', { id: job })) as Status;
+    }
+    expect(status.state).toBe('cancelled');
+    const folder = join(ws.dir, 'renders', 'videos', post.id, group);
+    const left = existsSync(folder) ? readdirSync(folder).filter((f) => stores.some((s) => f.includes(s))) : [];
+    expect(left).toEqual([]);
   });
 });
 

@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { buildVariantContext } from '../../compose/context.js';
+import { jobsFor } from '../../jobs/index.js';
 import type { CallContext } from '../context.js';
+import { ApiError } from '../errors.js';
 import type { HandlersFor } from '../handler.js';
 import type { videoMethods } from '../methods/video.js';
 import type { VideoSize } from '../../video/args/encoder.js';
@@ -33,4 +36,13 @@ async function render(ctx: CallContext, post: string, group: string, stores: str
 export const videoHandlers: HandlersFor<typeof videoMethods> = {
   'video.render': async ({ post, group, store, size }, ctx) => (await render(ctx, post, group, [store], size))[0]!,
   'video.renderStores': async ({ post, group, stores, size }, ctx) => ({ videos: await render(ctx, post, group, stores, size) }),
+  'video.start': ({ post, group, stores, size }, ctx) => {
+    // Unknown post, group type or store is refused now, not in the background.
+    const data = ctx.ws.data();
+    const p = data.posts.find((x) => x.id === post);
+    if (!p) throw new ApiError('not_found', `post "${post}" not found`, 'post');
+    for (const store of stores) buildVariantContext(data, p, group, store);
+    const job = jobsFor(ctx.ws).start('video', ({ signal, onProgress }) => render({ ...ctx, signal, onProgress }, post, group, stores, size).then((videos) => ({ videos })));
+    return { job: job.id };
+  },
 };

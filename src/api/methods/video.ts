@@ -19,6 +19,8 @@ export const RenderedVideoSchema = z.object({
   template: z.object({ id: z.string(), version: z.number().int(), builtin: z.boolean() }),
 });
 
+const RenderStores = z.object({ post: Id, group: Id, stores: z.array(Id).min(1).max(1000), size: VideoSizeInput.default('9x16') }).strict();
+
 /** Short videos: a variant's MP4 under renders/videos/ (storyboard from the post's pin, else the built-in). */
 export const videoMethods = defineMethods({
   'video.render': {
@@ -28,7 +30,12 @@ export const videoMethods = defineMethods({
   },
   'video.renderStores': {
     description: 'Render the short videos of many stores of one post × group type: the shared body is encoded once, each store adds only its end card.',
-    input: z.object({ post: Id, group: Id, stores: z.array(Id).min(1).max(1000), size: VideoSizeInput.default('9x16') }).strict(),
+    input: RenderStores,
     output: z.object({ videos: z.array(RenderedVideoSchema) }),
+  },
+  'video.start': {
+    description: 'video.renderStores as a background job: poll jobs.get for progress (percent of the encoding) and the result, jobs.cancel to stop it.',
+    input: RenderStores,
+    output: z.object({ job: z.string() }),
   },
 });
