@@ -2,9 +2,23 @@ import { jobsFor } from '../../jobs/index.js';
 import { assertPostShippable } from '../../review/pins.js';
 import { assertShippable, runExport, type ExportOptions } from '../../pack/export.js';
 import { planExport } from '../../pack/plan.js';
+import { SCHEMA_VERSION } from '../../model/index.js';
+import type { Workspace } from '../../workspace/types.js';
 import { ApiError } from '../errors.js';
 import type { HandlersFor } from '../handler.js';
 import type { exportMethods } from '../methods/export.js';
+
+/**
+ * Export reads studio.json and writes only packs/ and renders/, so it runs on a workspace opened
+ * read-only by request (e.g. from the CLI while the studio holds the lock) — but not on one written
+ * by a newer studio, whose data this version may misread.
+ */
+function assertReadableSchema(ws: Workspace): void {
+  const version = ws.data().schemaVersion;
+  if (version > SCHEMA_VERSION) {
+    throw new ApiError('read_only', `studio.json was written by a newer Shequn Studio (schema ${version}; this one knows ${SCHEMA_VERSION}): update the studio to export from it`);
+  }
+}
 
 function options(input: ExportOptions): ExportOptions {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ExportOptions;
@@ -26,6 +40,7 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
     return { ...plan.counts, posts: plan.posts.map((p) => p.id), empty: plan.empty, blocked };
   },
   'export.start': (input, { ws }) => {
+    assertReadableSchema(ws);
     const opts = options(input);
     // Refuse at once (unknown ids, unapproved versions) instead of in the background job.
     const data = ws.data();
@@ -33,5 +48,8 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
     const job = jobsFor(ws).start('export', ({ signal, onProgress }) => runExport(ws, opts, { signal, onProgress }));
     return { job: job.id };
   },
-  'export.run': (input, { ws, signal, onProgress }) => runExport(ws, options(input), { signal, onProgress }),
+  'export.run': (input, { ws, signal, onProgress }) => {
+    assertReadableSchema(ws);
+    return runExport(ws, options(input), { signal, onProgress });
+  },
 };
