@@ -9,11 +9,14 @@ import { RENDERER_VERSION } from '../render/renderer.js';
 import { assertPostShippable } from '../review/pins.js';
 import type { Workspace } from '../workspace/types.js';
 import { recoverOutDir, type Recovery } from './atomic.js';
-import { RenderCache } from './cache.js';
+import { RenderCache, writeAtomic } from './cache.js';
+import { readManifest } from './manifest.js';
 import type { OutputSpec, RenderVersions } from './outputs.js';
 import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
 import { renderPending, type PendingOutput, type RenderStageResult } from './render-stage.js';
-import { buildStore, BuildMemo, packInput, type StoreBuild } from './store-build.js';
+import { InputKeys } from './input-key.js';
+import { packFolderName } from './names.js';
+import { buildStore, BuildMemo, PACK_LAYOUT_VERSION, packInput, type StoreBuild } from './store-build.js';
 import { VIDEO_RENDERER_VERSION, type VideoOverrides } from './video-stage.js';
 import { ensureZip, scanPacks, writePack } from './writer.js';
 
@@ -78,7 +81,7 @@ export function assertShippable(data: StudioData, posts: readonly Post[]): void 
 }
 
 /**
- * Exports one pack per store (see src/pack/README.md): plans, refuses unapproved template versions,
+ * Exports one pack per store (see docs/packs.md): plans, refuses unapproved template versions,
  * composes and keys every output, renders only what the cache lacks, writes each changed pack
  * atomically and leaves unchanged packs alone.
  */
@@ -100,12 +103,22 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { 
   const builds: { build: StoreBuild; stale: string[] }[] = [];
   const failures: ExportResult['failures'] = [];
   let reused = 0;
+  const inputs = new InputKeys(data, plan, memo.versions, PACK_LAYOUT_VERSION, { ...opts, videoFormat: opts.videoOverrides?.format });
   for (const sp of plan.stores) {
     throwIfCancelled(ctx.signal);
-    report(`composing ${sp.store.id}`);
-    const build = buildStore(memo, sp);
     const have = existing.get(sp.store.id) ?? [];
+    const inputKey = inputs.of(sp.store);
+    if (have.length === 1 && have[0]!.folder === packFolderName(sp.store) && have[0]!.inputKey === inputKey) {
+      // Nothing it is made from changed: kept without composing.
+      reused += have[0]!.outputs;
+      packs.push({ store: sp.store.id, folder: have[0]!.folder, status: 'reused' });
+      continue;
+    }
+    report(`composing ${sp.store.id}`);
+    const build = { ...buildStore(memo, sp), inputKey };
     if (have.length === 1 && have[0]!.folder === build.folder && have[0]!.packKey === build.packKey) {
+      // Same pack from changed inputs (e.g. a field no text or poster shows): remember the new input key.
+      await refreshInputKey(join(out, build.folder), inputKey);
       reused += build.variants.reduce((n, v) => n + v.outputs.length, 0);
       packs.push({ store: sp.store.id, folder: build.folder, status: 'reused' });
       continue;
@@ -186,6 +199,11 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { 
     parallelism: Number(rendered.parallelism.toFixed(2)),
     phases: { compose: (composed - started) / 1000, render: (renderedAt - composed) / 1000, write: (Date.now() - renderedAt) / 1000 },
   };
+}
+
+async function refreshInputKey(dir: string, inputKey: string): Promise<void> {
+  const m = await readManifest(dir);
+  if (m && m.inputKey !== inputKey) await writeAtomic(join(dir, 'manifest.json'), JSON.stringify({ ...m, inputKey }, null, 2) + '\n');
 }
 
 function order(o: OutputSpec, v: { ctx: { post: { id: string }; group: { id: string }; store: { id: string } } }): string {

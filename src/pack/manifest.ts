@@ -57,6 +57,8 @@ export interface Manifest {
   formatVersion: number;
   /** Hash of every output key and everything the index shows: equal key = identical pack. */
   packKey: string;
+  /** Hash of everything the pack is made from before composing (see input-key.ts). */
+  inputKey?: string;
   folder: string;
   store: { id: string; storeName: string; ownerName: string };
   brand: { name: string; color: string };

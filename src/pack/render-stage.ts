@@ -4,7 +4,7 @@ import { CORES, runPool } from '../jobs/index.js';
 import type { Workspace } from '../workspace/types.js';
 import { RenderCache } from './cache.js';
 import type { OutputSpec } from './outputs.js';
-import type { RenderDone, RenderInit, RenderTask } from './render-worker.js';
+import { createRenderHandler, type RenderDone, type RenderInit, type RenderTask } from './render-task.js';
 import type { BuiltVariant } from './store-build.js';
 import { renderVideos, type VideoJob, type VideoOverrides } from './video-stage.js';
 import { WorkerPool } from './worker-pool.js';
@@ -27,6 +27,48 @@ export interface RenderStageResult {
 }
 
 const WORKER = new URL('./render-worker.ts', import.meta.url);
+
+/**
+ * Up to this many posters and QR images the main thread renders them itself: starting a worker
+ * thread (tsx, the render modules, fonts: seconds) costs more than a few posters. The price is
+ * the event loop blocked during each poster's layout (well under a second) for such small jobs.
+ */
+export const IN_PROCESS_MAX = 8;
+
+/** Renders tasks: a pool of worker threads, or this thread. */
+interface Runner {
+  size: number;
+  busyMs: number;
+  run(task: RenderTask): Promise<RenderDone>;
+  close(): Promise<void>;
+}
+
+// The in-process renderer stays warm for later exports of a long-running process (studio, server).
+const local = new Map<string, Promise<(task: RenderTask) => Promise<RenderDone>>>();
+
+function inProcess(init: RenderInit): Runner {
+  const key = init.baseCacheDir ?? '';
+  let handler = local.get(key);
+  if (!handler) {
+    handler = createRenderHandler(init);
+    handler.catch(() => local.delete(key));
+    local.set(key, handler);
+  }
+  const runner: Runner = {
+    size: 1,
+    busyMs: 0,
+    async run(task) {
+      const t0 = performance.now();
+      try {
+        return await (await handler)(task);
+      } finally {
+        runner.busyMs += performance.now() - t0;
+      }
+    },
+    close: async () => {},
+  };
+  return runner;
+}
 
 function label(p: PendingOutput): string {
   const c = p.variant.ctx;
@@ -78,8 +120,10 @@ export async function renderPending(
   const base = opts.offset ?? { done: 0, total: pending.length };
   const emit = (p: Progress) => opts.onProgress?.({ ...p, done: base.done + p.done, total: base.total });
   if (images.length) {
-    const size = Math.max(1, Math.min(opts.workers ?? CORES, images.length));
-    const pool = new WorkerPool<RenderTask, RenderDone>(WORKER, size, { baseCacheDir: join(cache.dir, 'bases') } satisfies RenderInit);
+    const init: RenderInit = { baseCacheDir: join(cache.dir, 'bases') };
+    const workers = opts.workers ?? (images.length <= IN_PROCESS_MAX ? 0 : CORES);
+    const pool: Runner = workers < 1 ? inProcess(init) : new WorkerPool<RenderTask, RenderDone>(WORKER, Math.min(workers, images.length), init);
+    const size = pool.size;
     const onAbort = () => void pool.close();
     const t0 = performance.now();
     opts.signal?.addEventListener('abort', onAbort, { once: true });

@@ -29,6 +29,7 @@ export interface StoreBuild {
   plan: StorePlan;
   folder: string;
   packKey: string;
+  inputKey?: string;
   variants: BuiltVariant[];
 }
 
@@ -139,6 +140,7 @@ export function packInput(
   return {
     folder: b.folder,
     packKey: b.packKey,
+    ...(b.inputKey ? { inputKey: b.inputKey } : {}),
     store: { id: s.id, storeName: s.storeName, ownerName: s.ownerName },
     brand: { name: data.brand.name, color: data.brand.colors.primary },
     createdAt,

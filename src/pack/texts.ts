@@ -36,7 +36,7 @@ export function composeTexts(data: StudioData, post: Post, ctx: VariantContext):
     let file = primary ? 'caption.txt' : safeName(`${c.name}.txt`);
     if (!primary && used.has(file.toLowerCase())) file = safeName(`${c.name} (${c.id}).txt`);
     used.add(file.toLowerCase());
-    files.push({ file, channel: c.id, label: primary ? `群消息 · ${c.name}` : c.name, text: c.text, primary });
+    files.push({ file, channel: c.id, label: c.name, text: c.text, primary });
   }
   // The group message first: the index shows it at the top.
   files.sort((a, b) => Number(b.primary) - Number(a.primary));

@@ -22,6 +22,7 @@ export interface EntryInput {
 export interface PackInput {
   folder: string;
   packKey: string;
+  inputKey?: string;
   store: Manifest['store'];
   brand: Manifest['brand'];
   createdAt: string;
@@ -32,6 +33,9 @@ export interface PackInput {
 export interface ExistingPack {
   folder: string;
   packKey: string;
+  inputKey?: string;
+  /** Rendered files in it (posters, videos, QR images). */
+  outputs: number;
 }
 
 /** Packs in `outDir` by store id (a store can have more than one folder after a rename). */
@@ -48,7 +52,7 @@ export async function scanPacks(outDir: string): Promise<Map<string, ExistingPac
     const m = await readManifest(join(outDir, name));
     if (!m || m.formatVersion !== MANIFEST_VERSION) continue;
     const list = out.get(m.store.id) ?? [];
-    list.push({ folder: name, packKey: m.packKey });
+    list.push({ folder: name, packKey: m.packKey, ...(m.inputKey ? { inputKey: m.inputKey } : {}), outputs: m.files.filter((f) => f.role === 'poster' || f.role === 'video' || f.role === 'qr').length });
     out.set(m.store.id, list);
   }
   return out;
@@ -90,7 +94,7 @@ async function fill(dir: string, input: PackInput): Promise<Manifest> {
   await writeFile(join(dir, 'index.html'), html, 'utf8');
   const htmlBytes = Buffer.from(html, 'utf8');
   files.unshift({ path: 'index.html', sha256: sha256(htmlBytes), size: htmlBytes.length, role: 'index', store: input.store.id });
-  const manifest: Manifest = { format: MANIFEST_FORMAT, formatVersion: MANIFEST_VERSION, packKey: input.packKey, folder: input.folder, ...head, validUntil, files };
+  const manifest: Manifest = { format: MANIFEST_FORMAT, formatVersion: MANIFEST_VERSION, packKey: input.packKey, ...(input.inputKey ? { inputKey: input.inputKey } : {}), folder: input.folder, ...head, validUntil, files };
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n', 'utf8');
   return manifest;
 }

@@ -144,6 +144,22 @@ describe('pack export of the demo', () => {
     expect(again.packs.every((p) => p.status === 'reused')).toBe(true);
   });
 
+  it('keeps packs whose inputs changed in a way no output shows, remembering the new input key', async () => {
+    const before = await manifestOf(join(out, 'lc002-梧桐巷便利店'));
+    await ws.update((d) => {
+      const t = d.templates.find((x) => x.id === 'caption-video')!; // no group type of these stores posts video
+      t.versions[0]!.comments.push({ by: 'manager', at: '2026-11-25T00:00:00Z', text: '好', action: 'comment' });
+      t.versions[0]!.source += '\n{{!-- tweak --}}';
+    });
+    const r = await run();
+    expect(r.counts).toEqual({ rendered: 0, reused: 16, failed: 0 });
+    expect(r.packs.every((p) => p.status === 'reused')).toBe(true);
+    const after = await manifestOf(join(out, 'lc002-梧桐巷便利店'));
+    expect(after.packKey).toBe(before.packKey);
+    expect(after.inputKey).toMatch(/^[a-f0-9]{64}$/);
+    expect(after.inputKey).not.toBe(before.inputKey);
+  });
+
   it("after editing one store renders only that store's variants", async () => {
     await ws.update((d) => {
       d.stores.find((s) => s.id === 'lc007')!.catchphrase = '老街坊的老味道，常来坐坐！';

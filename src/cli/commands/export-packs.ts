@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Progress } from '../../api/context.js';
 import type { ExportResult } from '../../pack/export.js';
 import { PosterSize } from '../../model/index.js';
@@ -66,7 +67,7 @@ export async function exportPacks(argv: string[]): Promise<number> {
           ...(values.post ? { posts: values.post } : {}),
           ...(values.store ? { stores: values.store } : {}),
           ...(values.size ? { sizes: values.size as PosterSize[] } : {}),
-          ...(values.out ? { out: values.out } : {}),
+          ...(values.out ? { out: resolve(values.out) } : {}),
           ...(values.zip ? { zip: true } : {}),
           ...(values['no-video'] ? { video: false } : {}),
         };
