@@ -190,9 +190,7 @@ describe('hostile templates through the api leave the workspace unchanged', () =
     expect(await savedState(ws)).toEqual(before);
   });
 
-  // KNOWN GAP (reported): templates.addVersion / editVersion store any source as a draft; a source the
-  // engine refuses is only caught when its proof renders (review.submit). Flip to it() once refused at once.
-  it.fails('GAP: templates.addVersion refuses a caption source the engine refuses, saving nothing', async () => {
+  it('templates.addVersion refuses a caption source the engine refuses, saving nothing', async () => {
     const before = await savedState(ws);
     const cap = ws.data().templates.find((t) => t.kind === 'caption')!;
     const err = await dispatch('templates.addVersion', { template: cap.id, source: '{{lookup this "constructor"}}' }, { ws }).catch((e) => e);

@@ -10,6 +10,7 @@ import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { fakeRenderers, type Calls } from './fake-renderers.js';
 import { fixture } from './fixture.js';
+import { builtinPosterTemplates } from '../../src/render/builtins.js';
 
 let ws: Workspace;
 let calls: Calls;
@@ -38,7 +39,10 @@ async function refused(p: Promise<unknown>): Promise<ApiError> {
 
 describe('review api', () => {
   it('add-version → submit renders the proof sheet → queue → proof with diff → approve → pin → audit', async () => {
-    const added = await dispatch('templates.addVersion', { template: 'pos', source: '<div>{{vars.storeName}}</div>\n<p>new</p>', as: 'editor' }, { ws, user: cli });
+    // A real poster source (new versions are validated before they are saved), marked "new".
+    const real = builtinPosterTemplates()[0]!.versions[0]!.source;
+    const source = `${real}\n{{!-- new --}}\n`;
+    const added = await dispatch('templates.addVersion', { template: 'pos', source, as: 'editor' }, { ws, user: cli });
     expect(added).toMatchObject({ template: 'pos', version: 2, state: 'draft' });
     const sub = await dispatch('review.submit', { template: 'pos', as: 'editor' }, { ws, user: cli });
     expect(sub).toMatchObject({ template: 'pos', version: 2, from: 'draft', state: 'in_review', proof: 'renders/proofs/pos-v2.jpg' });
@@ -54,7 +58,7 @@ describe('review api', () => {
     expect(queue).toEqual([expect.objectContaining({ template: 'pos', version: 2, submitter: 'editor', proof: 'renders/proofs/pos-v2.jpg', proofReady: true, previousApproved: 1 })]);
     const proof = await dispatch('review.proof', { template: 'pos', version: 2 }, { ws, user: cli });
     expect(proof).toMatchObject({ sheet: 'renders/proofs/pos-v2.jpg', compare: 'renders/proofs/pos-v2-compare.jpg', width: meta.width, height: meta.height, previousApproved: 1, state: 'in_review' });
-    expect(proof.diff.unified).toContain('+<p>new</p>');
+    expect(proof.diff.unified).toContain('+{{!-- new --}}');
     expect(proof.cells).toHaveLength(18);
     // The stored proof is reused (same hash): nothing rendered again.
     const before = calls.poster.length;

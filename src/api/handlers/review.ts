@@ -7,6 +7,7 @@ import { ensureProof } from '../../review/proof-service.js';
 import { loadProof } from '../../review/proof-files.js';
 import { reviewQueue } from '../../review/queue.js';
 import { addVersion, findTemplate, findVersion, reviseDraft } from '../../review/versions.js';
+import { validateTemplateSource } from '../../review/validate-source.js';
 import type { CallContext } from '../context.js';
 import type { HandlersFor } from '../handler.js';
 import type { reviewMethods } from '../methods/review.js';
@@ -56,6 +57,8 @@ export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
     ctx.ws.update((d) => {
       const who = actorOrShell(d, ctx, as);
       if (who.role) requireRole(who as User, ['editor', 'manager'], `add a version to template "${template}"`);
+      const t = d.templates.find((x) => x.id === template);
+      if (t) validateTemplateSource(t.kind, template, Math.max(...t.versions.map((x) => x.version)) + 1, source);
       const v = addVersion(d, { template, source, by: who.id });
       return { template, version: v.version, hash: v.hash, state: v.state };
     }),
@@ -63,6 +66,8 @@ export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
     ctx.ws.update((d) => {
       const who = actorOrShell(d, ctx, as);
       if (who.role) requireRole(who as User, ['editor', 'manager'], `edit template "${template}" v${version}`);
+      const t = d.templates.find((x) => x.id === template);
+      if (t) validateTemplateSource(t.kind, template, version, source);
       const v = reviseDraft(d, { template, version, source, by: who.id });
       return { template, version: v.version, hash: v.hash, state: v.state };
     }),
