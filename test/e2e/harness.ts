@@ -56,10 +56,12 @@ export function ensureRendererBuilt(): { built: boolean; how?: string; ms: numbe
   }
   try {
     const electronVite = path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-    const full = spawnSync(process.execPath, [electronVite, 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+    // vitest sets NODE_ENV=test; a build inheriting it bundles React's and antd's development code.
+    const env = { ...process.env, NODE_ENV: 'production', ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+    const full = spawnSync(process.execPath, [electronVite, 'build'], { cwd: ROOT, encoding: 'utf8', env });
     if (full.status === 0 && existsSync(index)) return { built: true, how: 'electron-vite build', ms: Date.now() - t0 };
     const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-    execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe', env });
     return { built: true, how: `vite build --config vite.web.config.ts (electron-vite failed: ${(full.stderr || full.stdout).trim().split('\n').slice(-3).join(' | ')})`, ms: Date.now() - t0 };
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -113,11 +115,11 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
   };
 }
 
-/** Saves a full-page screenshot as test-artifacts/screens/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (the whole page, or the viewport for dialogs) as test-artifacts/screens/<name>.png. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const file = path.join(SCREENS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

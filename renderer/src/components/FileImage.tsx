@@ -24,6 +24,6 @@ export function FileImage({ path, width, alt, previewWidth = 2400 }: { path: str
       .catch(() => undefined);
   };
   if (failed) return null;
-  if (!src) return <Skeleton.Image active style={{ width: width ?? 320, height: 200 }} />;
-  return <Image src={src.thumb} alt={alt} preview={{ src: src.full ?? src.thumb, onOpenChange: (open) => open && loadFull() }} />;
+  if (!src) return <Skeleton.Node active className="file-image-loading" style={{ width: '100%', maxWidth: width ?? 320, height: 200 }} />;
+  return <Image src={src.thumb} alt={alt} data-testid="file-image" preview={{ src: src.full ?? src.thumb, onOpenChange: (open) => open && loadFull() }} />;
 }

@@ -5,6 +5,7 @@ export const storeMessages = {
   'stores.search': ['搜索门店、店主、片区、电话', 'Search store, owner, district, phone'],
   'stores.add': ['新增门店', 'Add store'],
   'stores.import': ['导入 CSV / Excel', 'Import CSV / Excel'],
+  'stores.exportCsv': ['导出 CSV', 'Export CSV'],
   'stores.empty': ['还没有门店', 'No stores yet'],
   'stores.emptyHint': ['从 Excel 或 CSV 导入门店表（列：门店编号、门店名称、店主、昵称、口头禅、地址、区域、电话、云店链接、社群类型），或逐家新增。', 'Import a store table from Excel or CSV (columns: store_id, store_name, owner_name, nickname, catchphrase, address, district, phone, cloud_store_url, group_types), or add stores one by one.'],
   'stores.noMatch': ['没有找到“{q}”。试试店主名、片区或电话。', 'Nothing matches "{q}". Try an owner name, district or phone.'],

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { BulbOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
@@ -71,7 +71,11 @@ export function GroupTypes() {
                 <dt>{t('groups.f.formats')}</dt>
                 <dd>{g.rules.formats.map((f) => t(`groups.format.${f}` as MsgKey)).join('、')}</dd>
               </dl>
-              {g.tip && <Typography.Paragraph type="secondary" className="group-tip">💡 {g.tip}</Typography.Paragraph>}
+              {g.tip && (
+                <Typography.Paragraph type="secondary" className="group-tip">
+                  <BulbOutlined aria-hidden /> {g.tip}
+                </Typography.Paragraph>
+              )}
               <Typography.Text type="secondary">{t('groups.stores', { n: stores.data?.filter((s) => s.groupTypes.includes(g.id)).length ?? 0 })}</Typography.Text>
             </Card>
           </Col>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
@@ -41,8 +41,23 @@ export function StoreTable() {
       message.error(errorText(err, t));
     }
   };
+  const exportCsv = async () => {
+    try {
+      const out = await api('stores.exportCsvData', {});
+      const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv;charset=utf-8' }));
+      const a = Object.assign(document.createElement('a'), { href: url, download: out.name });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      message.error(errorText(err, t));
+    }
+  };
   const actions = (
     <Space>
+      <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()} disabled={!stores.data?.length}>
+        {t('stores.exportCsv')}
+      </Button>
       <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-stores">
         {t('stores.import')}
       </Button>

@@ -1,8 +1,10 @@
 import type { RefObject } from 'react';
 import type { MethodOutput } from '../../../../../src/api/contract';
 import { VARIABLES, isVariableName } from '../../../../../src/compose/nodes';
+import { useApi } from '../../../app/useApi';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { useI18n, type MsgKey } from '../../../i18n';
+import { outlineOf } from '../../../lib/storyboard';
 
 type Post = MethodOutput<'posts.get'>;
 type Store = MethodOutput<'stores.list'>[number];
@@ -22,31 +24,43 @@ function sectionText(doc: unknown, label: (n: string) => string): string {
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 
+const DEFAULT_OUTLINE = { scenes: (['head', 'waist', 'leg'] as const).map((part) => ({ part, duration: 0 })), endCard: { duration: 0 }, total: 0 };
+
 /**
- * The short video as a storyboard sketch: the hook (head), the product (waist), the offer (leg)
- * and the store owner's end card — the scenes every storyboard template has, in order.
+ * The short video as a storyboard: the scenes of the post's pinned video template in order, with
+ * their durations, each showing the text of its part, then the store owner's end card.
  */
 export function Storyboard({ draft, revision, store }: { draft: RefObject<Post>; revision: number; store?: Store }) {
   const { t, lang } = useI18n();
+  const pin = draft.current?.templates.video;
+  const tpl = useApi('templates.get', { id: pin?.template ?? '' }, { skip: !pin });
+  const version = tpl.data?.versions.find((v) => v.version === pin?.version);
+  const outline = (version && outlineOf(version.source)) || DEFAULT_OUTLINE;
   const label = (n: string) => (isVariableName(n) ? `{${lang === 'zh' ? VARIABLES[n].zh : VARIABLES[n].en}}` : n);
-  const scenes = (['head', 'waist', 'leg'] as const).map((s) => ({ key: s, title: t(`editor.${s}` as MsgKey), text: sectionText(draft.current?.[s], label) }));
+  const secs = (d: number) => (d ? ` · ${d}s` : '');
   return (
-    <div className="storyboard" data-testid="storyboard" data-revision={revision} aria-label={t('preview.video')}>
-      {scenes.map((s, i) => (
-        <figure key={s.key} className={`storyboard-frame storyboard-${s.key}`}>
-          <div className="storyboard-card">{s.text.slice(0, 40) || '…'}</div>
+    <div className="storyboard" data-testid="storyboard" data-revision={revision} role="group" aria-label={`${t('preview.video')}${outline.total ? ` · ${outline.total}s` : ''}`}>
+      {outline.scenes.map((s, i) => (
+        <figure key={i} className={`storyboard-frame storyboard-${s.part}`}>
+          <div className="storyboard-card">{sectionText(draft.current?.[s.part], label).slice(0, 40) || '…'}</div>
           <figcaption>
-            {i + 1}. {s.title}
+            {t(`editor.${s.part}` as MsgKey)}
+            {secs(s.duration)}
           </figcaption>
         </figure>
       ))}
-      <figure className="storyboard-frame storyboard-end">
-        <div className="storyboard-card storyboard-endcard">
-          <AssetAvatar id={store?.avatar} name={store?.ownerName ?? '?'} size={28} shape="circle" />
-          <span>{store ? store.nickname || store.ownerName : ''}</span>
-        </div>
-        <figcaption>4. {t('preview.endCard')}</figcaption>
-      </figure>
+      {outline.endCard && (
+        <figure className="storyboard-frame storyboard-end">
+          <div className="storyboard-card storyboard-endcard">
+            <AssetAvatar id={store?.avatar} name={store?.ownerName ?? '?'} size={28} shape="circle" />
+            <span>{store ? store.nickname || store.ownerName : ''}</span>
+          </div>
+          <figcaption>
+            {t('preview.endCard')}
+            {secs(outline.endCard.duration)}
+          </figcaption>
+        </figure>
+      )}
     </div>
   );
 }

@@ -13,10 +13,11 @@ export interface VariantPreview {
 }
 
 /**
- * Composes the unsaved post for one group type and store, `delay` ms after the last change.
+ * Composes the unsaved post for one group type and store, `delay` ms after the last change
+ * (one frame: keystrokes in the same frame share a call; compose itself takes a few ms).
  * Only the newest answer is kept, so a slow reply never overwrites a newer one.
  */
-export function useVariantPreview(draft: RefObject<Post>, revision: number, group: string | undefined, store: string | undefined, delay = 50): VariantPreview {
+export function useVariantPreview(draft: RefObject<Post>, revision: number, group: string | undefined, store: string | undefined, delay = 16): VariantPreview {
   const [state, setState] = useState<VariantPreview>({ revision: -1 });
   const seq = useRef(0);
   useEffect(() => {
