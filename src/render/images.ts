@@ -1,3 +1,4 @@
+import { MAX_SVG_EXPANSION, svgExpansion } from '../util/svg-expansion.js';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
 /** Largest input image accepted, in pixels (50 MP): bigger ones are refused before decoding. */
@@ -43,6 +44,9 @@ export function checkSvgSafe(bytes: Buffer, name: string): void {
     /(?:href|src)\s*=\s*["']\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])[^"']*/i.exec(text) ??
     /url\(\s*['"]?\s*(?!#)[^)]*\)/i.exec(text);
   if (bad) throw new ImageInputError(`${name}: the SVG refers to something outside itself (${bad[0].slice(0, 60)}); external references are refused`);
+  if (svgExpansion(text) > MAX_SVG_EXPANSION) {
+    throw new ImageInputError(`${name}: the SVG's nested <use> references expand to more than ${MAX_SVG_EXPANSION} elements; flatten it (export as PNG)`);
+  }
 }
 
 function explain(err: unknown, name: string): ImageInputError {

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
 import { AssetId, type AssetRecord, type StudioData } from '../model/index.js';
+import { assertDecodable } from './decode-check.js';
 import { requireImage } from './mime.js';
 import type { AssetStore } from './types.js';
 
@@ -28,6 +29,7 @@ export function describeAsset(bytes: Buffer, originalName: string): AssetRecord 
  */
 export async function writeAssetFile(assetsDir: string, bytes: Buffer, originalName: string): Promise<AssetRecord> {
   const record = describeAsset(bytes, originalName);
+  await assertDecodable(bytes, record);
   const file = path.join(assetsDir, record.id + record.ext);
   const existing = await stat(file).catch(() => undefined);
   if (existing?.size === bytes.length) return record;

@@ -1,3 +1,4 @@
+import { MAX_SVG_EXPANSION, svgExpansion } from '../util/svg-expansion.js';
 import { ApiError } from '../api/errors.js';
 
 /** An image type the studio stores, with the extension its files get. */
@@ -37,5 +38,8 @@ export function requireImage(bytes: Buffer, name: string): ImageType {
   }
   const external = type.mime === 'image/svg+xml' ? SVG_EXTERNAL.exec(bytes.toString('utf8')) : null;
   if (external) throw new ApiError('bad_input', `"${name}" is an SVG that refers to something outside itself (${external[0].slice(0, 60)}); embed the image or remove the reference and try again`);
+  if (type.mime === 'image/svg+xml' && svgExpansion(bytes.toString('utf8')) > MAX_SVG_EXPANSION) {
+    throw new ApiError('bad_input', `"${name}" is an SVG whose nested <use> references expand to more than ${MAX_SVG_EXPANSION} elements; flatten it (export as PNG) and try again`);
+  }
   return type;
 }

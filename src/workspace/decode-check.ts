@@ -1,0 +1,24 @@
+import sharp from 'sharp';
+import { ApiError } from '../api/errors.js';
+import type { AssetRecord } from '../model/index.js';
+
+/** Largest image the studio stores (pixels); the poster renderer uses the same bound. */
+export const MAX_ASSET_PIXELS = 50_000_000;
+
+/**
+ * Decodes a raster image once, with libvips' input limits, so a header claiming 100k×100k pixels
+ * or a truncated file is refused when it arrives (naming it), not later in the middle of an export.
+ */
+export async function assertDecodable(bytes: Buffer, record: Pick<AssetRecord, 'mime' | 'name'>): Promise<void> {
+  if (record.mime === 'image/svg+xml') return; // checked as text (external references, <use> expansion)
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_ASSET_PIXELS) {
+      throw new ApiError('bad_input', `"${record.name}" is ${meta.width}×${meta.height} pixels, larger than ${MAX_ASSET_PIXELS / 1e6} MP; scale it down and try again`);
+    }
+    await sharp(bytes, { limitInputPixels: MAX_ASSET_PIXELS, failOn: 'truncated', animated: false }).stats();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError('bad_input', `"${record.name}" could not be read as an image (${(err as Error).message.split('\n')[0]}); it may be truncated or damaged: save it again and try again`);
+  }
+}
