@@ -78,6 +78,7 @@ export const ImageLayer = z
   })
   .strict();
 
+/** A layer of a scene: text or an image slot. */
 export const Layer = z.discriminatedUnion('kind', [TextLayer, ImageLayer]);
 export type Layer = z.infer<typeof Layer>;
 

@@ -33,6 +33,7 @@ async function render(ctx: CallContext, post: string, group: string, stores: str
   return videos.map((v) => report(ctx, v));
 }
 
+/** The video methods: renders under renders/videos/, synchronously or as a job. */
 export const videoHandlers: HandlersFor<typeof videoMethods> = {
   'video.render': async ({ post, group, store, size }, ctx) => (await render(ctx, post, group, [store], size))[0]!,
   'video.renderStores': async ({ post, group, stores, size }, ctx) => ({ videos: await render(ctx, post, group, stores, size) }),

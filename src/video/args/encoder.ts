@@ -37,6 +37,7 @@ export const VIDEO_FORMATS = {
   '9x16': { width: 1080, height: 1920, fps: 30 },
   '1x1': { width: 1080, height: 1080, fps: 30 },
 } as const satisfies Record<string, VideoFormat>;
+/** A video size: "9x16" or "1x1". */
 export type VideoSize = keyof typeof VIDEO_FORMATS;
 
 /**
