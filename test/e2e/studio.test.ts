@@ -140,6 +140,8 @@ describe('the studio in a real browser (web mode)', () => {
     if (m.poster.length) {
       timings.poster_ms_median = median(m.poster);
       timings.poster_ms_max = Math.max(...m.poster);
+      timings.poster_render_server_ms_median = median(m.posterServer);
+      timings.poster_debounce_ms = 300;
     } else timings.poster_ms = 'no poster preview (render.poster not in the contract)';
     expect(m.caption.length).toBeGreaterThan(3);
   });

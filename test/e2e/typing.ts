@@ -12,9 +12,10 @@ export function median(xs: number[]): number {
 /**
  * Types `text` one character at a time at the end of a section editor and measures, in the page,
  * the time from the input event to (a) the caption bubble showing the text typed so far and
- * (b) the poster preview showing a render of that revision (when there is a poster preview).
+ * (b) the poster preview showing a render of that revision (when there is a poster preview), with
+ * the render time the studio reported for it.
  */
-export async function measureTyping(page: Page, editorTestId: string, text: string): Promise<{ caption: number[]; poster: number[] }> {
+export async function measureTyping(page: Page, editorTestId: string, text: string): Promise<{ caption: number[]; poster: number[]; posterServer: number[] }> {
   await page.getByTestId(editorTestId).click();
   await page.keyboard.press('End');
   await page.evaluate(() => {
@@ -38,6 +39,7 @@ export async function measureTyping(page: Page, editorTestId: string, text: stri
   });
   const caption: number[] = [];
   const poster: number[] = [];
+  const posterServer: number[] = [];
   const hasPoster = (await page.locator('[data-testid=poster-preview]').count()) > 0;
   let typed = '';
   for (const ch of text) {
@@ -54,15 +56,19 @@ export async function measureTyping(page: Page, editorTestId: string, text: stri
       .waitForFunction(
         (wantPoster) => {
           const sq = (window as unknown as { __sq: { caption: number; poster: number } }).__sq;
-          return sq.caption > 0 && (!wantPoster || sq.poster > 0) ? { caption: sq.caption, poster: sq.poster } : null;
+          const server = Number(document.querySelector('[data-testid=poster-preview]')?.getAttribute('data-ms') ?? 0);
+          return sq.caption > 0 && (!wantPoster || sq.poster > 0) ? { caption: sq.caption, poster: sq.poster, server } : null;
         },
         hasPoster,
         { timeout: 10_000, polling: 20 },
       )
-      .then((h) => h.jsonValue() as Promise<{ caption: number; poster: number }>);
+      .then((h) => h.jsonValue() as Promise<{ caption: number; poster: number; server: number }>);
     caption.push(Math.round(got.caption));
-    if (hasPoster) poster.push(Math.round(got.poster));
+    if (hasPoster) {
+      poster.push(Math.round(got.poster));
+      posterServer.push(got.server);
+    }
     await page.waitForTimeout(120);
   }
-  return { caption, poster };
+  return { caption, poster, posterServer };
 }

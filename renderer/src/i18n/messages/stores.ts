@@ -14,9 +14,7 @@ export const storeMessages = {
   'stores.col.owner': ['店主', 'Owner'],
   'stores.col.district': ['片区', 'District'],
   'stores.col.groups': ['运营的群', 'Groups run'],
-  'stores.col.link': ['云店', 'Cloud store'],
   'stores.col.active': ['启用', 'Active'],
-  'stores.noLink': ['未填，使用内容的下单链接', 'None: the post\'s link is used'],
   'stores.inactive': ['停用', 'Inactive'],
   'stores.deleteConfirm': ['删除门店“{name}”？', 'Delete store "{name}"?'],
   'stores.edit': ['编辑门店', 'Edit store'],
@@ -66,6 +64,5 @@ export const storeMessages = {
   'import.confirmSkip': ['跳过有问题的行并导入', 'Skip bad rows and import'],
   'import.again': ['换一个文件', 'Choose another file'],
   'import.done': ['已导入：新增 {created}，更新 {updated}', 'Imported: {created} new, {updated} updated'],
-  'import.unavailable': ['导入功能暂不可用（stores.importData 接口未就绪）。', 'Import is not available (the stores.importData api is not ready).'],
   'import.tooBig': ['文件超过 20 MB。请拆分后分批导入。', 'The file is over 20 MB. Split it and import in parts.'],
 } as const;

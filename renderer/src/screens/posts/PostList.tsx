@@ -52,7 +52,7 @@ export function PostList() {
         <Table<Post>
           rowKey="id"
           loading={posts.loading && !posts.data}
-          dataSource={posts.data}
+          dataSource={posts.data && [...posts.data].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           onRow={(p) => ({ onDoubleClick: () => void go({ screen: 'post', id: p.id }) })}
           columns={[

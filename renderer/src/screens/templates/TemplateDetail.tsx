@@ -136,7 +136,7 @@ function LoadedTemplate({ template, reload }: { template: Template; reload(): Pr
           <VersionHistory template={template} selected={version.version} onSelect={setSelected} />
         </Col>
         <Col xs={24} xl={11}>
-          <TemplatePreview template={template} version={version.version} source={source} />
+          <TemplatePreview template={template} version={version.version} source={source} savedSource={version.source} />
         </Col>
       </Row>
     </div>

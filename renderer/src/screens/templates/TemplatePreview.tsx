@@ -1,15 +1,118 @@
-import { Card, Typography } from 'antd';
+import { Card, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
-import { useT } from '../../i18n';
+import { api } from '../../client';
+import { errorText, useApi } from '../../app/useApi';
+import { useT, type MsgKey } from '../../i18n';
+import { outlineOf } from '../../lib/storyboard';
 
 type Template = MethodOutput<'templates.get'>;
+type Size = '9x16' | '1x1' | '3x4';
 
-/** Live preview of the source being edited (filled in when the render api is available). */
-export function TemplatePreview({ template }: { template: Template; version: number; source: string }) {
+/**
+ * Live preview of a template version. Posters: rendered by the studio for a sample post with the
+ * longest store name (drafts watermarked), after each saved change. Video: the storyboard's
+ * scenes and timing, straight from the source being edited. Captions: shown in the post editor.
+ */
+export function TemplatePreview({ template, version, source, savedSource }: { template: Template; version: number; source: string; savedSource: string }) {
   const t = useT();
   return (
-    <Card title={t('tpl.preview')} size="small" className="form-card">
-      <Typography.Text type="secondary">{t('tpl.previewUnavailable')} ({template.kind})</Typography.Text>
+    <Card title={t('tpl.preview')} size="small" className="form-card template-preview">
+      {template.kind === 'poster' ? (
+        <PosterTemplatePreview template={template} version={version} savedSource={savedSource} dirty={source !== savedSource} />
+      ) : template.kind === 'video' ? (
+        <VideoOutline source={source} />
+      ) : (
+        <Typography.Text type="secondary">{t('tpl.previewCaption')}</Typography.Text>
+      )}
     </Card>
+  );
+}
+
+function VideoOutline({ source }: { source: string }) {
+  const t = useT();
+  const o = outlineOf(source);
+  if (!o) return <Typography.Text type="danger">{t('tpl.previewBadJson')}</Typography.Text>;
+  return (
+    <div>
+      <div className="thumb-strip template-video-strip">
+        {o.scenes.map((s, i) => (
+          <span key={i} className={`thumb-scene storyboard-${s.part}`} style={{ flexGrow: s.duration }}>
+            {t(`editor.${s.part}` as MsgKey)} {s.duration}s
+          </span>
+        ))}
+        {o.endCard && (
+          <span className="thumb-scene thumb-end" style={{ flexGrow: o.endCard.duration }}>
+            {t('preview.endCard')} {o.endCard.duration}s
+          </span>
+        )}
+      </div>
+      <Typography.Paragraph type="secondary" className="template-video-total">
+        {t('tpl.videoTotal', { s: o.total })}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
+function PosterTemplatePreview({ template, version, savedSource, dirty }: { template: Template; version: number; savedSource: string; dirty: boolean }) {
+  const t = useT();
+  const posts = useApi('posts.list', {});
+  const stores = useApi('stores.list', {});
+  const [postId, setPostId] = useState<string>();
+  const [size, setSize] = useState<Size>('9x16');
+  const [shot, setShot] = useState<{ url?: string; error?: unknown; loading: boolean; notes: string[] }>({ loading: false, notes: [] });
+  const post = posts.data?.find((p) => p.id === postId) ?? posts.data?.[0];
+  const group = post?.groupTypes[0];
+  // The worst case the layout must survive: the longest store name among stores of that group.
+  const store = useMemo(
+    () => [...(stores.data ?? [])].filter((s) => s.active && (!group || s.groupTypes.includes(group))).sort((a, b) => b.storeName.length - a.storeName.length)[0],
+    [stores.data, group],
+  );
+  const state = template.versions.find((v) => v.version === version)?.state;
+  useEffect(() => {
+    if (!post || !group || !store) return;
+    let live = true;
+    setShot((s) => ({ ...s, loading: true }));
+    const timer = setTimeout(() => {
+      api('render.poster', { post: post.id, group, store: store.id, size, width: 540, template: { id: template.id, version }, draft: state !== 'approved' })
+        .then((img) => live && setShot({ url: `data:${img.mime};base64,${img.base64}`, loading: false, notes: img.notes }))
+        .catch((error) => live && setShot((s) => ({ ...s, error, loading: false })));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [post, group, store, size, template.id, version, state, savedSource]);
+  return (
+    <div>
+      <Space wrap className="template-preview-controls">
+        <Select
+          size="small"
+          aria-label={t('posts.title')}
+          value={post?.id}
+          onChange={setPostId}
+          style={{ minWidth: 200 }}
+          options={(posts.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+        />
+        <Segmented<Size> size="small" value={size} onChange={setSize} options={['9x16', '1x1', '3x4'].map((s) => ({ value: s as Size, label: s.replace('x', ':') }))} />
+      </Space>
+      <Typography.Paragraph type="secondary" className="template-preview-hint">
+        {t('tpl.previewHint')} {store ? `（${store.storeName}）` : ''}
+        {dirty && ` ${t('tpl.previewAfterSave')}`}
+      </Typography.Paragraph>
+      <Spin spinning={shot.loading}>
+        <div className="template-preview-image">
+          {shot.url ? <img src={shot.url} alt={t('tpl.preview')} data-testid="template-preview-image" /> : <div className="chat-media-placeholder">{t('preview.posterLoading')}</div>}
+        </div>
+      </Spin>
+      {shot.error !== undefined && <Typography.Text type="danger">{t('tpl.previewError', { msg: errorText(shot.error, t) })}</Typography.Text>}
+      {shot.notes.length > 0 && (
+        <ul className="export-notes-list template-preview-notes">
+          {shot.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,18 @@
+import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
+import { api } from '../../client';
 import { useApi } from '../../app/useApi';
 import { useT, type MsgKey } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
 
 type Summary = MethodOutput<'templates.list'>[number];
+
+/** The variant thumbnails of poster templates are rendered for. */
+export interface ThumbSample {
+  post: string;
+  group: string;
+  store: string;
+}
 
 /** The first lines of a caption template, without its comment header. */
 function captionLines(source: string): string[] {
@@ -16,7 +25,7 @@ function captionLines(source: string): string[] {
 }
 
 /** A template's thumbnail: caption lines, a storyboard strip with durations, or a poster layout sketch. */
-export function TemplateThumb({ summary }: { summary: Summary }) {
+export function TemplateThumb({ summary, sample }: { summary: Summary; sample?: ThumbSample }) {
   const t = useT();
   const tpl = useApi('templates.get', { id: summary.id });
   const v = tpl.data?.versions.find((x) => x.version === (summary.approved ?? summary.latest));
@@ -48,6 +57,29 @@ export function TemplateThumb({ summary }: { summary: Summary }) {
       </div>
     );
   }
+  return <PosterThumb summary={summary} sample={sample} />;
+}
+
+/** A poster template rendered small for a sample variant (its approved version, else the latest as a draft). */
+function PosterThumb({ summary, sample }: { summary: Summary; sample?: ThumbSample }) {
+  const [url, setUrl] = useState<string>();
+  const version = summary.approved ?? summary.latest;
+  useEffect(() => {
+    if (!sample) return;
+    let live = true;
+    api('render.poster', { ...sample, size: '9x16', width: 180, template: { id: summary.id, version }, draft: summary.approved === null })
+      .then((img) => live && setUrl(`data:${img.mime};base64,${img.base64}`))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [sample, summary.id, summary.approved, version]);
+  if (url)
+    return (
+      <div className="template-thumb template-thumb-poster" aria-hidden="true">
+        <img src={url} alt="" />
+      </div>
+    );
   return (
     <div className="template-thumb template-thumb-poster" aria-hidden="true">
       <div className="thumb-poster">

@@ -12,11 +12,16 @@ export function PosterPreview({ poster, storeName }: { poster: PosterState; stor
     <Spin spinning={poster.loading} size="small">
       <div className="chat-media">
         {poster.url ? (
-          <img src={poster.url} alt={t('preview.posterAlt', { store: storeName })} data-testid="poster-preview" data-revision={poster.revision} />
+          <img src={poster.url} alt={t('preview.posterAlt', { store: storeName })} data-testid="poster-preview" data-revision={poster.revision} data-ms={poster.ms} />
         ) : (
           <div className="chat-media-placeholder">{t('preview.posterLoading')}</div>
         )}
       </div>
+      {poster.error !== undefined && poster.url && (
+        <Typography.Text type="danger" className="chat-note poster-error">
+          {t('preview.posterUnavailable', { msg: errorText(poster.error, t) })}
+        </Typography.Text>
+      )}
     </Spin>
   );
 }

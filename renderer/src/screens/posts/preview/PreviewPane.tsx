@@ -54,7 +54,10 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
   const channelOf = (kind: 'moments' | 'video') => groupChannels.find((c) => c.kind === kind);
   const captionLength = composed ? charCount(composed.caption) : 0;
   const max = group?.rules.captionMaxLength ?? 0;
-  const posterState = usePosterPreview(draft, revision, group?.id, store?.id);
+  const templates = useApi('templates.list', {});
+  const posterPin = post.templates.poster;
+  const pinState = templates.data?.find((x) => x.id === posterPin?.template)?.states.find((v) => v.version === posterPin?.version)?.state;
+  const posterState = usePosterPreview(draft, revision, group?.id, store?.id, !!pinState && pinState !== 'approved');
   const wants = (f: 'poster' | 'video') => !!group?.rules.formats.includes(f);
   const poster = store && wants('poster') ? <PosterPreview poster={posterState} storeName={store.storeName} /> : null;
   const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} store={store} /> : null;
@@ -124,6 +127,16 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
               {composed.link}
             </Typography.Text>
           </div>
+          {posterState.notes.length > 0 && (
+            <details className="poster-notes">
+              <summary>{t('preview.posterNotes', { n: posterState.notes.length })}</summary>
+              <ul className="export-notes-list">
+                {posterState.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
     </aside>
