@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../api/errors.js';
 
-/** Messages between the pool and a worker (see worker-host.ts for the worker side). */
+/** A task message from the pool to a worker (see worker-host.ts for the worker side). */
 export type ToWorker<T> = { id: number; task: T };
+/** A worker's messages: ready (or not) after setup, then one result or error per task. */
 export type FromWorker<R> = { ready: true } | { ready: false; error: string } | { id: number; ok: true; result: R } | { id: number; ok: false; error: string };
 
 interface Job<T, R> {

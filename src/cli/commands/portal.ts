@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { processAlive, workspacePaths } from '../../workspace/index.js';
 import type { CliCommand } from '../types.js';
 import { call, parseFlags, printJson, required, UsageError, withWorkspace } from '../util.js';
 
@@ -27,6 +29,8 @@ export const command: CliCommand = {
     const action = positionals[0] as (typeof ACTIONS)[number];
     if (!ACTIONS.includes(action)) throw new UsageError(`portal what? one of ${ACTIONS.join(', ')}`);
     const where = { ...(values.host ? { host: values.host } : {}), ...(values.port ? { port: port(values.port) } : {}) };
+    const readOnly = (action === 'links' || action === 'sheet') && (await lockedElsewhere(values.workspace));
+    if (readOnly) process.stderr.write('notice: the workspace is open in the studio or a server: listing the links it has (stores without one get theirs when the studio lists links)\n');
     return withWorkspace(values.workspace, async (ws) => {
       switch (action) {
         case 'links': {
@@ -55,6 +59,17 @@ export const command: CliCommand = {
           return 0;
         }
       }
-    });
+    }, { readOnly });
   },
 };
+
+/** True when another live process holds the workspace's write lock (links can still be read). */
+async function lockedElsewhere(dir: string | undefined): Promise<boolean> {
+  if (!dir) return false;
+  try {
+    const lock = JSON.parse(await readFile(workspacePaths(dir).lock, 'utf8')) as { pid?: number; hostname?: string };
+    return typeof lock.pid === 'number' && lock.pid !== process.pid && lock.hostname === hostname() && processAlive(lock.pid);
+  } catch {
+    return false;
+  }
+}
