@@ -98,7 +98,7 @@ export function baseContext(ctx: VariantContext, size: PosterSize, L: Record<str
     L,
     brand: brandInfo(ctx),
     group: { id: ctx.group.id, name: ctx.group.name },
-    post: { id: p.id, title: p.title, campaign: p.campaign, productName: p.product.name, price: v.price, originalPrice: v.originalPrice, unit: p.product.unit, offer: v.offer, validUntil: v.validUntil },
+    post: { id: p.id, title: p.title, campaign: p.campaign, productName: p.product.name, price: v.price, originalPrice: v.originalPrice, saving: v.originalPrice ? yuan((p.product.originalPrice ?? 0) - p.product.price) : '', unit: p.product.unit, offer: v.offer, validUntil: v.validUntil },
     sections: { ...ctx.sections },
     fit,
     images: { product: !!images.product, logo: !!images.logo, brandIp: !!images.brandIp },

@@ -7,7 +7,7 @@ export const MIN_QR_PX = 240;
 /** Quiet zone around the code, in modules (the standard asks for 4). */
 export const QUIET_MODULES = 4;
 /** Smallest module size in px we draw. */
-const MIN_MODULE_PX = 4;
+const MIN_MODULE_PX = 3;
 
 /** A QR code's modules (error correction M). */
 export interface QrMatrix {

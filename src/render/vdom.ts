@@ -81,7 +81,8 @@ function convert(node: HtmlNode, sheet: StyleSheet, slots: SlotResolver, label: 
   if (tag === 'img') {
     const slot = node.attrs['data-slot'];
     if (!slot) throw new Error(`${label}: <img> needs data-slot (product, logo, brandIp, avatar or qr); templates cannot load images themselves`);
-    return slots(slot, style, node.attrs);
+    // Images keep their size in flex rows (a squeezed QR would be refused as too small).
+    return slots(slot, { flexShrink: '0', ...style }, node.attrs);
   }
   const keep = /^pre/.test(style.whiteSpace ?? '');
   const children = node.children.map((c) => convert(c, sheet, slots, label, keep)).filter((c): c is VChild => c !== null);

@@ -1,0 +1,52 @@
+import { relative } from 'node:path';
+import sharp from 'sharp';
+import type { Post } from '../../model/index.js';
+import { loadFonts } from '../../render/fonts.js';
+import { createPosterRenderer, type PosterRenderer } from '../../render/renderer.js';
+import { posterCacheDir, posterContext, posterFileName, posterRenderPath, posterTemplateFor, workspacePosterImages, writeFileAtomic } from '../../render/workspace.js';
+import { ApiError } from '../errors.js';
+import type { HandlersFor } from '../handler.js';
+import type { renderMethods } from '../methods/render.js';
+
+const MIME = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
+
+/** One warm renderer per workspace folder (fonts parsed once per process, base layers cached). */
+const renderers = new Map<string, PosterRenderer>();
+
+/** render.poster: one poster for the live preview or a file under renders/posters/. */
+export const renderHandlers: HandlersFor<typeof renderMethods> = {
+  'render.poster': async (input, { ws }) => {
+    const t0 = performance.now();
+    const data = ws.data();
+    let post: Post;
+    if (typeof input.post === 'string') {
+      const found = data.posts.find((p) => p.id === input.post);
+      if (!found) throw new ApiError('not_found', `post "${input.post}" not found`, 'post');
+      post = found;
+    } else post = input.post;
+    const template = posterTemplateFor(data, post, input.template);
+    const ctx = posterContext(data, post, input.group, input.store);
+    let renderer = renderers.get(ws.dir);
+    if (!renderer) {
+      renderer = createPosterRenderer({ fonts: loadFonts(), cacheDir: posterCacheDir(ws) });
+      renderers.set(ws.dir, renderer);
+    }
+    const images = await workspacePosterImages(ws, ctx);
+    const out = await renderer.render({ template, size: input.size, ctx, images, format: input.format, draft: input.draft });
+    let bytes = out.bytes;
+    let { width, height } = out;
+    if (input.width && input.width < out.width) {
+      const img = sharp(bytes).resize({ width: input.width });
+      bytes = await (input.format === 'png' ? img.png() : input.format === 'webp' ? img.webp({ quality: 86 }) : img.jpeg({ quality: 86 })).toBuffer();
+      height = Math.round((out.height * input.width) / out.width);
+      width = input.width;
+    }
+    const result = { mime: MIME[input.format], width, height, template: { id: template.id, version: template.version, state: template.state, builtin: template.builtin }, notes: out.notes, ms: Math.round(performance.now() - t0) };
+    if (input.output === 'file') {
+      const path = posterRenderPath(ws, posterFileName(post.id, input.group, input.store, input.size, input.format));
+      await writeFileAtomic(path, bytes);
+      return { ...result, path: relative(ws.dir, path) };
+    }
+    return { ...result, base64: bytes.toString('base64') };
+  },
+};
