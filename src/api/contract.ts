@@ -10,6 +10,7 @@ import { portalMethods } from './methods/portal.js';
 import { reviewMethods } from './methods/review.js';
 import { storesIoMethods } from './methods/stores-io.js';
 import { videoMethods } from './methods/video.js';
+import { renderMethods } from './methods/render.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -27,6 +28,7 @@ export const contract = {
   ...reviewMethods,
   ...storesIoMethods,
   ...videoMethods,
+  ...renderMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

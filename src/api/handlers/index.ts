@@ -10,6 +10,7 @@ import { portalHandlers } from './portal.js';
 import { reviewHandlers } from './review.js';
 import { storesIoHandlers } from './stores-io.js';
 import { videoHandlers } from './video.js';
+import { renderHandlers } from './render.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
@@ -23,4 +24,5 @@ export const handlers: HandlersFor<Contract> = {
   ...reviewHandlers,
   ...storesIoHandlers,
   ...videoHandlers,
+  ...renderHandlers,
 };
