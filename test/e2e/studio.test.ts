@@ -95,6 +95,8 @@ describe('the studio in a real browser (web mode)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=editor-head] [data-sq-variable=nickname]').count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid=editor-leg] [data-sq-variable=link]').count()).toBe(1);
+    // The typed `{下单` query is replaced by the chip, nothing of it left behind.
+    expect(await page.getByTestId('editor-leg').textContent()).not.toMatch(/[{｛]/);
 
     // The preview shows the store owner's nickname in place of the chip, and changes per store.
     const bubble = page.getByTestId('caption-bubble');
@@ -171,7 +173,13 @@ describe('the studio in a real browser (web mode)', () => {
   it('submits a template version for review and approves it as a brand manager', async () => {
     await nav(/模板/);
     await page.getByTestId('template-caption-moments').waitFor();
+    await page.locator('.template-thumb-poster img').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     await capture('04-templates');
+    // A poster template: its source beside a live render for the store with the longest name.
+    await page.getByTestId('template-poster-festive').click();
+    await page.getByTestId('template-preview-image').waitFor({ timeout: 30_000 });
+    await capture('05-poster-template');
+    await nav(/模板/);
     await page.getByTestId('template-caption-moments').click();
     await page.getByTestId('template-new-version').click();
     await page.getByTestId('template-submit').waitFor();
@@ -181,7 +189,7 @@ describe('the studio in a real browser (web mode)', () => {
     await source.pressSequentially('\n{{!-- 端午版 --}}');
     await page.getByTestId('template-save').click();
     await expect.poll(async () => (await call<{ versions: { version: number; state: string; source: string }[] }>('templates.get', { id: 'caption-moments' })).versions.at(-1)?.source).toContain('端午版');
-    await capture('05-template-detail');
+    await capture('05-caption-template');
     await page.getByTestId('template-submit').click();
     await expect
       .poll(async () => (await call<{ versions: { state: string }[] }>('templates.get', { id: 'caption-moments' })).versions.at(-1)?.state, { timeout: 30_000 })

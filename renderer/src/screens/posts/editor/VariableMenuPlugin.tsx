@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalTypeaheadMenuPlugin, MenuOption, type TriggerFn } from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import type { TextNode } from 'lexical';
+import { $insertNodes, $isTextNode, type TextNode } from 'lexical';
 import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $createVariableNode, VARIABLE_NAMES, VARIABLES, type VariableName } from '../../../../../src/compose/nodes';
@@ -34,6 +34,17 @@ export function VariableMenuPlugin() {
     editor.update(() => {
       const chip = $createVariableNode(option.name);
       if (nodeToReplace) nodeToReplace.replace(chip);
+      else $insertNodes([chip]);
+      // When the choice comes quickly after typing, the menu may have split off only part of the
+      // query: drop what is left of `{query` just before the chip.
+      const before = chip.getPreviousSibling();
+      if ($isTextNode(before)) {
+        const rest = before.getTextContent().replace(/[{｛][^{}｛｝\s]{0,20}$/u, '');
+        if (rest !== before.getTextContent()) {
+          if (rest) before.setTextContent(rest);
+          else before.remove();
+        }
+      }
       chip.selectNext();
       close();
     });
