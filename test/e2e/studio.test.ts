@@ -21,7 +21,8 @@ const pageErrors: string[] = [];
 
 /** Screenshot + axe for one screen; serious/critical violations are collected and asserted at the end. */
 async function capture(name: string, opts: { full?: boolean } = {}): Promise<void> {
-  await page.waitForTimeout(150);
+  // antd animates colours (0.2–0.3 s); axe reading a button mid-transition reports false contrast.
+  await page.waitForTimeout(400);
   await screenshot(page, name, opts.full ?? true);
   a11y[name] = await axeSerious(page);
 }
@@ -213,6 +214,17 @@ describe('the studio in a real browser (web mode)', () => {
       .toBe('approved');
     const audit = await call<{ action: string; by: string; target: string }[]>('audit.list', { target: 'caption-moments' });
     expect(audit.some((a) => /approve/.test(a.action) && a.by === 'manager')).toBe(true);
+
+    // The demo's pending poster version: request changes, with the comment kept on the version.
+    await page.getByTestId('review-poster-festive-2').click();
+    await page.getByTestId('review-reject').waitFor();
+    await page.getByTestId('review-comment').fill('价格角标再大一点。');
+    await page.getByTestId('review-reject').click();
+    await expect
+      .poll(async () => (await call<{ versions: { version: number; state: string; comments: { text: string }[] }[] }>('templates.get', { id: 'poster-festive' })).versions.find((v) => v.version === 2), { timeout: 20_000 })
+      .toMatchObject({ state: 'changes_requested', comments: expect.arrayContaining([expect.objectContaining({ text: '价格角标再大一点。' })]) });
+    await page.getByText('没有待审核的版本').waitFor();
+    await capture('07-review-empty');
   });
 
   it('imports a CSV with one bad row: the row error is shown and nothing is saved', async () => {
@@ -252,11 +264,16 @@ describe('the studio in a real browser (web mode)', () => {
     await nav(/品牌/);
     await page.locator('.brand-sample').waitFor();
     await capture('12-brand');
+    const slogan = page.getByLabel('品牌口号');
+    await slogan.fill('山里的好果仁，慢慢挑给街坊');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(async () => (await call<{ slogan: string }>('brand.get', {})).slogan).toBe('山里的好果仁，慢慢挑给街坊');
   });
 
   it('exports packs for two stores and writes them to disk', async () => {
     await nav(/导出/);
     await page.getByTestId('export-start').waitFor();
+    await expect.poll(() => page.getByTestId('export-start').isEnabled()).toBe(true);
     await capture('13-export');
     const posts = page.getByTestId('export-posts');
     for (const box of await posts.locator('input[type=checkbox]').all()) if (await box.isChecked()) await box.uncheck();
