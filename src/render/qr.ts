@@ -50,6 +50,10 @@ export function checkQrSlot(m: QrMatrix, slot: Rect, posterWidth: number, label:
 
 /** Paints the code (black on white, quiet zone included: the whole slot is white) into an RGB/RGBA raster. */
 export function drawQr(raster: Buffer, width: number, channels: 3 | 4, m: QrMatrix, slot: Rect): void {
+  const height = raster.length / (width * channels);
+  if (slot.x < 0 || slot.y < 0 || slot.x + slot.w > width || slot.y + slot.h > height) {
+    throw new QrError(`the QR slot (${slot.x},${slot.y} ${slot.w}×${slot.h}) lies outside the ${width}×${height} image`);
+  }
   const { module, x: ox, y: oy } = qrPlacement(m, slot);
   const fill = (x: number, y: number, w: number, h: number, v: number): void => {
     for (let yy = y; yy < y + h; yy++) {

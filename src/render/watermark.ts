@@ -9,13 +9,13 @@ export const WATERMARK_TEXT = '草稿 / DRAFT';
 /** A transparent layer with a diagonal "草稿 / DRAFT" pattern over the whole poster. */
 export async function renderWatermark(width: number, height: number, fonts: PosterFonts): Promise<Raster> {
   const rows: unknown[] = [];
-  const step = 360;
+  const step = 250;
   for (let y = -height; y < height * 2; y += step) {
     rows.push({
       type: 'div',
       props: {
-        style: { position: 'absolute', left: '-400px', top: `${y}px`, width: `${width + 800}px`, display: 'flex', justifyContent: 'space-around', transform: 'rotate(-30deg)', color: 'rgba(200, 16, 46, 0.28)', fontSize: '88px', fontWeight: 700, letterSpacing: '6px' },
-        children: [0, 1].map(() => ({ type: 'span', props: { children: WATERMARK_TEXT } })),
+        style: { position: 'absolute', left: '-400px', top: `${y}px`, width: `${width + 800}px`, display: 'flex', justifyContent: 'space-around', transform: 'rotate(-30deg)', color: 'rgba(200, 16, 46, 0.26)', fontSize: '76px', fontWeight: 700, letterSpacing: '6px' },
+        children: [0, 1, 2].map(() => ({ type: 'span', props: { children: WATERMARK_TEXT } })),
       },
     });
   }

@@ -1,0 +1,44 @@
+/** Shared helpers of the poster tests: the built-in templates as inputs, QR decoding with jsQR and zbarimg. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
+import { builtinPosterTemplates } from '../../src/render/builtins.js';
+import type { Rect } from '../../src/render/manifest.js';
+import type { PosterTemplateInput } from '../../src/render/posterTemplate.js';
+
+/** The built-in poster templates as renderer inputs. */
+export function builtinInputs(): PosterTemplateInput[] {
+  return builtinPosterTemplates().map((t) => ({ id: t.id, version: 1, source: t.versions[0]!.source }));
+}
+
+/** Decodes the QR with jsQR on the full-resolution pixels around `qr` (independent of the renderer's own check). */
+export async function jsqrDecode(image: Buffer, qr: Rect): Promise<string | null> {
+  const m = 20;
+  const meta = await sharp(image).metadata();
+  const left = Math.max(0, qr.x - m);
+  const top = Math.max(0, qr.y - m);
+  const width = Math.min(meta.width! - left, qr.w + 2 * m);
+  const height = Math.min(meta.height! - top, qr.h + 2 * m);
+  const { data, info } = await sharp(image).extract({ left, top, width, height }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const found = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+  return found ? found.data : null;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'shequn-render-test-'));
+let n = 0;
+
+/** Decodes every QR in the image file with zbarimg (binary mode keeps UTF-8 intact); returns their texts. */
+export function zbarDecode(image: Buffer, ext = 'jpg'): string[] {
+  const file = join(dir, `p${n++}.${ext}`);
+  writeFileSync(file, image);
+  try {
+    return execFileSync('zbarimg', ['--raw', '-q', '-Sbinary', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
