@@ -119,6 +119,11 @@ describe('the studio in a real browser (web mode)', () => {
     const saved = (await call<{ id: string; title: string; head: unknown }[]>('posts.list', {})).find((p) => p.title === '端午粽子礼盒')!;
     expect(JSON.stringify(saved.head)).toContain('{"type":"variable","version":1,"name":"nickname"}');
     await capture('02-post-editor');
+    await page.getByTestId('post-settings').click();
+    await page.locator('.ant-drawer-open').waitFor();
+    await capture('02-post-settings', { full: false });
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' }).catch(() => undefined);
   });
 
   it('flags an absolute term (最) under the editors and underlines it; clicking jumps to it', async () => {

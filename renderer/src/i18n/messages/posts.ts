@@ -22,6 +22,8 @@ export const postMessages = {
   'posts.form.price': ['价格（元）', 'Price (¥)'],
   'posts.form.originalPrice': ['原价（元）', 'Original price (¥)'],
   'posts.form.unit': ['单位', 'Unit'],
+  'posts.form.image': ['商品图', 'Product image'],
+  'posts.form.imageHint': ['海报和视频里的商品照片，背景干净的最好', 'The product photo on posters and in videos; a clean background works best'],
   'posts.form.offer': ['优惠内容', 'Offer'],
   'posts.form.offerHint': ['例如“满99减20”，可在腿部用变量“优惠内容”引用', 'e.g. "¥20 off over ¥99"; use the "Offer" variable in the leg'],
   'posts.form.url': ['下单链接（云店）', 'Conversion URL (cloud store)'],

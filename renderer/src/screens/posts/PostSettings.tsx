@@ -1,8 +1,10 @@
-import { DatePicker, Drawer, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { App, DatePicker, Drawer, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
-import { useApi } from '../../app/useApi';
+import { api } from '../../client';
+import { useSession } from '../../app/session';
+import { errorText, useApi } from '../../app/useApi';
 import { ImageDrop } from '../../components/ImageDrop';
 import { useT, type MsgKey } from '../../i18n';
 import { StateTag } from '../templates/StateTag';
@@ -36,6 +38,9 @@ const parsePin = (s?: string) => {
 /** Everything about a post besides its text: product, offer, link, dates, group types, template versions. Changes apply live (autosaved). */
 export function PostSettings({ open, post, onClose, onChange }: { open: boolean; post: Post; onClose(): void; onChange(next: Post): void }) {
   const t = useT();
+  const { message } = App.useApp();
+  const { actingAs } = useSession();
+  const [form] = Form.useForm<Fields>();
   const groups = useApi('groups.list', {});
   const templates = useApi('templates.list', {});
   const initial = useMemo<Fields>(
@@ -58,7 +63,18 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [open],
   );
-  const apply = (_: Partial<Fields>, f: Fields) => {
+  const apply = (changed: Partial<Fields>, f: Fields) => {
+    // Moving to another template version is an explicit, audited act (posts.useVersion).
+    for (const kind of ['caption', 'poster', 'video'] as const) {
+      const pin = kind in changed ? parsePin(changed[kind]) : undefined;
+      if (pin)
+        api('posts.useVersion', { post: post.id, template: pin.template, version: pin.version, as: actingAs?.id }).catch((err) => {
+          // Refused (e.g. a retired version): back to the pin the post had.
+          message.error(errorText(err, t));
+          form.setFieldValue(kind, pinKey(post.templates[kind]));
+          onChange({ ...post, templates: { ...post.templates } });
+        });
+    }
     onChange({
       ...post,
       title: f.title?.trim() || post.title,
@@ -90,7 +106,7 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
   return (
     <Drawer open={open} onClose={onClose} size="large" title={t('editor.details')} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('editor.detailsHint')}</Typography.Paragraph>
-      <Form<Fields> layout="vertical" initialValues={initial} onValuesChange={apply} requiredMark="optional">
+      <Form<Fields> form={form} layout="vertical" initialValues={initial} onValuesChange={apply} requiredMark="optional">
         <Form.Item name="title" label={t('posts.form.title')} rules={[{ required: true, whitespace: true, message: t('posts.form.titleRequired') }]}>
           <Input maxLength={60} />
         </Form.Item>
@@ -113,7 +129,7 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
             <InputNumber min={0} step={0.1} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item label={t('groups.format.poster')}>
+        <Form.Item label={t('posts.form.image')} extra={t('posts.form.imageHint')}>
           <ImageDrop value={post.product.image} name={post.product.name} onChange={(image) => onChange({ ...post, product: { ...post.product, image } })} />
         </Form.Item>
         <Form.Item name="offer" label={t('posts.form.offer')} extra={t('posts.form.offerHint')}>
