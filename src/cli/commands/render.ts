@@ -71,9 +71,6 @@ export const command: CliCommand = {
         const data = ws.data();
         const plan = planVariants(data, { post: postId, group: values.group, store: values.store });
         if (!plan.length) throw new UsageError(`no variants: no active store runs a group type post "${postId}" goes to${values.group ? ` (group ${values.group})` : ''}${values.store ? ` (store ${values.store})` : ''}`);
-        if (values.video) {
-          return renderVideos(ws, plan.map((v) => ({ post: v.post.id, group: v.group.id, store: v.store.id, output: join(out, posterFileName(v.post.id, v.group.id, v.store.id, '9x16', 'jpg').replace(/\.jpg$/, '.mp4')) })));
-        }
         const jobs: { input: PosterRenderInput; file: string }[] = [];
         const imageCache = new Map<string, Promise<ImageInput>>();
         for (const v of plan) {
@@ -107,6 +104,12 @@ export const command: CliCommand = {
           await renderer.close?.();
         }
         process.stderr.write(`${jobs.length - failed} of ${jobs.length} posters written to ${out}\n`);
+        if (values.video) {
+          // Each variant's video.mp4 beside its posters: <post>__<group>__<store>__video.mp4.
+          const videos = plan.map((v) => ({ post: v.post.id, group: v.group.id, store: v.store.id, output: join(out, posterFileName(v.post.id, v.group.id, v.store.id, '9x16', 'jpg').replace(/__9x16\.jpg$/, '__video.mp4')) }));
+          const code = await renderVideos(ws, videos);
+          if (code) return code;
+        }
         return failed ? 2 : 0;
       },
       { readOnly: true },
