@@ -118,7 +118,7 @@ describe('poster renderer: every hostile image is refused naming its slot and as
   }
 
   it.each([
-    ['huge.png', bomb, `商品图 product image huge.png is larger than ${MAX_INPUT_PIXELS / 1e6} MP; scale it down before using it`],
+    ['huge.png', bomb, `商品图 product image huge.png is 100000×100000 (10000 MP); the limit is ${MAX_INPUT_PIXELS / 1e6} MP: scale it down before using it`],
     ['cut.jpg', truncatedJpeg, '商品图 product image cut.jpg is truncated or damaged and cannot be used'],
     ['logo.png', PDF_BYTES, '商品图 product image logo.png is not an image format the studio reads (JPEG, PNG, WebP, GIF, SVG)'],
     ['file.svg', SVG_FILE_IMAGE, '商品图 product image file.svg: the SVG refers to something outside itself (href="file:///etc/passwd'],
@@ -136,7 +136,7 @@ describe('poster renderer: every hostile image is refused naming its slot and as
     images.set(id, { bytes: bomb, name: 'avatar-huge.png' });
     const err = await renderer.render({ template: t, size: '1x1', ctx, images }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/头像 avatar avatar-huge\.png \(store "s-short"\) is larger than 50 MP; scale it down/);
+    expect((err as Error).message).toMatch(/头像 avatar avatar-huge\.png \(store "s-short"\) is 100000×100000 \(10000 MP\); the limit is 50 MP: scale it down/);
   });
 
   it('a nested <use> bomb is refused before librsvg expands it', () => {
