@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import { axeSerious, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
@@ -29,6 +30,19 @@ async function capture(name: string, opts: { full?: boolean } = {}): Promise<voi
 
 const call = <T,>(method: string, input: unknown) => dispatch(method, input, { ws: studio.ws }) as Promise<T>;
 const nav = (label: RegExp) => page.getByRole('menuitem', { name: label }).click();
+/** Runs `step` until it stops throwing (antd dropdowns open with an animation a click can miss). */
+async function retry(step: () => Promise<void>, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await step();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
+  }
+}
 /** The options of the select dropdown that is open now (closed ones stay in the DOM, hidden). */
 const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 
@@ -101,15 +115,19 @@ describe('the studio in a real browser (web mode)', () => {
 
     // The preview shows the store owner's nickname in place of the chip, and changes per store.
     const bubble = page.getByTestId('caption-bubble');
-    await expect.poll(() => bubble.textContent(), { timeout: 10_000 }).toContain('端午节到啦');
+    await expect.poll(() => bubble.textContent(), { timeout: 10_000 }).toContain('给大家备好了粽子');
+    await expect.poll(() => bubble.textContent(), { timeout: 10_000 }).toContain('六种口味');
     const stores = await call<{ id: string; storeName: string; nickname: string; ownerName: string; groupTypes: string[] }[]>('stores.list', {});
     const firstStore = await bubble.getAttribute('data-store');
     const first = stores.find((s) => s.id === firstStore)!;
     expect(await bubble.textContent()).toContain(`${first.nickname || first.ownerName}给大家备好了粽子`);
     const group = await bubble.getAttribute('data-group');
     const other = stores.find((s) => s.id !== first.id && s.groupTypes.includes(group!) && s.nickname && s.nickname !== first.nickname)!;
-    await page.getByTestId('preview-store').click();
-    await option(other.storeName).click();
+    await retry(async () => {
+      await page.getByTestId('preview-store').click();
+      await option(other.storeName).click({ timeout: 2000 });
+      expect(await page.getByTestId('preview-store').textContent()).toContain(other.storeName);
+    });
     await expect.poll(() => bubble.getAttribute('data-store')).toBe(other.id);
     await expect.poll(() => bubble.textContent()).toContain(`${other.nickname}给大家备好了粽子`);
     expect(await bubble.textContent()).toContain(`sq_store=${other.id}`);
@@ -202,8 +220,11 @@ describe('the studio in a real browser (web mode)', () => {
       .toBe('in_review');
 
     // Switch to the brand manager and approve from the review queue.
-    await page.getByTestId('acting-as').click();
-    await option('品牌经理').click();
+    await retry(async () => {
+      await page.getByTestId('acting-as').click();
+      await option('品牌经理').click({ timeout: 2000 });
+      expect(await page.getByTestId('acting-as').textContent()).toContain('品牌经理');
+    });
     await nav(/审核/);
     const entry = page.getByTestId('review-caption-moments-2');
     await entry.waitFor();
@@ -248,7 +269,16 @@ describe('the studio in a real browser (web mode)', () => {
     await page.getByTestId('store-lc001').click();
     await page.getByTestId('save-store').waitFor();
     await capture('09-store-drawer', { full: false });
-    await page.keyboard.press('Escape');
+    // A new photo by the drop zone's file input (what a drop delivers), then save.
+    const before1 = (await call<{ avatar?: string }>('stores.get', { id: 'lc001' })).avatar;
+    const photo = path.join(studio.dir, 'owner.png');
+    writeFileSync(photo, await sharp({ create: { width: 256, height: 256, channels: 3, background: '#2f8f75' } }).png().toBuffer());
+    const shown = () => page.locator('.ant-drawer-open .avatar-drop img').getAttribute('src');
+    const oldSrc = await shown();
+    await page.locator('.ant-drawer-open input[type=file]').setInputFiles(photo);
+    await expect.poll(shown, { timeout: 15_000 }).not.toBe(oldSrc);
+    await page.getByTestId('save-store').click();
+    await expect.poll(async () => (await call<{ avatar?: string }>('stores.get', { id: 'lc001' })).avatar).not.toBe(before1);
     await page.getByTestId('import-stores').click();
     await page.locator('.ant-modal input[type=file]').setInputFiles(csv);
     await page.getByTestId('import-errors').waitFor({ timeout: 20_000 });
@@ -284,9 +314,16 @@ describe('the studio in a real browser (web mode)', () => {
     for (const box of await posts.locator('input[type=checkbox]').all()) if (await box.isChecked()) await box.uncheck();
     await posts.getByText('新春年货礼盒').click();
     await page.getByTestId('export-some-stores').click();
-    await page.getByTestId('export-stores').click();
-    await option('梧桐巷便利店').click();
-    await option('小陈零食铺').click();
+    for (const name of ['梧桐巷便利店', '小陈零食铺']) {
+      await retry(async () => {
+        const chosen = await page.getByTestId('export-stores').locator('.ant-select-selection-item').allTextContents();
+        if (!chosen.some((c) => c.includes(name))) {
+          await page.getByTestId('export-stores').click();
+          await option(name).click({ timeout: 2000 });
+        }
+        expect((await page.getByTestId('export-stores').locator('.ant-select-selection-item').allTextContents()).some((c) => c.includes(name))).toBe(true);
+      });
+    }
     await page.keyboard.press('Escape');
     // No video keeps the run short; the packs still carry captions, posters and QR codes.
     const video = page.getByTestId('export-video');
