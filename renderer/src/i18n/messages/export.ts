@@ -2,6 +2,8 @@
 export const exportMessages = {
   'export.title': ['导出', 'Export'],
   'export.subtitle': ['为每家门店生成一份内容包：每篇内容 × 门店运营的每种群 × 每个尺寸。没改过的内容会直接复用。', 'One pack per store: every post × each group type the store runs × each size. Unchanged outputs are reused.'],
+  'export.emptyTitle': ['还没有可以导出的内容', 'Nothing to export yet'],
+  'export.emptyHint': ['导出需要至少一家启用的门店和一篇内容：先在“门店 IP”导入门店，再在“内容”里写好一篇。', 'An export needs at least one active store and one post: import stores under "Store owners", then write a post under "Posts".'],
   'export.posts': ['内容', 'Posts'],
   'export.postsHint': ['默认选中“可发布”的内容', '"Ready" posts are chosen by default'],
   'export.stores': ['门店', 'Stores'],

@@ -3,7 +3,9 @@ import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Select, Space, St
 import { useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
+import { useNav } from '../../app/nav';
 import { useApi } from '../../app/useApi';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
@@ -17,6 +19,7 @@ const SIZES = ['9x16', '1x1', '3x4'] as const;
 /** Export: choose posts × stores × sizes (video on/off), see what it makes, run it as a job; the portal below. */
 export function ExportScreen() {
   const t = useT();
+  const { go } = useNav();
   const posts = useApi('posts.list', {});
   const stores = useApi('stores.list', {});
   const [postIds, setPostIds] = useState<string[]>();
@@ -59,7 +62,20 @@ export function ExportScreen() {
   return (
     <div className="page">
       <PageHeader title={t('export.title')} subtitle={t('export.subtitle')} />
-      {running ? (
+      {posts.data?.length === 0 || stores.data?.filter((s) => s.active).length === 0 ? (
+        <EmptyState
+          title={t('export.emptyTitle')}
+          hint={t('export.emptyHint')}
+          action={
+            <Space>
+              <Button onClick={() => void go({ screen: 'stores' })}>{t('nav.stores')}</Button>
+              <Button type="primary" onClick={() => void go({ screen: 'posts' })}>
+                {t('nav.posts')}
+              </Button>
+            </Space>
+          }
+        />
+      ) : running ? (
         <ExportRun selection={running} storeName={storeName} onDone={() => setRunning(null)} />
       ) : (
         <Row gutter={16}>
