@@ -20,6 +20,7 @@ export class FontMetrics {
   readonly unitsPerEm: number;
   readonly ascender: number;
   readonly descender: number;
+  readonly lineGap: number;
   private readonly view: DataView;
   private readonly hmtx: number;
   private readonly numHMetrics: number;
@@ -39,6 +40,7 @@ export class FontMetrics {
     const hhea = need('hhea');
     this.ascender = this.view.getInt16(hhea.offset + 4);
     this.descender = this.view.getInt16(hhea.offset + 6);
+    this.lineGap = this.view.getInt16(hhea.offset + 8);
     this.numHMetrics = this.view.getUint16(hhea.offset + 34);
     this.hmtx = need('hmtx').offset;
     this.groups = this.readCmap(need('cmap'));
@@ -143,6 +145,18 @@ export class FontMetrics {
       this.memo.set(codePoint, a);
     }
     return a;
+  }
+
+  /** Line height in px of `line-height: normal` (ascender + descender + line gap), as satori computes it. */
+  normalLineHeight(fontSize: number): number {
+    return ((this.ascender - this.descender + this.lineGap) * fontSize) / this.unitsPerEm;
+  }
+
+  /** Offset of the baseline below the top of a line box of height `lineHeight`, exactly as satori places it. */
+  baselineOffset(fontSize: number, lineHeight: number): number {
+    const a = Math.round((this.ascender * fontSize) / this.unitsPerEm);
+    const d = Math.round((-this.descender * fontSize) / this.unitsPerEm);
+    return a + Math.floor((lineHeight - a - d) / 2);
   }
 
   /** Width of a string in pixels at `fontSize`, plus `letterSpacing` px after each character. */

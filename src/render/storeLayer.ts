@@ -7,8 +7,10 @@ import type { Rect } from './manifest.js';
 import { fitSlots, storeContext, textValues } from './posterContext.js';
 import type { LoadedPosterTemplate } from './posterTemplate.js';
 import { splitText, type TextRun } from './svgText.js';
+import { boxRuns, boxText, type TextBox } from './textBoxes.js';
 import { PosterTemplateError } from './templateSource.js';
-import { htmlToVdom } from './vdom.js';
+import { htmlToVdom, type VNode } from './vdom.js';
+import { Lru } from './lru.js';
 
 /** Marker colours of the placeholders the store layer leaves for pixels we paste ourselves. */
 const MARKERS = { qr: '#010203', avatar: '#010204' } as const;
@@ -29,6 +31,17 @@ function radiusOf(style: Style, w: number, h: number): number {
   return parseFloat(r) || 0;
 }
 
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** Text must stay inside the store layer: a template whose boxes are too wide is an error, not a cut-off poster. */
+function checkTextBox(r: Rect, box: TextBox, area: Rect, label: string): void {
+  if (r.x < 0 || r.y < 0 || r.x + r.w > area.w + 1 || r.y + r.h > area.h + 1) {
+    throw new PosterTemplateError(`${label}: the text "${box.lines.join(' ').slice(0, 20)}" runs outside the store layer (${r.x},${r.y} ${r.w}×${r.h} in ${area.w}×${area.h})`);
+  }
+}
+
 function findMarker(svg: string, color: string): { rect: Rect; element: string } | undefined {
   // satori draws a plain box as <rect>, or as <path> carrying x/y/width/height when it is clipped by a rounded parent.
   const re = new RegExp(`<(?:rect|path) x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)" fill="${color}"[^>]*/>`);
@@ -37,6 +50,51 @@ function findMarker(svg: string, color: string): { rect: Rect; element: string }
   if (/transform=/.test(m[0])) return undefined;
   const [x, y, w, h] = [m[1], m[2], m[3], m[4]].map((v) => Math.round(Number(v)));
   return { rect: { x: x!, y: y!, w: w!, h: h! }, element: m[0] };
+}
+
+/** A layout satori produced for a boxed tree: shapes, where each text box / QR / avatar went, satori's own text runs. */
+interface CachedLayout {
+  shapes: string;
+  boxes: (Rect | undefined)[];
+  qr: Rect;
+  avatar?: Rect;
+  runs: TextRun[];
+}
+
+const layouts = new Lru<string, CachedLayout>(256);
+
+/** satori over the boxed tree; undefined when some text cannot be painted from the glyph cache (the caller falls back). */
+async function computeLayout(boxed: VNode, boxes: TextBox[], area: Rect, fonts: PosterFonts, label: string, avatar: boolean): Promise<CachedLayout | undefined> {
+  let svg = await toSvg(boxed, area.w, area.h, fonts, label, false);
+  const rects: (Rect | undefined)[] = [];
+  for (const box of boxes) {
+    const mk = findMarker(svg, box.marker);
+    if (!mk) {
+      if (box.lines.some((l) => l.trim())) return undefined;
+      rects.push(undefined);
+      continue;
+    }
+    svg = svg.replace(mk.element, '');
+    checkTextBox(mk.rect, box, area, label);
+    rects.push(mk.rect);
+  }
+  const qr = findMarker(svg, MARKERS.qr);
+  if (!qr) throw new PosterTemplateError(`${label}: could not place the QR slot (it must be visible and not inside a transformed element)`);
+  svg = svg.replace(qr.element, '');
+  boxes.forEach((box, i) => {
+    const r = rects[i];
+    if (r && overlaps(r, qr.rect)) throw new PosterTemplateError(`${label}: the text "${box.lines.join(' ').slice(0, 20)}" overlaps the QR code; give it a narrower box (its fit width)`);
+  });
+  let av: Rect | undefined;
+  if (avatar) {
+    const mk = findMarker(svg, MARKERS.avatar);
+    if (!mk) throw new PosterTemplateError(`${label}: could not place the avatar slot (it must be visible and not inside a transformed element)`);
+    svg = svg.replace(mk.element, '');
+    av = mk.rect;
+  }
+  const split = splitText(svg);
+  if (!split) return undefined;
+  return { shapes: split.shapes, boxes: rects, qr: qr.rect, avatar: av, runs: split.runs };
 }
 
 /** The store layer laid out: where things go, and either shapes + text runs or a full SVG. */
@@ -91,11 +149,31 @@ export async function layoutStoreLayer(
     const img = images[slot as keyof BaseImages];
     return img ? imgNode(img, style) : null;
   }, { width: area.w, height: area.h }, label);
-  // Laid out once without glyph outlines: the text runs are painted from the glyph cache.
+  // Laid out without glyph outlines, with known-line text replaced by boxes of its size: all
+  // text is painted from the glyph cache at satori's positions. What satori returns depends only
+  // on this boxed tree, so stores whose trees match (same line counts and sizes in fixed-width
+  // boxes) reuse one layout and satori is not called at all.
+  const boxes: TextBox[] = [];
+  const boxed = boxText(vdom, fonts.metricsFor, boxes);
+  const key = `${t.hash}|${size}|${JSON.stringify(boxed)}`;
+  let layout = layouts.get(key);
+  if (!layout) {
+    layout = await computeLayout(boxed, boxes, area, fonts, label, !!styles.avatar);
+    if (layout) layouts.set(key, layout);
+  }
+  if (layout) {
+    const runs: TextRun[] = [];
+    boxes.forEach((box, i) => {
+      const at = layout!.boxes[i];
+      if (at) runs.push(...boxRuns(box, at));
+    });
+    const slots: StoreSlots = { qr: { ...layout.qr, x: layout.qr.x + area.x, y: layout.qr.y + area.y } };
+    if (layout.avatar && styles.avatar) slots.avatar = { ...layout.avatar, x: layout.avatar.x + area.x, y: layout.avatar.y + area.y, radius: radiusOf(styles.avatar, layout.avatar.w, layout.avatar.h) };
+    return { slots, notes, split: { shapes: layout.shapes, runs: [...runs, ...layout.runs] } };
+  }
   let svg = await toSvg(vdom, area.w, area.h, fonts, label, false);
   const qr = findMarker(svg, MARKERS.qr);
   if (!qr) throw new PosterTemplateError(`${label}: could not place the QR slot (it must be visible and not inside a transformed element)`);
-  svg = svg.replace(qr.element, '');
   const slots: StoreSlots = { qr: { ...qr.rect, x: qr.rect.x + area.x, y: qr.rect.y + area.y } };
   if (styles.avatar) {
     const av = findMarker(svg, MARKERS.avatar);
@@ -103,8 +181,6 @@ export async function layoutStoreLayer(
     svg = svg.replace(av.element, '');
     slots.avatar = { ...av.rect, x: av.rect.x + area.x, y: av.rect.y + area.y, radius: radiusOf(styles.avatar, av.rect.w, av.rect.h) };
   }
-  const split = splitText(svg);
-  if (split) return { slots, notes, split };
   // Text the glyph painter cannot reproduce (faded, transformed...): the whole layer with glyph paths.
   let full = await toSvg(vdom, area.w, area.h, fonts, label, true);
   for (const color of Object.values(MARKERS)) {

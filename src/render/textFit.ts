@@ -35,6 +35,8 @@ export interface FitResult {
   height: number;
   /** Letter spacing in px. */
   letterSpacing: number;
+  /** The box width of the rule in px: give the text element this width (its layout then does not depend on the text). */
+  width: number;
   /** True when the text was cut at the floor and ended with "…". */
   truncated: boolean;
   /** Characters the font cannot draw (emoji...), removed so they do not come out as boxes. */
@@ -96,7 +98,7 @@ export function fitText(raw: string, rule: FitRule, m: FontMetrics, slot = 'text
   const width = rule.width - SAFETY_PX;
   const result = (fontSize: number, lines: string[], truncated: boolean): FitResult => {
     const lineHeight = Math.round(fontSize * rule.lineHeight);
-    return { text, lines, block: lines.join('\n'), fontSize, lineHeight, height: lineHeight * lines.length, letterSpacing: rule.letterSpacing * fontSize, truncated, dropped };
+    return { text, lines, block: lines.join('\n'), fontSize, lineHeight, height: lineHeight * lines.length, letterSpacing: rule.letterSpacing * fontSize, width: rule.width, truncated, dropped };
   };
   if (!text) return result(rule.fontSize, [], false);
   const top = Math.max(rule.fontSize, rule.minFontSize);
