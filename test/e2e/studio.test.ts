@@ -153,6 +153,13 @@ describe('the studio in a real browser (web mode)', () => {
     expect(await finding.getAttribute('data-rule')).toMatch(/adlaw/i);
     const underlined = await page.evaluate(() => (CSS.highlights as unknown as Map<string, Set<Range>>).get('finding-waist')?.size ?? 0);
     expect(underlined).toBeGreaterThan(0);
+    // Hovering the underline shows the finding's message.
+    const box = await page.evaluate(() => {
+      const r = [...((CSS.highlights as unknown as Map<string, Set<Range>>).get('finding-waist') ?? [])][0]!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await expect.poll(() => page.getByTestId('editor-waist').getAttribute('title')).toContain('最');
     await finding.click();
     const selected = await page.evaluate(() => window.getSelection()?.toString());
     expect(selected).toContain('最');

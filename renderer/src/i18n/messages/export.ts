@@ -56,6 +56,7 @@ export const exportMessages = {
   'portal.sheet': ['打印二维码总表', 'Print the QR sheet'],
   'portal.sheetTitle': ['门店二维码总表', 'Store QR sheet'],
   'portal.links': ['门店链接', 'Store links'],
+  'portal.qr': ['二维码', 'QR code'],
   'portal.share': ['共享门户', 'Share the portal'],
   'portal.shareLan': ['允许同一局域网的手机访问', 'Let phones on the same network (LAN) reach it'],
   'portal.shareOn': ['门户已共享：{url}', 'The portal is shared at {url}'],

@@ -95,12 +95,12 @@ export function PortalPanel() {
             ),
           },
           {
-            title: 'QR',
+            title: t('portal.qr'),
             key: 'qr',
             width: 60,
             render: (_: unknown, l) => (
               <Popover content={<QRCode value={l.url} size={160} bordered={false} />} trigger="click">
-                <Button type="text" icon={<QrcodeOutlined />} aria-label={`QR ${l.storeName}`} />
+                <Button type="text" icon={<QrcodeOutlined />} aria-label={`${t('portal.qr')} · ${l.storeName}`} />
               </Popover>
             ),
           },

@@ -33,7 +33,7 @@ export function PostEditor({ id }: { id: string }) {
 }
 
 function LoadedEditor({ initial }: { initial: Post }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { modal } = App.useApp();
   const { go } = useNav();
   const draft = useRef<Post>(initial);
@@ -96,7 +96,8 @@ function LoadedEditor({ initial }: { initial: Post }) {
     const editor = editors.current[section];
     if (editor) jumpTo(editor, f.position);
   };
-  const spansFor = (s: Section) => checks.findings.filter((f) => f.section === s && f.position).map((f) => f.position!);
+  const spansFor = (s: Section) =>
+    checks.findings.filter((f) => f.section === s && f.position).map((f) => ({ ...f.position!, message: lang === 'zh' ? f.message.zh : f.message.en }));
   const errors = checks.findings.filter((f) => f.severity === 'error').length;
 
   return (

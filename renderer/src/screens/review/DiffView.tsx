@@ -1,11 +1,13 @@
 import type { MethodOutput } from '../../../../src/api/contract';
+import { useT } from '../../i18n';
 
 type Hunk = MethodOutput<'review.proof'>['diff']['hunks'][number];
 
 /** A unified diff of template sources: removed lines red, added lines green, with line numbers. */
 export function DiffView({ hunks }: { hunks: Hunk[] }) {
+  const t = useT();
   return (
-    <div className="diff" role="table" aria-label="diff">
+    <div className="diff" role="table" aria-label={t('review.diff')}>
       {hunks.map((h, i) => {
         let oldNo = h.oldStart;
         let newNo = h.newStart;

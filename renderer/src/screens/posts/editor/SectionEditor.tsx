@@ -8,7 +8,7 @@ import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
 import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, FOCUS_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect, useMemo } from 'react';
 import { useT, type MsgKey } from '../../../i18n';
-import { FindingHighlightsPlugin } from './FindingHighlightsPlugin';
+import { FindingHighlightsPlugin, type FindingSpan } from './FindingHighlightsPlugin';
 import { EDITOR_NODES, sharedDoc } from './PillVariableNode';
 import { VariableMenuPlugin } from './VariableMenuPlugin';
 
@@ -48,7 +48,7 @@ function BridgePlugin({ section, events }: { section: Section; events: SectionEv
 }
 
 /** One labelled block (头部 / 腰部 / 腿部): a plain-text Lexical editor with variable chips and finding underlines. */
-export function SectionEditor({ section, initial, spans, events }: { section: Section; initial: unknown; spans: readonly { start: number; end: number }[]; events: SectionEvents }) {
+export function SectionEditor({ section, initial, spans, events }: { section: Section; initial: unknown; spans: readonly FindingSpan[]; events: SectionEvents }) {
   const t = useT();
   const initialConfig = useMemo(
     () => ({

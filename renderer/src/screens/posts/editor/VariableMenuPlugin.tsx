@@ -27,7 +27,7 @@ function matching(query: string): VariableName[] {
 /** Typing `{` opens a menu of variables; choosing one inserts its chip in place of the typed text. */
 export function VariableMenuPlugin() {
   const [editor] = useLexicalComposerContext();
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const [query, setQuery] = useState<string | null>(null);
   const options = useMemo(() => matching(query ?? '').map((n) => new VariableOption(n)), [query]);
   const onSelect = (option: VariableOption, nodeToReplace: TextNode | null, close: () => void) => {
@@ -58,7 +58,7 @@ export function VariableMenuPlugin() {
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) =>
         anchor.current && options.length
           ? createPortal(
-              <ul className="variable-menu" role="listbox" aria-label="variables" data-testid="variable-menu">
+              <ul className="variable-menu" role="listbox" aria-label={t('editor.variable')} data-testid="variable-menu">
                 {options.map((o, i) => (
                   <li
                     key={o.key}
