@@ -23,6 +23,7 @@ function inside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** assets.upload, assets.read and files.image over the open workspace. */
 export const assetHandlers: HandlersFor<typeof assetMethods> = {
   'assets.upload': async ({ name, base64 }, { ws }) => {
     const bytes = Buffer.from(base64, 'base64');
