@@ -16,9 +16,9 @@ export function VideoTab({ store, channel, composed, storyboard }: { store?: Sto
   return (
     <section className="phone" aria-label={t('preview.channel.video')}>
       <div className="phone-bar">{channel?.name ?? t('preview.channel.video')}</div>
-      <div className="video-card">
+      <div className={channel ? 'video-card' : 'moments'}>
         {!channel ? (
-          <p className="chat-empty video-empty">{t('preview.noChannel', { channel: t('preview.channel.video') })}</p>
+          <p className="chat-empty">{t('preview.noChannel', { channel: t('preview.channel.video') })}</p>
         ) : (
           <>
             {storyboard}
