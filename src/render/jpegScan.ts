@@ -268,48 +268,57 @@ export function readMcu(f: JpegFile, r: BitReader): BlockSpan[] {
 
 /**
  * Walks `count` MCUs from the reader's position without recording anything: the hot loop that
- * finds the end of a band's scan (inlined bit window and 9-bit lookup, no allocation).
+ * finds the end of a band's scan (one inlined loop: 24-bit window, 9-bit table, no allocation).
  */
 export function skipMcus(f: JpegFile, r: BitReader, count: number): void {
   const d = r.data;
   const len = d.length;
   let pos = r.pos;
-  const win = (n: number): number => {
-    const i = pos >> 3;
-    const w = ((i < len ? d[i]! : 0xff) << 16) | ((i + 1 < len ? d[i + 1]! : 0xff) << 8) | (i + 2 < len ? d[i + 2]! : 0xff);
-    return (w >>> (24 - (pos & 7) - n)) & ((1 << n) - 1);
-  };
-  const sym = (t: HuffTable): number => {
-    const fast = t.fast[win(FAST_BITS)]!;
-    if (fast) {
-      pos += fast >> 8;
-      return fast & 0xff;
-    }
-    r.pos = pos;
-    const v = r.symbol(t);
-    pos = r.pos;
-    return v;
-  };
   const comps = f.components;
-  for (let m = 0; m < count; m++) {
-    for (let ci = 0; ci < comps.length; ci++) {
-      const c = comps[ci]!;
-      const dct = f.dc[c.dc]!;
-      const act = f.ac[c.ac]!;
-      for (let b = c.h * c.v; b > 0; b--) {
-        const dcSize = sym(dct); // (not `pos += sym()`: sym moves pos)
-        pos += dcSize;
-        for (let k = 1; k < 64; ) {
-          const rs = sym(act);
-          const size = rs & 15;
-          if (size === 0) {
-            if (rs >> 4 !== 15) break;
-            k += 16;
-            continue;
-          }
-          pos += size;
-          k += (rs >> 4) + 1;
+  const blocks: HuffTable[] = [];
+  const acs: HuffTable[] = [];
+  for (const c of comps) for (let b = c.h * c.v; b > 0; b--) {
+    blocks.push(f.dc[c.dc]!);
+    acs.push(f.ac[c.ac]!);
+  }
+  const nb = blocks.length;
+  for (let mcu = 0; mcu < count; mcu++) {
+    for (let b = 0; b < nb; b++) {
+      // DC: the category symbol, then that many extra bits.
+      let i = pos >> 3;
+      let w = i + 2 < len ? (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]! : ((i < len ? d[i]! : 0xff) << 16) | ((i + 1 < len ? d[i + 1]! : 0xff) << 8) | 0xff;
+      let f9 = blocks[b]!.fast[(w >>> (15 - (pos & 7))) & 0x1ff]!;
+      let sym: number;
+      if (f9) {
+        pos += f9 >> 8;
+        sym = f9 & 0xff;
+      } else {
+        r.pos = pos;
+        sym = r.symbol(blocks[b]!);
+        pos = r.pos;
+      }
+      pos += sym;
+      const ac = acs[b]!;
+      for (let k = 1; k < 64; ) {
+        i = pos >> 3;
+        w = i + 2 < len ? (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]! : ((i < len ? d[i]! : 0xff) << 16) | ((i + 1 < len ? d[i + 1]! : 0xff) << 8) | 0xff;
+        f9 = ac.fast[(w >>> (15 - (pos & 7))) & 0x1ff]!;
+        if (f9) {
+          pos += f9 >> 8;
+          sym = f9 & 0xff;
+        } else {
+          r.pos = pos;
+          sym = r.symbol(ac);
+          pos = r.pos;
         }
+        const size = sym & 15;
+        if (size === 0) {
+          if (sym >> 4 !== 15) break;
+          k += 16;
+          continue;
+        }
+        pos += size;
+        k += (sym >> 4) + 1;
       }
     }
   }

@@ -41,14 +41,15 @@ export function indexJpeg(bytes: Buffer): SpliceIndex {
   return { file, rowStart, pred, rowHeight: 8 * file.maxV, prefixes: new Map() };
 }
 
-/** Writes bits MSB-first into a growing byte array. */
+/** Writes entropy-coded bits MSB-first, stuffing 0x00 after every 0xFF byte as it goes. */
 class BitWriter {
-  private out: Uint8Array;
+  private readonly out: Uint8Array;
   private o = 0;
   private acc = 0;
   private n = 0;
   constructor(capacity: number) {
-    this.out = new Uint8Array(capacity);
+    // Worst case every byte is 0xFF and gets a stuffed 0x00.
+    this.out = new Uint8Array(capacity * 2 + 16);
   }
 
   write(value: number, bits: number): void {
@@ -56,7 +57,9 @@ class BitWriter {
     this.n += bits;
     while (this.n >= 8) {
       this.n -= 8;
-      this.out[this.o++] = (this.acc >>> this.n) & 0xff;
+      const b = (this.acc >>> this.n) & 0xff;
+      this.out[this.o++] = b;
+      if (b === 0xff) this.out[this.o++] = 0;
     }
     this.acc &= (1 << this.n) - 1;
   }
@@ -65,13 +68,6 @@ class BitWriter {
   copy(src: Uint8Array, from: number, to: number): void {
     const r = new BitReader(src, from);
     let left = to - from;
-    if (this.n === 0 && (from & 7) === 0) {
-      const bytes = left >> 3;
-      this.out.set(src.subarray(from >> 3, (from >> 3) + bytes), this.o);
-      this.o += bytes;
-      r.pos += bytes * 8;
-      left -= bytes * 8;
-    }
     while (left >= 16) {
       this.write(r.bits(16), 16);
       left -= 16;
@@ -79,10 +75,10 @@ class BitWriter {
     if (left > 0) this.write(r.bits(left), left);
   }
 
-  /** Pads with 1-bits to a byte boundary and returns the bytes with 0xFF stuffed as 0xFF00. */
+  /** Pads with 1-bits to a byte boundary; the bytes are already stuffed. */
   finish(): Buffer {
     if (this.n > 0) this.write(0xff, 8 - this.n);
-    return stuff(this.out.subarray(0, this.o));
+    return Buffer.from(this.out.buffer, this.out.byteOffset, this.o);
   }
 }
 

@@ -4,6 +4,7 @@ import { POSTER_DIMENSIONS } from '../model/index.js';
 import type { FontMetrics } from './fontMetrics.js';
 import { perSize, type FitRuleSpec, type PosterManifest, type TextSlot } from './manifest.js';
 import { fitText, type FitResult, type FitRule } from './textFit.js';
+import { Lru } from './lru.js';
 
 /** The size as templates see it: `{{size.width}}`, `{{#if size.is9x16}}`. */
 export function sizeInfo(size: PosterSize): Record<string, unknown> {
@@ -61,6 +62,19 @@ export function resolveRule(spec: FitRuleSpec, size: PosterSize): FitRule {
   };
 }
 
+/** Fitted texts by rule and text: every store of a post fits the same title, head and waist. */
+const fitted = new Lru<string, FitResult>(4096);
+
+function fitMemo(text: string, rule: FitRule, m: FontMetrics, slot: string): FitResult {
+  const key = `${slot}\u0000${JSON.stringify(rule)}\u0000${text}`;
+  let r = fitted.get(key);
+  if (!r) {
+    r = fitText(text, rule, m, slot);
+    fitted.set(key, r);
+  }
+  return r;
+}
+
 /** Fits the listed slots' text by the manifest's rules; returns `fit` for the template and notes on dropped characters. */
 export function fitSlots(
   slots: readonly string[],
@@ -75,7 +89,7 @@ export function fitSlots(
     const spec = manifest.textFit[slot as TextSlot];
     if (!spec) continue;
     const rule = resolveRule(spec, size);
-    const r = fitText(values[slot as TextSlot] ?? '', rule, metricsFor(rule.weight), slot);
+    const r = fitMemo(values[slot as TextSlot] ?? '', rule, metricsFor(rule.weight), slot);
     fit[slot] = r;
     if (r.dropped.length) notes.push(`${slot}: removed ${r.dropped.join('')} (not in the poster font)`);
     if (r.truncated) notes.push(`${slot}: shortened with "…" to fit ${rule.maxLines} line(s)`);

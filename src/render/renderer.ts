@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import type { VariantContext } from '../compose/types.js';
 import type { PosterSize } from '../model/index.js';
 import { POSTER_DIMENSIONS } from '../model/index.js';
@@ -72,6 +73,8 @@ export interface PosterRendererOptions {
 
 /** Creates a renderer: the shared layer is rendered once per post × group type × size and reused for every store. */
 export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRenderer {
+  // libvips' operation cache would keep old rasters alive; this renderer keeps what it reuses itself.
+  sharp.cache({ memory: 16, files: 0, items: 16 });
   const fonts = opts.fonts ?? loadFonts();
   const bases = new BaseCache(opts.maxBases ?? 12, opts.cacheDir);
   const loaded = new Lru<string, Promise<LoadedImage>>(32);

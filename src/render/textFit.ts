@@ -102,15 +102,21 @@ export function fitText(raw: string, rule: FitRule, m: FontMetrics, slot = 'text
   };
   if (!text) return result(rule.fontSize, [], false);
   const top = Math.max(rule.fontSize, rule.minFontSize);
+  // Sizes are tried in 2 px steps (and the floor itself): fewer distinct sizes across stores means
+  // more glyphs and layouts reused; the eye does not miss the odd sizes.
+  const sizes: number[] = [];
+  for (let size = top; size > rule.minFontSize; size -= 2) sizes.push(size);
+  sizes.push(rule.minFontSize);
   if (rule.balance) {
     // Titles and names: a natural break (before a bracket, at a space) is worth up to 15% of the size.
     const floor = Math.max(rule.minFontSize, Math.round(top * 0.85));
-    for (let size = top; size >= floor; size -= 1) {
+    for (const size of sizes) {
+      if (size < floor) break;
       const natural = breakLines(text, width, m, size, rule.letterSpacing * size, true);
       if (natural.length <= rule.maxLines) return result(size, balanced(text, natural.length, width, m, size, rule.letterSpacing * size), false);
     }
   }
-  for (let size = top; size >= rule.minFontSize; size -= 1) {
+  for (const size of sizes) {
     const ls = rule.letterSpacing * size;
     // Natural breaks read better; greedy filling is the fallback before shrinking the font.
     const natural = breakLines(text, width, m, size, ls, true);
