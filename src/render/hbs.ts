@@ -1,30 +1,31 @@
-import Handlebars from 'handlebars';
+import { compileTemplate, renderTemplate } from '../compose/handlebars/index.js';
 import { PosterTemplateError } from './templateSource.js';
 
 /**
- * The one place posters meet Handlebars. Strict (a missing field is an error), HTML-escaped,
- * built-in block helpers only (if/unless/each/with). When the studio's shared Handlebars
- * environment (src/compose/handlebars) offers an HTML mode, switch this adapter to it.
+ * The one place posters meet Handlebars: the studio's shared environment (src/compose/handlebars)
+ * in its HTML mode — strict (a missing field is an error naming the line), known helpers only,
+ * values HTML-escaped, runaway limits. Errors become PosterTemplateErrors.
  */
-const env = Handlebars.create();
 
 /** A compiled poster section: context in, HTML/CSS text out. */
 export type CompiledSection = (ctx: object) => string;
 
-/** Compiles one section of a poster template; errors name the template and section. */
-export function compileSection(source: string, label: string): CompiledSection {
-  let fn: HandlebarsTemplateDelegate;
+function wrap(err: unknown): PosterTemplateError {
+  return new PosterTemplateError((err as Error).message.split('\n')[0]!);
+}
+
+/** Checks and compiles one section of a poster template; `id` names it in errors (e.g. `poster-festive v2 (base)`). */
+export function compileSection(source: string, id: string): CompiledSection {
   try {
-    const ast = env.parse(source);
-    fn = env.compile(ast, { strict: true, knownHelpersOnly: true, noEscape: false, preventIndent: true });
+    compileTemplate(id, source, 'html');
   } catch (err) {
-    throw new PosterTemplateError(`${label}: ${(err as Error).message.split('\n')[0]}`);
+    throw wrap(err);
   }
   return (ctx: object) => {
     try {
-      return fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      return renderTemplate(id, source, ctx, { mode: 'html' });
     } catch (err) {
-      throw new PosterTemplateError(`${label}: ${(err as Error).message.split('\n')[0]}`);
+      throw wrap(err);
     }
   };
 }

@@ -49,9 +49,9 @@ export function loadPosterTemplate(t: PosterTemplateInput): LoadedPosterTemplate
     label,
     hash,
     manifest: parts.manifest,
-    style: compileSection(parts.style, `${label} (style)`),
-    base: compileSection(parts.base, `${label} (base)`),
-    store: compileSection(parts.store, `${label} (store)`),
+    style: compileSection(parts.style, `${t.id} v${t.version} (style)`),
+    base: compileSection(parts.base, `${t.id} v${t.version} (base)`),
+    store: compileSection(parts.store, `${t.id} v${t.version} (store)`),
     baseSlots: slotsUsed(parts.base),
     storeSlots: slotsUsed(parts.store),
   };

@@ -59,6 +59,12 @@ describe('templates that refer outside themselves are refused, naming template a
     });
   }
 
+  it('a field that does not exist is an error naming template, section and line', async () => {
+    const t = variant('store', (s) => s.replace('<div class="card">', '<div class="card">\n{{store.phon}}'));
+    const r = createPosterRenderer();
+    await expect(r.render({ template: t, size: '1x1', ctx: fixtureContext(SHORT_STORE), images: fixtureImages() })).rejects.toThrow(/bad-template v3 \(store\)" line 2: missing field "store\.phon"/);
+  });
+
   it('and never reach the renderer', async () => {
     const r = createPosterRenderer();
     await expect(r.render({ template: cases[0]![1], size: '1x1', ctx: fixtureContext(SHORT_STORE), images: fixtureImages() })).rejects.toThrow(/poster template "bad-template" v3 \(base\): attribute src="file:/);
