@@ -78,13 +78,21 @@ export class GlyphCache {
     if (missing.size) await this.rasterise([...missing.entries()]);
   }
 
+  /**
+   * Every missing glyph is laid out by satori at the SAME origin (so its outline's coordinates,
+   * which satori prints rounded, never depend on where it sits in the atlas: the cache gives the
+   * same pixels whatever was rasterised with it), then the outlines are moved to their own cells
+   * by whole-pixel translations and rasterised by sharp in one call.
+   */
   private async rasterise(items: [string, { run: Placed; phase: number }][]): Promise<void> {
     const PAD = 6;
     const MAX_W = 2000;
-    const cells: { key: string; x: number; y: number; w: number; h: number }[] = [];
+    const cells: { key: string; x: number; y: number; w: number; h: number; phase: number }[] = [];
     let cx = 0;
     let cy = 0;
     let rowH = 0;
+    let cellW = 0;
+    let cellH = 0;
     const children = items.map(([key, { run, phase }]) => {
       const m = this.fonts.metricsFor(run.weight);
       const w = Math.ceil(m.measure(run.ch, run.size) + run.size * 0.5 + 2 * PAD);
@@ -94,34 +102,37 @@ export class GlyphCache {
         cy += rowH;
         rowH = 0;
       }
-      cells.push({ key, x: cx, y: cy, w, h });
-      const el = {
+      cells.push({ key, x: cx, y: cy, w, h, phase });
+      cx += w;
+      rowH = Math.max(rowH, h);
+      cellW = Math.max(cellW, w);
+      cellH = Math.max(cellH, h);
+      return {
         type: 'div',
         props: {
-          style: { position: 'absolute', left: `${cx + PAD + phase}px`, top: `${cy + PAD}px`, display: 'flex', fontSize: `${run.size}px`, fontWeight: run.weight, whiteSpace: 'pre', color: '#000000' },
+          style: { position: 'absolute', left: `${PAD + phase}px`, top: `${PAD}px`, display: 'flex', fontSize: `${run.size}px`, fontWeight: run.weight, whiteSpace: 'pre', color: '#000000' },
           children: run.ch,
         },
       };
-      cx += w;
-      rowH = Math.max(rowH, h);
-      return el;
     });
-    const width = Math.max(...cells.map((c) => c.x + c.w));
-    const height = cy + rowH;
-    const tree = { type: 'div', props: { style: { display: 'flex', position: 'relative', width: `${width}px`, height: `${height}px`, fontFamily: FONT_FAMILY }, children } };
-    const opts = { width, height, fonts: this.fonts.satori };
+    const tree = { type: 'div', props: { style: { display: 'flex', position: 'relative', width: `${cellW}px`, height: `${cellH}px`, fontFamily: FONT_FAMILY }, children } };
+    const opts = { width: cellW, height: cellH, fonts: this.fonts.satori };
     const plain = splitText(await satori(tree as unknown as Parameters<typeof satori>[0], { ...opts, embedFont: false }));
-    const paths = await satori(tree as unknown as Parameters<typeof satori>[0], { ...opts, embedFont: true });
-    if (!plain) throw new Error('glyph atlas: unexpected SVG from satori');
-    const alpha = await sharp(Buffer.from(paths)).ensureAlpha().extractChannel(3).raw().toBuffer();
-    for (const cell of cells) {
-      const origin = plain.runs.find((r) => r.x >= cell.x && r.x < cell.x + cell.w && r.y >= cell.y && r.y < cell.y + cell.h);
-      if (!origin) continue;
-      const { phase } = items.find(([k]) => k === cell.key)![1];
-      const ox = Math.round(origin.x - phase);
-      const oy = Math.round(origin.y);
-      this.glyphs.set(cell.key, trim(alpha, width, cell, ox, oy));
+    const outlines = [...(await satori(tree as unknown as Parameters<typeof satori>[0], { ...opts, embedFont: true })).matchAll(/<path fill="#000000" d="([^"]*)"/g)].map((m) => m[1]!);
+    if (!plain || plain.runs.length !== cells.length || outlines.length !== cells.length) {
+      // Not one run and one outline per glyph (should not happen): rasterise them one by one.
+      if (cells.length > 1) for (const item of items) await this.rasterise([item]);
+      else this.glyphs.set(cells[0]!.key, { mask: new Uint8Array(0), w: 0, h: 0, dx: 0, dy: 0 });
+      return;
     }
+    const width = Math.max(...cells.map((c) => c.x + c.w));
+    const height = Math.max(...cells.map((c) => c.y + c.h));
+    const atlas = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${cells.map((c, i) => `<path fill="#000000" transform="translate(${c.x} ${c.y})" d="${outlines[i]}"/>`).join('')}</svg>`;
+    const alpha = await sharp(Buffer.from(atlas)).ensureAlpha().extractChannel(3).raw().toBuffer();
+    cells.forEach((cell, i) => {
+      const origin = plain.runs[i]!;
+      this.glyphs.set(cell.key, trim(alpha, width, cell, cell.x + Math.round(origin.x - cell.phase), cell.y + Math.round(origin.y)));
+    });
   }
 
   /** Paints runs (already prepared) onto an RGB(A) raster, offset by (ox, oy). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import satori from 'satori';
 import type { VariantContext } from '../compose/types.js';
 import type { PosterSize } from '../model/index.js';
@@ -10,6 +11,9 @@ import { baseContext, brandInfo, fitSlots, sizeInfo, textValues } from './poster
 import type { LoadedPosterTemplate } from './posterTemplate.js';
 import { svgToOpaqueRaster, type Raster } from './raster.js';
 import { htmlToVdom, type VNode } from './vdom.js';
+import type { GlyphCache } from './glyphCache.js';
+import { findMarker, splitText, type TextRun } from './svgText.js';
+import { boxRuns, boxText, needsOutlines, type TextBox } from './textBoxes.js';
 import { PosterTemplateError } from './templateSource.js';
 
 const sheets = new Lru<string, StyleSheet>(64);
@@ -52,15 +56,55 @@ export function baseHtml(t: LoadedPosterTemplate, size: PosterSize, ctx: Variant
   return { html, notes };
 }
 
-/** Renders the shared layer (everything the same for all stores) from its HTML as an opaque RGB raster. */
-export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: BaseImages, html: string): Promise<Raster> {
+/** Rasterised shapes of shared layers (everything but the text), by content: an edit that only changes text reuses them. */
+const shapeRasters = new Lru<string, Promise<Raster>>(4);
+
+/**
+ * Renders the shared layer (everything the same for all stores) from its HTML as an opaque RGB
+ * raster. With a glyph cache, satori lays out the text as boxes and the text is painted from the
+ * cache onto the rasterised shapes (an edit of the text, as in the live preview, then does not
+ * rasterise the whole poster again); text it cannot reproduce falls back to glyph outlines.
+ */
+export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: BaseImages, html: string, glyphs?: GlyphCache): Promise<Raster> {
   const { width, height } = POSTER_DIMENSIONS[size];
   const label = `${t.label} (base, ${size})`;
+  const background = ctx.brand.colors.background;
   const vdom = htmlToVdom(html, sheetFor(t, size, ctx), (slot, style) => {
     const img = images[slot as keyof BaseImages];
     return img ? imgNode(img, style) : null;
   }, { width, height }, label);
+  if (glyphs && !needsOutlines(vdom)) {
+    const boxes: TextBox[] = [];
+    let svg = await toSvg(boxText(vdom, fonts.metricsFor, boxes), width, height, fonts, label, false);
+    const runs: TextRun[] = [];
+    let found = true;
+    for (const box of boxes) {
+      const mk = findMarker(svg, box.marker);
+      if (!mk) {
+        found = !box.lines.some((l) => l.trim());
+        if (!found) break;
+        continue;
+      }
+      svg = svg.replace(mk.element, '');
+      runs.push(...boxRuns(box, mk.rect));
+    }
+    const split = found ? splitText(svg) : undefined;
+    if (split) {
+      const key = createHash('sha256').update(`${background}\u0000${split.shapes}`).digest('hex');
+      let shapes = shapeRasters.get(key);
+      if (!shapes) {
+        shapes = svgToOpaqueRaster(split.shapes, background);
+        shapes.catch(() => shapeRasters.delete(key));
+        shapeRasters.set(key, shapes);
+      }
+      const base = await shapes;
+      const out: Raster = { ...base, data: Buffer.from(base.data) };
+      const all = [...runs, ...split.runs];
+      await glyphs.prepare(all);
+      glyphs.paint(out, all, 0, 0);
+      return out;
+    }
+  }
   const svg = await toSvg(vdom, width, height, fonts, label);
-  return svgToOpaqueRaster(svg, ctx.brand.colors.background);
+  return svgToOpaqueRaster(svg, background);
 }
-

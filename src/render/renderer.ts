@@ -132,7 +132,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     let baseCached = true;
     const base = await bases.get(key, () => {
       baseCached = false;
-      return renderBaseLayer(t, size, ctx, fonts, imgs, html);
+      return renderBaseLayer(t, size, ctx, fonts, imgs, html, glyphs);
     });
     const baseMs = performance.now() - tb;
 

@@ -6,8 +6,8 @@ import { imgNode, sheetFor, toSvg, type BaseImages } from './layers.js';
 import type { Rect } from './manifest.js';
 import { fitSlots, storeContext, textValues } from './posterContext.js';
 import type { LoadedPosterTemplate } from './posterTemplate.js';
-import { splitText, type TextRun } from './svgText.js';
-import { boxRuns, boxText, type TextBox } from './textBoxes.js';
+import { findMarker, splitText, type TextRun } from './svgText.js';
+import { boxRuns, boxText, needsOutlines, type TextBox } from './textBoxes.js';
 import { PosterTemplateError } from './templateSource.js';
 import { htmlToVdom, type VNode } from './vdom.js';
 import { Lru } from './lru.js';
@@ -42,15 +42,6 @@ function checkTextBox(r: Rect, box: TextBox, area: Rect, label: string): void {
   }
 }
 
-function findMarker(svg: string, color: string): { rect: Rect; element: string } | undefined {
-  // satori draws a plain box as <rect>, or as <path> carrying x/y/width/height when it is clipped by a rounded parent.
-  const re = new RegExp(`<(?:rect|path) x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)" fill="${color}"[^>]*/>`);
-  const m = re.exec(svg);
-  if (!m) return undefined;
-  if (/transform=/.test(m[0])) return undefined;
-  const [x, y, w, h] = [m[1], m[2], m[3], m[4]].map((v) => Math.round(Number(v)));
-  return { rect: { x: x!, y: y!, w: w!, h: h! }, element: m[0] };
-}
 
 /** A layout satori produced for a boxed tree: shapes, where each text box / QR / avatar went, satori's own text runs. */
 interface CachedLayout {
@@ -156,8 +147,8 @@ export async function layoutStoreLayer(
   const boxes: TextBox[] = [];
   const boxed = boxText(vdom, fonts.metricsFor, boxes);
   const key = `${t.hash}|${size}|${JSON.stringify(boxed)}`;
-  let layout = layouts.get(key);
-  if (!layout) {
+  let layout = needsOutlines(vdom) ? undefined : layouts.get(key);
+  if (!layout && !needsOutlines(vdom)) {
     layout = await computeLayout(boxed, boxes, area, fonts, label, !!styles.avatar);
     if (layout) layouts.set(key, layout);
   }
@@ -171,9 +162,11 @@ export async function layoutStoreLayer(
     if (layout.avatar && styles.avatar) slots.avatar = { ...layout.avatar, x: layout.avatar.x + area.x, y: layout.avatar.y + area.y, radius: radiusOf(styles.avatar, layout.avatar.w, layout.avatar.h) };
     return { slots, notes, split: { shapes: layout.shapes, runs: [...runs, ...layout.runs] } };
   }
-  let svg = await toSvg(vdom, area.w, area.h, fonts, label, false);
+  // Text the glyph painter cannot reproduce (shadows, faded or transformed text): the whole layer with glyph outlines.
+  let svg = await toSvg(vdom, area.w, area.h, fonts, label, true);
   const qr = findMarker(svg, MARKERS.qr);
   if (!qr) throw new PosterTemplateError(`${label}: could not place the QR slot (it must be visible and not inside a transformed element)`);
+  svg = svg.replace(qr.element, '');
   const slots: StoreSlots = { qr: { ...qr.rect, x: qr.rect.x + area.x, y: qr.rect.y + area.y } };
   if (styles.avatar) {
     const av = findMarker(svg, MARKERS.avatar);
@@ -181,11 +174,5 @@ export async function layoutStoreLayer(
     svg = svg.replace(av.element, '');
     slots.avatar = { ...av.rect, x: av.rect.x + area.x, y: av.rect.y + area.y, radius: radiusOf(styles.avatar, av.rect.w, av.rect.h) };
   }
-  // Text the glyph painter cannot reproduce (faded, transformed...): the whole layer with glyph paths.
-  let full = await toSvg(vdom, area.w, area.h, fonts, label, true);
-  for (const color of Object.values(MARKERS)) {
-    const mk = findMarker(full, color);
-    if (mk) full = full.replace(mk.element, '');
-  }
-  return { slots, notes, svg: full };
+  return { slots, notes, svg };
 }

@@ -1,3 +1,5 @@
+import type { Rect } from './manifest.js';
+
 /**
  * Splits satori's SVG (rendered with embedFont: false) into the shapes and the text runs:
  * satori lays out text and writes each run as `<text x y font-size font-weight fill>`; the
@@ -99,4 +101,15 @@ export function splitText(svg: string): { shapes: string; runs: TextRun[] } | un
  */
 export function dropUnusedDefs(svg: string): string {
   return svg.replace(/<(mask|clipPath) id="([^"]+)"[^>]*>[\s\S]*?<\/\1>/g, (whole, _tag: string, id: string) => (svg.includes(`url(#${id})`) ? whole : ''));
+}
+
+/** Finds (and returns for removal) a box satori drew in a marker colour: its rectangle in layer px. */
+export function findMarker(svg: string, color: string): { rect: Rect; element: string } | undefined {
+  // satori draws a plain box as <rect>, or as <path> carrying x/y/width/height when it is clipped by a rounded parent.
+  const re = new RegExp(`<(?:rect|path) x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)" fill="${color}"[^>]*/>`);
+  const m = re.exec(svg);
+  if (!m) return undefined;
+  if (/transform=/.test(m[0])) return undefined;
+  const [x, y, w, h] = [m[1], m[2], m[3], m[4]].map((v) => Math.round(Number(v)));
+  return { rect: { x: x!, y: y!, w: w!, h: h! }, element: m[0] };
 }

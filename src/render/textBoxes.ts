@@ -114,3 +114,13 @@ export function boxRuns(box: TextBox, at: Rect): TextRun[] {
     .map((text, i) => ({ text, x: at.x + box.offsets[i]!, y: Math.round(at.y + i * box.lineHeight + box.baseline), size: box.size, weight: box.weight, letterSpacing: box.letterSpacing, color: box.color }))
     .filter((r) => r.text.trim() !== '');
 }
+
+/** True when some element draws text with an effect the glyph painter does not reproduce (text-shadow): render with outlines then. */
+export function needsOutlines(node: VNode): boolean {
+  const style = (node.props.style ?? {}) as Record<string, string>;
+  if (style.textShadow || style.WebkitTextStroke || style.backgroundClip === 'text') return true;
+  const kids = node.props.children;
+  if (Array.isArray(kids)) return kids.some((k: VChild) => typeof k !== 'string' && needsOutlines(k));
+  if (kids && typeof kids === 'object') return needsOutlines(kids as VNode);
+  return false;
+}

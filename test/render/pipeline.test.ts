@@ -94,3 +94,15 @@ describe('the worker pool', () => {
     await expect(pool.render(input({ ctx, images: broken }))).rejects.toThrow(/头像 avatar cut\.png \(store "s-short"\) is truncated or damaged/);
   });
 });
+
+describe('text effects the glyph painter does not draw', () => {
+  it('fall back to glyph outlines (a text-shadow in the store layer is still drawn)', async () => {
+    const { composePosterSource, parsePosterSource } = await import('../../src/render/templateSource.js');
+    const parts = parsePosterSource(festive!.source, 'f');
+    const shadow = { id: 'shadowed', version: 1, source: composePosterSource({ ...parts, manifest: { ...parts.manifest, id: 'shadowed' }, style: `${parts.style}\n.catch { text-shadow: 0 0 6px #ff0000; }` }) };
+    const plain = await renderer.render(input({ size: '9x16' }));
+    const out = await renderer.render(input({ size: '9x16', template: shadow }));
+    expect(await thumbDiff(plain.bytes, out.bytes)).toBeGreaterThan(0.05);
+    expect(zbarDecode(out.bytes)).toEqual([fixtureContext(SHORT_STORE).link]);
+  });
+});
