@@ -27,13 +27,17 @@ const SIZE = '9x16' as const;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2 * Math.max(1, WORKERS));
 
-const NAMES = ['幸福里社区生活超市（旗舰店）第二分店', '梧桐巷便利店', '小陈零食铺', '月亮湾便民店', '梧桐里甜品屋', '江畔鲜果坊', '老街坊副食店', '阳光花园生活馆'];
-const CATCH = ['邻居们好，缺啥喊一声，老王给您送上楼！', '好货不贵，说到做到！', '开店二十年，熟客都知道我家秤准、货真。', '甜一点，日子就好一点～', '我是李姐，在梧桐巷开店十一年了，谁家孩子爱吃什么、谁家老人要少糖的，我心里都有本账，大家放心买、慢慢挑。'];
-const OWNERS = ['王建国', '李秀英', '陈思远', '黄志强', '张小雨', '欧阳秀英'];
+// Store names as a brand's list would have them: neighbourhood + kind of shop (60 different ones,
+// lengths from 5 to 12 characters, one with the long flagship name), owners and catchphrases.
+const PLACES = ['幸福里', '梧桐巷', '月亮湾', '江畔', '阳光花园', '老街坊', '东门', '桂花苑', '锦绣家园', '滨江新村', '南湖', '青石桥'];
+const KINDS = ['便利店', '生活超市', '零食铺', '鲜果坊', '副食店'];
+const CATCH = ['邻居们好，缺啥喊一声，老王给您送上楼！', '好货不贵，说到做到！', '开店二十年，熟客都知道我家秤准、货真。', '甜一点，日子就好一点～', '我是李姐，在梧桐巷开店十一年了，谁家孩子爱吃什么、谁家老人要少糖的，我心里都有本账，大家放心买、慢慢挑。', '新鲜到货，晚上八点前下单，明早送到家门口。'];
+const OWNERS = ['王建国', '李秀英', '陈思远', '黄志强', '张小雨', '欧阳秀英', '刘芳', '赵大勇'];
 
 function store(i: number): StoreOwner {
   const base = i % 2 ? SHORT_STORE : LONG_STORE;
-  return { ...base, id: `bench-${i}`, storeName: `${NAMES[i % NAMES.length]}${i}`, ownerName: OWNERS[i % OWNERS.length]!, nickname: '', catchphrase: CATCH[i % CATCH.length]!, avatar: i % 3 ? IDS.avatar1 : IDS.avatar2, cloudStoreUrl: `https://yun.shiguoshanfang.example/store/bench-${i}` };
+  const storeName = i % 17 === 0 ? '幸福里社区生活超市（旗舰店）第二分店' : `${PLACES[i % PLACES.length]}${KINDS[Math.floor(i / PLACES.length) % KINDS.length]}`;
+  return { ...base, id: `bench-${i}`, storeName, ownerName: OWNERS[i % OWNERS.length]!, nickname: '', catchphrase: CATCH[i % CATCH.length]!, avatar: i % 3 ? IDS.avatar1 : IDS.avatar2, cloudStoreUrl: `https://yun.shiguoshanfang.example/store/bench-${i}` };
 }
 
 const peak = (): number => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -57,7 +57,7 @@ export function baseHtml(t: LoadedPosterTemplate, size: PosterSize, ctx: Variant
 }
 
 /** Rasterised shapes of shared layers (everything but the text), by content: an edit that only changes text reuses them. */
-const shapeRasters = new Lru<string, Promise<Raster>>(4);
+const shapeRasters = new Lru<string, Promise<Raster>>(2);
 
 /**
  * Renders the shared layer (everything the same for all stores) from its HTML as an opaque RGB

@@ -83,7 +83,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
   const watermarks = new Map<PosterSize, Promise<Raster>>();
   const jpegs = new BaseJpegs();
   const glyphs = new GlyphCache(fonts);
-  const bands = new Lru<string, Promise<Buffer>>(8);
+  const bands = new Lru<string, Promise<Buffer>>(6);
   const qrs = new Lru<string, QrMatrix>(64);
   const spliceJpeg = opts.spliceJpeg ?? true;
 
