@@ -25,7 +25,7 @@ const PerSizeLines = z.union([z.number().int().min(1).max(20), z.object({ '9x16'
 export const FitRuleSpec = z
   .object({
     maxLines: PerSizeLines,
-    minFontSize: z.number().min(8),
+    minFontSize: z.union([z.number().min(8), z.object({ '9x16': z.number().min(8), '1x1': z.number().min(8), '3x4': z.number().min(8) }).strict()]),
     fontSize: PerSize,
     width: PerSize,
     lineHeight: z.number().min(0.9).max(3).default(1.3),

@@ -52,7 +52,7 @@ export function resolveRule(spec: FitRuleSpec, size: PosterSize): FitRule {
   return {
     width: perSize(spec.width, size),
     fontSize: perSize(spec.fontSize, size),
-    minFontSize: spec.minFontSize,
+    minFontSize: perSize(spec.minFontSize, size),
     maxLines: perSize(spec.maxLines, size),
     lineHeight: spec.lineHeight,
     weight: spec.weight,

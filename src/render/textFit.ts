@@ -116,20 +116,24 @@ export function fitText(raw: string, rule: FitRule, m: FontMetrics, slot = 'text
       if (natural.length <= rule.maxLines) return result(size, balanced(text, natural.length, width, m, size, rule.letterSpacing * size), false);
     }
   }
+  // More paragraphs than lines: shrinking cannot help, so the paragraphs may also flow together.
+  const flowed = text.includes('\n') && text.split('\n').length > rule.maxLines ? text.split('\n').join(' ') : undefined;
   for (const size of sizes) {
     const ls = rule.letterSpacing * size;
     // Natural breaks read better; greedy filling is the fallback before shrinking the font.
-    const natural = breakLines(text, width, m, size, ls, true);
-    if (natural.length <= rule.maxLines) return result(size, natural, false);
-    const greedy = breakLines(text, width, m, size, ls, false);
-    if (greedy.length <= rule.maxLines) return result(size, greedy, false);
+    for (const candidate of flowed ? [text, flowed] : [text]) {
+      const natural = breakLines(candidate, width, m, size, ls, true);
+      if (natural.length <= rule.maxLines) return result(size, natural, false);
+      const greedy = breakLines(candidate, width, m, size, ls, false);
+      if (greedy.length <= rule.maxLines) return result(size, greedy, false);
+    }
   }
   const size = rule.minFontSize;
   if (rule.overflow === 'error') {
     throw new TextFitError(`${slot} "${text.slice(0, 24)}${text.length > 24 ? '…' : ''}" does not fit ${rule.maxLines} line(s) of ${rule.width}px even at ${size}px`);
   }
   const ls = rule.letterSpacing * size;
-  const lines = breakLines(text, width, m, size, ls, false).slice(0, rule.maxLines);
+  const lines = breakLines(flowed ?? text, width, m, size, ls, false).slice(0, rule.maxLines);
   lines[lines.length - 1] = ellipsize(lines[lines.length - 1]!, width, m, size, ls);
   return result(size, lines, true);
 }
