@@ -3,8 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
-import { useT, type MsgKey } from '../../i18n';
+import { useT } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
+import { SceneStrip } from './SceneStrip';
 
 type Template = MethodOutput<'templates.get'>;
 type Size = '9x16' | '1x1' | '3x4';
@@ -35,18 +36,7 @@ function VideoOutline({ source }: { source: string }) {
   if (!o) return <Typography.Text type="danger">{t('tpl.previewBadJson')}</Typography.Text>;
   return (
     <div>
-      <div className="thumb-strip template-video-strip">
-        {o.scenes.map((s, i) => (
-          <span key={i} className={`thumb-scene storyboard-${s.part}`} style={{ flexGrow: s.duration }}>
-            {t(`editor.${s.part}` as MsgKey)} {s.duration}s
-          </span>
-        ))}
-        {o.endCard && (
-          <span className="thumb-scene thumb-end" style={{ flexGrow: o.endCard.duration }}>
-            {t('preview.endCard')} {o.endCard.duration}s
-          </span>
-        )}
-      </div>
+      <SceneStrip outline={o} className="template-video-strip" endLabel={t('preview.endCard')} />
       <Typography.Paragraph type="secondary" className="template-video-total">
         {t('tpl.videoTotal', { s: o.total })}
       </Typography.Paragraph>

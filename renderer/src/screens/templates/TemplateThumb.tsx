@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
 import { useApi } from '../../app/useApi';
-import { useT, type MsgKey } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
+import { SceneStrip } from './SceneStrip';
 
 type Summary = MethodOutput<'templates.list'>[number];
 
@@ -26,7 +26,6 @@ function captionLines(source: string): string[] {
 
 /** A template's thumbnail: caption lines, a storyboard strip with durations, or a poster layout sketch. */
 export function TemplateThumb({ summary, sample }: { summary: Summary; sample?: ThumbSample }) {
-  const t = useT();
   const tpl = useApi('templates.get', { id: summary.id });
   const v = tpl.data?.versions.find((x) => x.version === (summary.approved ?? summary.latest));
   if (summary.kind === 'caption')
@@ -40,18 +39,7 @@ export function TemplateThumb({ summary, sample }: { summary: Summary; sample?: 
     return (
       <div className="template-thumb template-thumb-video" aria-hidden="true">
         {o ? (
-          <div className="thumb-strip">
-            {o.scenes.map((s, i) => (
-              <span key={i} className={`thumb-scene storyboard-${s.part}`} style={{ flexGrow: s.duration }}>
-                {t(`editor.${s.part}` as MsgKey)} {s.duration}s
-              </span>
-            ))}
-            {o.endCard && (
-              <span className="thumb-scene thumb-end" style={{ flexGrow: o.endCard.duration }}>
-                {o.endCard.duration}s
-              </span>
-            )}
-          </div>
+          <SceneStrip outline={o} />
         ) : null}
         {o && <span className="thumb-total">{o.total}s</span>}
       </div>
