@@ -189,12 +189,23 @@ describe('the studio in a real browser (web mode)', () => {
     await expect.poll(() => waist.textContent()).not.toContain('限时加送');
     await page.keyboard.press('Control+y');
     await expect.poll(() => waist.textContent()).toContain('限时加送');
-    // Leave before the autosave fires: the guard asks; "save and leave" saves, then navigates.
+    // Leave while the change is not saved yet: the guard asks; "save and leave" saves, then navigates.
+    // Saves are held at the network until the dialog is up, so a loaded machine (autosave firing
+    // before the click) cannot make the change count as saved.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/posts.save', async (route) => {
+      await held;
+      // unroute() below may already have let a held request through.
+      await route.continue().catch(() => undefined);
+    });
     await page.keyboard.type('两盒');
     await nav(/模板/);
     const dialog = page.locator('.ant-modal-confirm');
     await dialog.waitFor();
     await capture('04-leave-guard', { full: false });
+    release();
+    await page.unroute('**/api/posts.save');
     await page.getByTestId('leave-save').click();
     await page.getByTestId('template-caption-moments').waitFor();
     const saved = (await call<{ title: string; waist: unknown }[]>('posts.list', {})).find((p) => p.title === '端午粽子礼盒')!;
