@@ -44,6 +44,20 @@ export async function encodePoster(base: Raster, band: Raster, y0: number, forma
   return encodeRaster({ ...base, data: full }, format);
 }
 
+/** The poster (base rows above `y0`, then the band) scaled down to `width` and encoded: the live preview's path. */
+export async function encodeScaled(base: Raster, band: Raster, y0: number, format: PosterFormat, width: number): Promise<Buffer> {
+  let data = band.data;
+  if (y0 > 0) {
+    data = Buffer.allocUnsafe(base.data.length);
+    base.data.copy(data, 0, 0, y0 * base.width * 3);
+    band.data.copy(data, y0 * base.width * 3);
+  }
+  const img = sharp(data, { raw: { width: base.width, height: base.height, channels: 3 } }).resize({ width, kernel: 'lanczos3' });
+  if (format === 'png') return img.png({ compressionLevel: 6 }).toBuffer();
+  if (format === 'webp') return img.webp({ quality: 86 }).toBuffer();
+  return img.jpeg({ quality: 86, mozjpeg: false }).toBuffer();
+}
+
 /** Decodes a JPEG back to RGB (used by tests and by callers that verify the encoded bytes). */
 export async function decodeRgb(bytes: Buffer): Promise<Raster> {
   const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -14,7 +14,7 @@ import { brandInfo } from './posterContext.js';
 import { loadPosterTemplate, type PosterTemplateInput } from './posterTemplate.js';
 import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix, QrError, type QrMatrix } from './qr.js';
 import { blend, roundedMask, svgToRaster, type PosterFormat, type Raster } from './raster.js';
-import { BaseJpegs, encodePoster, MCU_ROWS } from './encodePoster.js';
+import { BaseJpegs, encodePoster, encodeScaled, MCU_ROWS } from './encodePoster.js';
 import type { Rect } from './manifest.js';
 import { renderWatermark } from './watermark.js';
 
@@ -34,6 +34,12 @@ export interface PosterRenderInput {
   format?: PosterFormat;
   /** Adds a diagonal "草稿 / DRAFT" watermark (the QR stays clear). */
   draft?: boolean;
+  /**
+   * Scale the result down to this width (live previews). The poster is still composed and its QR
+   * read back at full size; only the encoding is of the scaled frame, so no full-size JPEG is
+   * encoded and decoded again just to shrink it.
+   */
+  width?: number;
 }
 
 /** A rendered poster. */
@@ -144,7 +150,8 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
 
     // Everything below row y0 (a JPEG MCU boundary above the store layer) is this store's band.
     const tc = performance.now();
-    const splice = format === 'jpg' && !input.draft && spliceJpeg;
+    const scaled = input.width !== undefined && input.width < width;
+    const splice = format === 'jpg' && !input.draft && spliceJpeg && !scaled;
     const y0 = splice ? Math.floor(area.y / MCU_ROWS) * MCU_ROWS : 0;
     let band: Raster;
     if (store.split) {
@@ -189,7 +196,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     // Encoding (native threads) runs while the QR is read back from the same final pixels here;
     // the poster is refused unless its QR reads back as exactly the link.
     const te = performance.now();
-    const encoding = encodePoster(base, band, y0, format, () => jpegs.get(key, base));
+    const encoding = scaled ? encodeScaled(base, band, y0, format, input.width!) : encodePoster(base, band, y0, format, () => jpegs.get(key, base));
     try {
       assertQrDecodes(band.data, width, 3, qrSlot, qr, ctx.link, where);
     } catch (err) {
@@ -197,8 +204,9 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
       throw err;
     }
     const bytes = await encoding;
+    const out = scaled ? { width: input.width!, height: Math.round((height * input.width!) / width) } : { width, height };
     const ms = { base: baseMs, layout: tc - tl, compose: tq - tc, qr: te - tq, encode: performance.now() - te };
-    return { bytes, width, height, format, qr: store.slots.qr, notes, baseCached, ms };
+    return { bytes, ...out, format, qr: store.slots.qr, notes, baseCached, ms };
   }
 
   function avatarPixels(input: PosterRenderInput, id: string, w: number, h: number): Promise<Buffer> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
+import { builtinPosterTemplates } from '../../src/render/builtins.js';
 import { buildDemoStudio } from '../../src/demo/index.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
@@ -32,6 +33,8 @@ describe('render.poster (the live preview)', () => {
     const meta = await sharp(Buffer.from(out.base64!, 'base64')).metadata();
     expect([meta.width, meta.height]).toEqual([480, 853]);
     expect(out.template.id).toMatch(/^poster-/);
+    // Scaled straight from the composed frame: the store's QR still reads in the preview.
+    expect(zbarDecode(Buffer.from(out.base64!, 'base64'))[0]).toMatch(/sq_store=lc002/);
   });
 
   it('writes a saved post\'s poster under renders/posters/ and returns the path', async () => {
@@ -40,6 +43,17 @@ describe('render.poster (the live preview)', () => {
     expect(out.template).toMatchObject({ id: 'poster-coupon', version: 1, builtin: true });
     const links = zbarDecode(await readFile(join(ws.dir, out.path!)));
     expect(links[0]).toMatch(/sq_store=lc001/);
+  });
+
+  it('renders the unsaved source of a template being edited (always as a draft), and names a broken one', async () => {
+    const source = builtinPosterTemplates().find((t) => t.id === 'poster-coupon')!.versions[0]!.source;
+    const base = { post: 'spring-gift', group: 'community', store: 'lc001', size: '1x1' as const, width: 540 };
+    const approved = await dispatch('render.poster', { ...base, template: { id: 'poster-coupon' } }, ctx());
+    const editing = await dispatch('render.poster', { ...base, template: { id: 'poster-coupon', source } }, ctx());
+    expect(editing.template.state).toBe('draft');
+    expect(editing.base64).not.toBe(approved.base64);
+    expect(zbarDecode(Buffer.from(editing.base64!, 'base64'))[0]).toMatch(/sq_store=lc001/);
+    await expect(dispatch('render.poster', { ...base, template: { id: 'poster-coupon', source: 'not a poster template' } }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'template.source' });
   });
 
   it('names what is missing', async () => {

@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import sharp from 'sharp';
 import type { Post } from '../../model/index.js';
 import { loadFonts } from '../../render/fonts.js';
 import { createPosterRenderer, type PosterRenderer } from '../../render/renderer.js';
 import { posterCacheDir, posterContext, posterFileName, posterRenderPath, posterTemplateFor, workspacePosterImages, writeFileAtomic } from '../../render/workspace.js';
 import { ApiError } from '../errors.js';
+import { PosterTemplateError } from '../../render/templateSource.js';
 import type { HandlersFor } from '../handler.js';
 import type { renderMethods } from '../methods/render.js';
 
@@ -24,7 +24,10 @@ export const renderHandlers: HandlersFor<typeof renderMethods> = {
       if (!found) throw new ApiError('not_found', `post "${input.post}" not found`, 'post');
       post = found;
     } else post = input.post;
-    const template = posterTemplateFor(data, post, input.template);
+    const chosen = posterTemplateFor(data, post, input.template);
+    // An unsaved source being edited in the template screen: never approved, so always a draft.
+    const editing = input.template?.source !== undefined;
+    const template = editing ? { ...chosen, source: input.template!.source!, state: 'draft' } : chosen;
     const ctx = posterContext(data, post, input.group, input.store);
     let renderer = renderers.get(ws.dir);
     if (!renderer) {
@@ -32,15 +35,13 @@ export const renderHandlers: HandlersFor<typeof renderMethods> = {
       renderers.set(ws.dir, renderer);
     }
     const images = await workspacePosterImages(ws, ctx);
-    const out = await renderer.render({ template, size: input.size, ctx, images, format: input.format, draft: input.draft });
-    let bytes = out.bytes;
-    let { width, height } = out;
-    if (input.width && input.width < out.width) {
-      const img = sharp(bytes).resize({ width: input.width });
-      bytes = await (input.format === 'png' ? img.png() : input.format === 'webp' ? img.webp({ quality: 86 }) : img.jpeg({ quality: 86 })).toBuffer();
-      height = Math.round((out.height * input.width) / out.width);
-      width = input.width;
-    }
+    const out = await renderer
+      .render({ template, size: input.size, ctx, images, format: input.format, draft: input.draft || editing, width: input.width })
+      .catch((err: unknown) => {
+        if (editing && err instanceof PosterTemplateError) throw new ApiError('bad_input', err.message, 'template.source');
+        throw err;
+      });
+    const { bytes, width, height } = out;
     const result = { mime: MIME[input.format], width, height, template: { id: template.id, version: template.version, state: template.state, builtin: template.builtin }, notes: out.notes, ms: Math.round(performance.now() - t0) };
     if (input.output === 'file') {
       const path = posterRenderPath(ws, posterFileName(post.id, input.group, input.store, input.size, input.format));

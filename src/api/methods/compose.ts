@@ -48,6 +48,27 @@ export const composeMethods = defineMethods({
     input: z.object({ post: Post, group: Id, store: Id }).strict(),
     output: ComposedVariantSchema,
   },
+  'compose.templatePreview': {
+    description:
+      'Render a caption template source (saved or not) for one post, group type and store, as compose would for its channel: the template screen\'s live preview. ' +
+      'Template mistakes come back in `error` with their line; nothing is written.',
+    input: z
+      .object({
+        template: z.object({ id: Id, source: z.string().max(200_000) }).strict(),
+        post: z.union([Id, Post]),
+        group: Id,
+        store: Id,
+      })
+      .strict(),
+    output: z.object({
+      kind: z.enum(['group', 'moments', 'video']),
+      channel: z.string(),
+      text: z.string(),
+      maxLength: z.number().int(),
+      tooLong: z.boolean(),
+      error: z.object({ message: z.string(), line: z.number().int().optional(), field: z.string().optional() }).optional(),
+    }),
+  },
   'check.run': {
     description: 'Run every check on all posts (or one): findings collapsed across variants, with error and warning counts.',
     input: z.object({ post: Id.optional() }).strict(),

@@ -14,7 +14,15 @@ export const renderMethods = defineMethods({
         group: Id,
         store: Id,
         size: PosterSize.default('9x16'),
-        template: z.object({ id: Id, version: z.number().int().positive().optional() }).strict().optional(),
+        template: z
+          .object({
+            id: Id,
+            version: z.number().int().positive().optional(),
+            /** Unsaved source of that template being edited: rendered in its place, always watermarked as a draft. */
+            source: z.string().max(500_000).optional(),
+          })
+          .strict()
+          .optional(),
         draft: z.boolean().default(false),
         format: z.enum(['jpg', 'png', 'webp']).default('jpg'),
         /** Scale the result down to this width (previews); the QR is checked on the full-size poster first. */

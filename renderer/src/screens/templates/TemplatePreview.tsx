@@ -5,6 +5,7 @@ import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
+import { CaptionTemplatePreview } from './CaptionTemplatePreview';
 import { SceneStrip } from './SceneStrip';
 
 type Template = MethodOutput<'templates.get'>;
@@ -12,19 +13,20 @@ type Size = '9x16' | '1x1' | '3x4';
 
 /**
  * Live preview of a template version. Posters: rendered by the studio for a sample post with the
- * longest store name (drafts watermarked), after each saved change. Video: the storyboard's
- * scenes and timing, straight from the source being edited. Captions: shown in the post editor.
+ * longest store name (drafts watermarked), from the source as it is being edited. Video: the storyboard's
+ * scenes and timing, straight from the source being edited. Captions: the text the source writes
+ * for a chosen post, group type and store.
  */
 export function TemplatePreview({ template, version, source, savedSource }: { template: Template; version: number; source: string; savedSource: string }) {
   const t = useT();
   return (
     <Card title={t('tpl.preview')} size="small" className="form-card template-preview">
       {template.kind === 'poster' ? (
-        <PosterTemplatePreview template={template} version={version} savedSource={savedSource} dirty={source !== savedSource} />
+        <PosterTemplatePreview template={template} version={version} source={source} dirty={source !== savedSource} />
       ) : template.kind === 'video' ? (
         <VideoOutline source={source} />
       ) : (
-        <Typography.Text type="secondary">{t('tpl.previewCaption')}</Typography.Text>
+        <CaptionTemplatePreview template={template} source={source} />
       )}
     </Card>
   );
@@ -44,7 +46,7 @@ function VideoOutline({ source }: { source: string }) {
   );
 }
 
-function PosterTemplatePreview({ template, version, savedSource, dirty }: { template: Template; version: number; savedSource: string; dirty: boolean }) {
+function PosterTemplatePreview({ template, version, source, dirty }: { template: Template; version: number; source: string; dirty: boolean }) {
   const t = useT();
   const posts = useApi('posts.list', {});
   const stores = useApi('stores.list', {});
@@ -64,15 +66,16 @@ function PosterTemplatePreview({ template, version, savedSource, dirty }: { temp
     let live = true;
     setShot((s) => ({ ...s, loading: true }));
     const timer = setTimeout(() => {
-      api('render.poster', { post: post.id, group, store: store.id, size, width: 540, template: { id: template.id, version }, draft: state !== 'approved' })
+      // While the source is edited, the unsaved text is rendered (as a draft); a mistake in it keeps the last good image.
+      api('render.poster', { post: post.id, group, store: store.id, size, width: 540, template: { id: template.id, version, ...(dirty ? { source } : {}) }, draft: state !== 'approved' })
         .then((img) => live && setShot({ url: `data:${img.mime};base64,${img.base64}`, loading: false, notes: img.notes }))
         .catch((error) => live && setShot((s) => ({ ...s, error, loading: false })));
-    }, 150);
+    }, dirty ? 350 : 0);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [post, group, store, size, template.id, version, state, savedSource]);
+  }, [post, group, store, size, template.id, version, state, source, dirty]);
   return (
     <div>
       <Space wrap className="template-preview-controls">
@@ -88,7 +91,7 @@ function PosterTemplatePreview({ template, version, savedSource, dirty }: { temp
       </Space>
       <Typography.Paragraph type="secondary" className="template-preview-hint">
         {t('tpl.previewHint')} {store ? `（${store.storeName}）` : ''}
-        {dirty && ` ${t('tpl.previewAfterSave')}`}
+        {dirty && ` ${t('tpl.previewUnsaved')}`}
       </Typography.Paragraph>
       <Spin spinning={shot.loading}>
         <div className="template-preview-image">

@@ -12,7 +12,7 @@ export function PosterPreview({ poster, storeName }: { poster: PosterState; stor
     <Spin spinning={poster.loading} size="small">
       <div className="chat-media">
         {poster.url ? (
-          <img src={poster.url} alt={t('preview.posterAlt', { store: storeName })} data-testid="poster-preview" data-revision={poster.revision} data-ms={poster.ms} />
+          <img src={poster.url} alt={t('preview.posterAlt', { store: storeName })} data-testid="poster-preview" data-revision={poster.revision} data-ms={poster.ms} data-store={poster.store} data-group={poster.group} />
         ) : (
           <div className="chat-media-placeholder">{t('preview.posterLoading')}</div>
         )}
