@@ -16,7 +16,7 @@ import type { MusicPlan } from './args/audio.js';
 import type { VideoFormat } from './args/encoder.js';
 import type { ScenePlan } from './args/scenes.js';
 import { endCardDoc, resolveColor, sceneLayerDoc, type ImageSizes } from './layerHtml.js';
-import { opaqueBox, type LayerImage, type LayerRenderer } from './layers.js';
+import { opaqueBox, type LayerDoc, type LayerImage, type LayerRenderer } from './layers.js';
 import { toFrames, type ImageSlot, type Scene, type Storyboard } from './storyboard.js';
 
 /** Where a render finds its images and files. */
@@ -149,6 +149,12 @@ export async function prepareBody(sb: Storyboard, ctx: VariantContext, texts: Sc
 
 /** Draws one store's end card (opaque, full frame) and writes it as a PNG. */
 export async function prepareEndCard(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, file: string): Promise<void> {
+  const raster = await endCardRaster(sb, ctx, fmt, renderer, assets);
+  await writeFile(file, await sharp(raster.data, rawOf(raster)).png({ compressionLevel: 1 }).toBuffer());
+}
+
+/** The layer doc of one store's end card (opaque, full frame): avatar, owner, store, catchphrase and the QR of the variant's link. */
+async function endCardLayer(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets): Promise<LayerDoc> {
   const card = sb.endCard;
   const text = (field: 'headline' | 'cta') => templateText(sb.id, `endCard.${field}`, card[field], ctx);
   const avatar = ctx.store.avatar ? await assets.image(ctx.store.avatar) : undefined;
@@ -156,9 +162,58 @@ export async function prepareEndCard(sb: Storyboard, ctx: VariantContext, fmt: V
   const owner = ctx.store.nickname && ctx.store.nickname !== ctx.store.ownerName ? `${ctx.store.ownerName} · ${ctx.store.nickname}` : ctx.store.ownerName;
   const store = [ctx.store.storeName, ctx.store.district].filter(Boolean).join(' · ');
   const texts = { headline: text('headline'), owner, store, catchphrase: ctx.store.catchphrase, cta: text('cta'), brand: ctx.brand.name };
-  const { doc } = endCardDoc(texts, colors, ctx.link, avatar, renderer.fonts, fmt.width, fmt.height, `storyboard "${sb.id}" end card (store "${ctx.store.id}")`);
-  const raster = await renderer.render(doc, fmt.width, fmt.height);
-  await writeFile(file, await sharp(raster.data, rawOf(raster)).png({ compressionLevel: 1 }).toBuffer());
+  return endCardDoc(texts, colors, ctx.link, avatar, renderer.fonts, fmt.width, fmt.height, `storyboard "${sb.id}" end card (store "${ctx.store.id}")`).doc;
+}
+
+/** One store's end card as a full-frame opaque raster. */
+export async function endCardRaster(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets): Promise<Raster> {
+  return renderer.render(await endCardLayer(sb, ctx, fmt, renderer, assets), fmt.width, fmt.height);
+}
+
+/** A picture of the storyboard preview: a key naming everything it is drawn from, and how to draw it (full-size PNG). */
+export interface StillJob {
+  key: string;
+  draw(): Promise<Buffer>;
+}
+
+/** What a layer doc draws, as a short hash (its HTML, colours, QR, and each image's bytes). */
+function docKey(doc: LayerDoc | null | undefined, extra: unknown): string {
+  const h = createHash('sha256').update(JSON.stringify([doc?.html, doc?.background, doc?.qr, extra]));
+  for (const [slot, img] of Object.entries(doc?.images ?? {})) h.update(slot).update(img.bytes);
+  return h.digest('hex').slice(0, 32);
+}
+
+/**
+ * The pictures of the storyboard preview, in order: the first frame of every scene as it will be
+ * encoded (background fitted to the frame, the scene's layers over it; a moving background shows
+ * where its motion starts), then the store's end card. Only the layout runs here; drawing is
+ * left to `draw()`, so a caller can reuse pictures whose key it has seen.
+ */
+export async function storyboardStills(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets): Promise<StillJob[]> {
+  const texts = sceneTexts(sb, ctx);
+  const { images, sizes } = await slotImages(sb, ctx, assets);
+  const { width: W, height: H } = fmt;
+  const jobs: StillJob[] = sb.scenes.map((scene, i) => {
+    const doc = sceneLayerDoc(scene, `storyboard "${sb.id}" ${sceneName(sb, i)}`, texts[i]!, ctx.brand, renderer.fonts, images, sizes, W, H);
+    const bgSlot = scene.background.kind === 'image' && scene.background.slot ? slotAsset(scene.background.slot, ctx) : undefined;
+    return {
+      key: docKey(doc, [scene.background, bgSlot, bgColor(scene, ctx), W, H]),
+      async draw() {
+        const layer = doc ? await renderer.render(doc, W, H) : undefined;
+        const canvas = (await backgroundImage(scene, ctx, images, assets, W, H)) ?? sharp({ create: { width: W, height: H, channels: 3, background: bgColor(scene, ctx) } });
+        return (layer ? canvas.composite([{ input: layer.data, ...rawOf(layer) }]) : canvas).png({ compressionLevel: 1 }).toBuffer();
+      },
+    };
+  });
+  const card = await endCardLayer(sb, ctx, fmt, renderer, assets);
+  jobs.push({
+    key: docKey(card, ['endCard', W, H]),
+    async draw() {
+      const r = await renderer.render(card, W, H);
+      return sharp(r.data, rawOf(r)).png({ compressionLevel: 1 }).toBuffer();
+    },
+  });
+  return jobs;
 }
 
 /** The storyboard's music resolved to a file, or undefined for a silent track. */

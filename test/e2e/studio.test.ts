@@ -179,6 +179,20 @@ describe('the studio in a real browser (web mode)', () => {
       timings.poster_debounce_ms = 40;
     } else timings.poster_ms = 'no poster preview (render.poster not in the contract)';
     expect(m.caption.length).toBeGreaterThan(3);
+
+    // A group type that posts video: the storyboard shows the scenes and the owner's end card as drawn pictures.
+    await retry(async () => {
+      await page.getByTestId('preview-group').click();
+      await option('健身群').click({ timeout: 2000 });
+      expect(await page.getByTestId('preview-group').textContent()).toContain('健身群');
+    });
+    const t0 = Date.now();
+    await expect.poll(() => page.getByTestId('storyboard-frame').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    timings.storyboard_first_ms = Date.now() - t0;
+    const shot = await page.getByTestId('storyboard-frame').first().getAttribute('src');
+    const meta = await sharp(Buffer.from(shot!.replace(/^data:[^,]+,/, ''), 'base64')).metadata();
+    expect([meta.width, meta.height]).toEqual([180, 320]);
+    await capture('03-post-storyboard');
   });
 
   it('undoes and redoes with Ctrl+Z / Ctrl+Y, and asks before leaving unsaved changes', async () => {
@@ -223,14 +237,22 @@ describe('the studio in a real browser (web mode)', () => {
     await page.getByTestId('template-poster-festive').click();
     await page.getByTestId('template-preview-image').waitFor({ timeout: 30_000 });
     await capture('05-poster-template');
-    await nav(/模板/);
+    // The place is in the URL: a reload comes back to it, and Back returns to the library.
+    expect(new URL(page.url()).hash).toBe('#/templates/poster-festive');
+    await page.reload();
+    await page.getByTestId('template-preview-image').waitFor({ timeout: 30_000 });
+    await page.goBack();
+    await page.getByTestId('template-caption-moments').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/templates');
     await page.getByTestId('template-caption-moments').click();
     await page.getByTestId('template-new-version').click();
     await page.getByTestId('template-submit').waitFor();
     const source = page.getByTestId('template-source');
     await source.click();
     await source.press('End');
-    await source.pressSequentially('\n{{!-- 端午版 --}}');
+    await source.pressSequentially('\n{{!-- 端午版 --}}\n端午安康！');
+    // The caption it writes is previewed live from the unsaved source.
+    await expect.poll(() => page.getByTestId('caption-template-text').textContent(), { timeout: 15_000 }).toContain('端午安康！');
     await page.getByTestId('template-save').click();
     await expect.poll(async () => (await call<{ versions: { version: number; state: string; source: string }[] }>('templates.get', { id: 'caption-moments' })).versions.at(-1)?.source).toContain('端午版');
     await capture('05-caption-template');

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
-/** Where the user is in the studio. Kept in memory (the URL fragment carries the access token). */
+/** Where the user is in the studio; mirrored in the URL fragment (`#/posts/<id>`), so reload, back and forward work. */
 export type Route =
   | { screen: 'posts' }
   | { screen: 'post'; id: string }
@@ -13,6 +13,41 @@ export type Route =
   | { screen: 'brand' }
   | { screen: 'export' };
 
+const PLAIN = new Set(['posts', 'templates', 'review', 'stores', 'groups', 'brand', 'export']);
+
+/** The URL fragment of a route: `#/posts`, `#/posts/<id>`, `#/templates/<id>`, `#/review/<template>/<version>`... */
+export function routeToHash(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.screen) {
+    case 'post':
+      return `#/posts/${e(route.id)}`;
+    case 'template':
+      return `#/templates/${e(route.id)}`;
+    case 'reviewItem':
+      return `#/review/${e(route.template)}/${route.version}`;
+    default:
+      return `#/${route.screen}`;
+  }
+}
+
+/** The route a URL fragment names; anything else (no fragment, the access token, a typo) is the posts list. */
+export function routeFromHash(hash: string): Route {
+  const m = /^#\/([^?]*)/.exec(hash);
+  if (!m) return { screen: 'posts' };
+  let parts: string[];
+  try {
+    parts = m[1]!.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { screen: 'posts' };
+  }
+  const [screen, a, b] = parts;
+  if (screen === 'posts' && a) return { screen: 'post', id: a };
+  if (screen === 'templates' && a) return { screen: 'template', id: a };
+  if (screen === 'review' && a && b && /^\d+$/.test(b)) return { screen: 'reviewItem', template: a, version: Number(b) };
+  if (screen && PLAIN.has(screen)) return { screen } as Route;
+  return { screen: 'posts' };
+}
+
 /** A check run before leaving the current screen; resolves false to stay. */
 export type LeaveGuard = () => Promise<boolean>;
 
@@ -24,17 +59,41 @@ interface NavValue {
 
 const NavContext = createContext<NavValue>({ route: { screen: 'posts' }, go: async () => {}, setGuard: () => {} });
 
-/** Holds the route and the current screen's leave guard. */
+/**
+ * Holds the route and the current screen's leave guard. Going somewhere pushes a history entry;
+ * back and forward (and a typed or pasted fragment) ask the same guard, and stay put if it says no.
+ */
 export function NavProvider({ children, initial }: { children: ReactNode; initial?: Route }) {
-  const [route, setRoute] = useState<Route>(initial ?? { screen: 'posts' });
+  const [route, setRoute] = useState<Route>(() => initial ?? routeFromHash(window.location.hash));
+  const current = useRef(route);
+  current.current = route;
   const guard = useRef<LeaveGuard | null>(null);
   const go = useCallback(async (next: Route) => {
     if (guard.current && !(await guard.current())) return;
     guard.current = null;
+    const hash = routeToHash(next);
+    if (window.location.hash !== hash) history.pushState(null, '', hash);
     setRoute(next);
   }, []);
   const setGuard = useCallback((g: LeaveGuard | null) => {
     guard.current = g;
+  }, []);
+  useEffect(() => {
+    // The fragment shows where the studio opened (the first screen has no history entry of its own).
+    const hash = routeToHash(current.current);
+    if (window.location.hash !== hash) history.replaceState(null, '', hash);
+    const onPop = async () => {
+      const next = routeFromHash(window.location.hash);
+      if (routeToHash(next) === routeToHash(current.current)) return;
+      if (guard.current && !(await guard.current())) {
+        history.pushState(null, '', routeToHash(current.current));
+        return;
+      }
+      guard.current = null;
+      setRoute(next);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
   const value = useMemo(() => ({ route, go, setGuard }), [route, go, setGuard]);
   return <NavContext.Provider value={value}>{children}</NavContext.Provider>;

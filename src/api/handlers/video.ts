@@ -6,7 +6,12 @@ import { ApiError } from '../errors.js';
 import type { HandlersFor } from '../handler.js';
 import type { videoMethods } from '../methods/video.js';
 import type { VideoSize } from '../../video/args/encoder.js';
-import { renderWorkspaceVideos, videoRenderPath, type VariantVideo } from '../../video/workspace.js';
+import { renderWorkspaceVideos, storyboardForPost, videoRenderPath, type VariantVideo } from '../../video/workspace.js';
+import { VIDEO_FORMATS } from '../../video/args/encoder.js';
+import { workspaceVideoAssets } from '../../video/assets.js';
+import { storyboardFrames } from '../../video/frames.js';
+import { createLayerRenderer, type LayerRenderer } from '../../video/layers.js';
+import { storyboardSeconds } from '../../video/storyboard.js';
 
 function report(ctx: CallContext, v: VariantVideo) {
   return {
@@ -33,8 +38,25 @@ async function render(ctx: CallContext, post: string, group: string, stores: str
   return videos.map((v) => report(ctx, v));
 }
 
-/** The video methods: renders under renders/videos/, synchronously or as a job. */
+/** One layer renderer for storyboard previews (fonts parsed once per process). */
+let layers: LayerRenderer | undefined;
+
+/** The video methods: storyboard pictures for the preview; renders under renders/videos/, synchronously or as a job. */
 export const videoHandlers: HandlersFor<typeof videoMethods> = {
+  'video.storyboard': async ({ post, group, store, size, width }, ctx) => {
+    const data = ctx.ws.data();
+    const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
+    if (!p) throw new ApiError('not_found', `post "${String(post)}" not found`, 'post');
+    const sb = storyboardForPost(data, p);
+    const variant = buildVariantContext(data, p, group, store);
+    layers ??= createLayerRenderer();
+    const frames = await storyboardFrames(sb.storyboard, variant, VIDEO_FORMATS[size], layers, workspaceVideoAssets(ctx.ws), width);
+    return {
+      template: sb.template,
+      total: storyboardSeconds(sb.storyboard),
+      frames: frames.map(({ jpeg, ...f }) => ({ ...f, mime: 'image/jpeg' as const, base64: jpeg.toString('base64') })),
+    };
+  },
   'video.render': async ({ post, group, store, size }, ctx) => (await render(ctx, post, group, [store], size))[0]!,
   'video.renderStores': async ({ post, group, stores, size }, ctx) => ({ videos: await render(ctx, post, group, stores, size) }),
   'video.start': ({ post, group, stores, size }, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../../model/index.js';
+import { Id, Post } from '../../model/index.js';
 import { defineMethods } from '../define.js';
 
 /** Video sizes: 1080×1920 (9x16, the default) and 1080×1080 (1x1). */
@@ -23,6 +23,34 @@ const RenderStores = z.object({ post: Id, group: Id, stores: z.array(Id).min(1).
 
 /** Short videos: a variant's MP4 under renders/videos/ (storyboard from the post's pin, else the built-in). */
 export const videoMethods = defineMethods({
+  'video.storyboard': {
+    description:
+      'The storyboard of a variant\'s video as pictures: the first frame of each scene and the store\'s end card, drawn as the video draws them, scaled to `width`, with their timing. ' +
+      'For a saved post (by id) or the unsaved post being edited; nothing is written and no video is encoded.',
+    input: z
+      .object({
+        post: z.union([Id, Post]),
+        group: Id,
+        store: Id,
+        size: VideoSizeInput.default('9x16'),
+        width: z.number().int().min(90).max(540).default(180),
+      })
+      .strict(),
+    output: z.object({
+      template: z.object({ id: z.string(), version: z.number().int(), builtin: z.boolean() }),
+      total: z.number(),
+      frames: z.array(
+        z.object({
+          kind: z.enum(['scene', 'endCard']),
+          part: z.enum(['head', 'waist', 'leg']).optional(),
+          start: z.number(),
+          duration: z.number(),
+          mime: z.literal('image/jpeg'),
+          base64: z.string(),
+        }),
+      ),
+    }),
+  },
   'video.render': {
     description: 'Render the short video of one variant (post × group type × store) to renders/videos/; returns its path.',
     input: z.object({ post: Id, group: Id, store: Id, size: VideoSizeInput.default('9x16') }).strict(),

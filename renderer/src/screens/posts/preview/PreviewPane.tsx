@@ -60,7 +60,7 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
   const posterState = usePosterPreview(draft, revision, group?.id, store?.id, !!pinState && pinState !== 'approved');
   const wants = (f: 'poster' | 'video') => !!group?.rules.formats.includes(f);
   const poster = store && wants('poster') ? <PosterPreview poster={posterState} storeName={store.storeName} /> : null;
-  const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} store={store} /> : null;
+  const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} group={group?.id} store={store} /> : null;
 
   return (
     <aside className="preview-col" aria-labelledby="preview-title">

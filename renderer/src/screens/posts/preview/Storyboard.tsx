@@ -1,7 +1,9 @@
 import type { RefObject } from 'react';
 import type { MethodOutput } from '../../../../../src/api/contract';
 import { VARIABLES, isVariableName } from '../../../../../src/compose/nodes';
+import { api } from '../../../client';
 import { useApi } from '../../../app/useApi';
+import { useLatestCall } from '../../../lib/useLatestCall';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { useI18n, type MsgKey } from '../../../i18n';
 import { outlineOf } from '../../../lib/storyboard';
@@ -27,10 +29,11 @@ function sectionText(doc: unknown, label: (n: string) => string): string {
 const DEFAULT_OUTLINE = { scenes: (['head', 'waist', 'leg'] as const).map((part) => ({ part, duration: 0 })), endCard: { duration: 0 }, total: 0 };
 
 /**
- * The short video as a storyboard: the scenes of the post's pinned video template in order, with
- * their durations, each showing the text of its part, then the store owner's end card.
+ * The short video as a storyboard: the first frame of each scene and the store owner's end card,
+ * drawn by the studio as the video will show them (video.storyboard), with their timing. Until the
+ * first pictures arrive (or where the core cannot draw them) each scene shows its part's text.
  */
-export function Storyboard({ draft, revision, store }: { draft: RefObject<Post>; revision: number; store?: Store }) {
+export function Storyboard({ draft, revision, group, store }: { draft: RefObject<Post>; revision: number; group?: string; store?: Store }) {
   const { t, lang } = useI18n();
   const pin = draft.current?.templates.video;
   const tpl = useApi('templates.get', { id: pin?.template ?? '' }, { skip: !pin });
@@ -38,18 +41,46 @@ export function Storyboard({ draft, revision, store }: { draft: RefObject<Post>;
   const outline = (version && outlineOf(version.source)) || DEFAULT_OUTLINE;
   const label = (n: string) => (isVariableName(n) ? `{${lang === 'zh' ? VARIABLES[n].zh : VARIABLES[n].en}}` : n);
   const secs = (d: number) => (d ? ` · ${d}s` : '');
+  const frames = useLatestCall(
+    group && store ? { key: JSON.stringify([group, store.id]), revision } : undefined,
+    (a) => {
+      const [g, st] = JSON.parse(a.key) as [string, string];
+      return api('video.storyboard', { post: draft.current!, group: g, store: st, width: 180 });
+    },
+    500,
+  );
+  const shown = frames.value && frames.key === JSON.stringify([group, store?.id]) ? frames.value : undefined;
+  const total = shown?.total ?? outline.total;
   return (
-    <div className="storyboard" data-testid="storyboard" data-revision={revision} role="group" aria-label={`${t('preview.video')}${outline.total ? ` · ${outline.total}s` : ''}`}>
-      {outline.scenes.map((s, i) => (
-        <figure key={i} className={`storyboard-frame storyboard-${s.part}`}>
-          <div className="storyboard-card">{sectionText(draft.current?.[s.part], label).slice(0, 40) || '…'}</div>
-          <figcaption>
-            {t(`editor.${s.part}` as MsgKey)}
-            {secs(s.duration)}
-          </figcaption>
-        </figure>
-      ))}
-      {outline.endCard && (
+    <div
+      className={`storyboard${shown ? ' storyboard-pictures' : ''}`}
+      data-testid="storyboard"
+      data-revision={frames.revision}
+      data-store={shown ? store?.id : undefined}
+      aria-busy={frames.loading}
+      role="group"
+      aria-label={`${t('preview.video')}${total ? ` · ${total}s` : ''}`}
+    >
+      {shown
+        ? shown.frames.map((f, i) => (
+            <figure key={i} className={`storyboard-frame storyboard-${f.part ?? 'end'}`}>
+              <img className="storyboard-shot" src={`data:${f.mime};base64,${f.base64}`} alt={f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')} data-testid="storyboard-frame" />
+              <figcaption>
+                {f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')}
+                {secs(f.duration)}
+              </figcaption>
+            </figure>
+          ))
+        : outline.scenes.map((s, i) => (
+            <figure key={i} className={`storyboard-frame storyboard-${s.part}`}>
+              <div className="storyboard-card">{sectionText(draft.current?.[s.part], label).slice(0, 40) || '…'}</div>
+              <figcaption>
+                {t(`editor.${s.part}` as MsgKey)}
+                {secs(s.duration)}
+              </figcaption>
+            </figure>
+          ))}
+      {!shown && outline.endCard && (
         <figure className="storyboard-frame storyboard-end">
           <div className="storyboard-card storyboard-endcard">
             <AssetAvatar id={store?.avatar} name={store?.ownerName ?? '?'} size={28} shape="circle" />

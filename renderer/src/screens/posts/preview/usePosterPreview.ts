@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { MethodOutput } from '../../../../../src/api/contract';
 import { api } from '../../../client';
 import { isUnknownMethod } from '../../../app/useApi';
+import { useLatestCall } from '../../../lib/useLatestCall';
 
 type Post = MethodOutput<'posts.get'>;
 
@@ -20,53 +21,33 @@ export interface PosterState {
   group?: string;
 }
 
-/** What one render asks for; a change of any of these asks for a new poster. */
-interface Ask {
-  revision: number;
-  group: string;
-  store: string;
-  watermark: boolean;
-}
-
 /**
  * Renders the unsaved post's poster for one group type and store (watermarked when its template
- * version is not approved). At most one render is in flight: a change while one runs is
- * remembered, and when it ends the newest state of the post is rendered next. So a single edit
- * shows after `delay` ms plus one render, and fast typing never queues up stale renders.
+ * version is not approved): one render in flight, the newest edit rendered next (useLatestCall).
  */
 export function usePosterPreview(draft: RefObject<Post>, revision: number, group: string | undefined, store: string | undefined, watermark: boolean, delay = 40): PosterState {
-  const [state, setState] = useState<PosterState>({ available: true, revision: -1, loading: false, notes: [] });
-  const inFlight = useRef(false);
-  const pending = useRef<Ask | undefined>(undefined);
-  const live = useRef(true);
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!state.available || !group || !store) return;
-    const ask: Ask = { revision, group, store, watermark };
-    pending.current = ask;
-    setState((s) => (s.loading ? s : { ...s, loading: true }));
-    if (inFlight.current) return;
-    const run = () => {
-      const next = pending.current;
-      pending.current = undefined;
-      if (!next || !live.current) return;
-      inFlight.current = true;
-      api('render.poster', { post: draft.current, group: next.group, store: next.store, size: '9x16', width: 480, draft: next.watermark })
-        .then((img) => live.current && setState({ available: true, url: `data:${img.mime};base64,${img.base64}`, revision: next.revision, loading: !!pending.current, notes: img.notes, ms: img.ms, store: next.store, group: next.group }))
-        .catch((error) => live.current && setState((s) => ({ ...s, available: !isUnknownMethod(error), error, revision: next.revision, loading: !!pending.current })))
-        .finally(() => {
-          inFlight.current = false;
-          if (pending.current) run();
-        });
-    };
-    const timer = setTimeout(run, delay);
-    return () => clearTimeout(timer);
-  }, [state.available, draft, revision, group, store, watermark, delay]);
-  return state;
+  const ask = group && store ? { key: JSON.stringify([group, store, watermark]), revision } : undefined;
+  const s = useLatestCall(
+    ask,
+    async (a) => {
+      const [g, st, wm] = JSON.parse(a.key) as [string, string, boolean];
+      const img = await api('render.poster', { post: draft.current, group: g, store: st, size: '9x16', width: 480, draft: wm });
+      return { img, group: g, store: st };
+    },
+    delay,
+  );
+  // Where render.poster is not in the contract (an older core), the preview says so instead of retrying.
+  const available = !(s.error !== undefined && isUnknownMethod(s.error));
+  const v = s.value;
+  return {
+    available,
+    url: v && `data:${v.img.mime};base64,${v.img.base64}`,
+    revision: s.revision,
+    loading: s.loading,
+    error: s.error,
+    notes: v?.img.notes ?? [],
+    ms: v?.img.ms,
+    store: v?.store,
+    group: v?.group,
+  };
 }
