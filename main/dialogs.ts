@@ -1,35 +1,56 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, Shell } from 'electron';
-import { dispatch } from '../src/api/dispatcher';
 import type { Workspace } from '../src/workspace/types';
 
-/** File dialogs for import and export, and "show pack in folder" — each a narrow IPC channel. */
+/** Menu commands the window carries out itself (so an import still shows its preview and row errors first). */
+export type MenuCommand = 'import-stores' | 'export-folder';
+
+/** The channel menu commands reach the window on. */
+export const MENU_CHANNEL = 'studio-shell:menu';
+
+/**
+ * File dialogs for import and export, and "show pack in folder": each a narrow IPC channel
+ * answering only the app's own window. The menu's import and export items do not act here: they
+ * ask the window, which opens its import dialog (native file picker, then the dry-run preview
+ * with per-row errors, then save) or its export screen's folder picker.
+ */
 export function setupDialogs(ipcMain: IpcMain, deps: { dialog: Dialog; shell: Shell; win: () => BrowserWindow | undefined; ws: () => Workspace; trusted: (e: Electron.IpcMainInvokeEvent) => boolean }) {
-  const importStores = async () => {
+  const pickImportFile = async () => {
     const win = deps.win();
     if (!win) return null;
     const picked = await deps.dialog.showOpenDialog(win, { title: '导入门店', properties: ['openFile'], filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }] });
     return picked.canceled ? null : picked.filePaths[0] ?? null;
   };
-  const chooseFolder = async () => {
+  const pickFolder = async () => {
     const win = deps.win();
     if (!win) return null;
     const picked = await deps.dialog.showOpenDialog(win, { title: '选择导出文件夹', properties: ['openDirectory', 'createDirectory'] });
     return picked.canceled ? null : picked.filePaths[0] ?? null;
   };
-  ipcMain.handle('studio-shell:pick-import-file', (e) => (deps.trusted(e) ? importStores() : null));
-  ipcMain.handle('studio-shell:pick-folder', (e) => (deps.trusted(e) ? chooseFolder() : null));
-  ipcMain.handle('studio-shell:show-packs', async (e) => {
+  ipcMain.handle('studio-shell:pick-import-file', (e) => (deps.trusted(e) ? pickImportFile() : null));
+  ipcMain.handle('studio-shell:pick-folder', (e) => (deps.trusted(e) ? pickFolder() : null));
+  ipcMain.handle('studio-shell:show-packs', async (e, folder?: unknown) => {
     if (!deps.trusted(e)) return false;
-    await deps.shell.openPath(deps.ws().paths.packs);
-    return true;
+    return showPacks(typeof folder === 'string' ? folder : undefined);
   });
+  // Only folders are opened (openPath on a file would run it): the packs folder, or an export's own folder.
+  const showPacks = async (folder?: string) => {
+    const dir = folder ? resolve(folder) : deps.ws().paths.packs;
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) return false;
+    return (await deps.shell.openPath(dir)) === '';
+  };
+  const send = (command: MenuCommand) => {
+    const win = deps.win();
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    win.webContents.send(MENU_CHANNEL, command);
+  };
   return {
-    importStores: async () => {
-      const file = await importStores();
-      if (file) await dispatch('stores.import' as never, { file } as never, { ws: deps.ws() }).catch((err: Error) => deps.dialog.showErrorBox('导入失败', err.message));
-      deps.win()?.webContents.send('studio-shell:changed');
-    },
-    exportFolder: async () => void (await chooseFolder()),
-    showPacks: () => void deps.shell.openPath(deps.ws().paths.packs),
+    importStores: () => send('import-stores'),
+    exportFolder: () => send('export-folder'),
+    showPacks: () => void showPacks(),
   };
 }

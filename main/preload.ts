@@ -14,6 +14,14 @@ contextBridge.exposeInMainWorld('studio', {
   shell: {
     pickImportFile: (): Promise<string | null> => ipcRenderer.invoke('studio-shell:pick-import-file'),
     pickFolder: (): Promise<string | null> => ipcRenderer.invoke('studio-shell:pick-folder'),
-    showPacks: (): Promise<boolean> => ipcRenderer.invoke('studio-shell:show-packs'),
+    showPacks: (folder?: string): Promise<boolean> => ipcRenderer.invoke('studio-shell:show-packs', typeof folder === 'string' ? folder : undefined),
+    /** Menu commands for the window ("import-stores", "export-folder"); returns the unsubscribe. */
+    onMenu(listener: (command: string) => void): () => void {
+      const wrapped = (_e: unknown, command: unknown) => {
+        if (typeof command === 'string') listener(command);
+      };
+      ipcRenderer.on('studio-shell:menu', wrapped);
+      return () => ipcRenderer.removeListener('studio-shell:menu', wrapped);
+    },
   },
 });

@@ -68,7 +68,8 @@ function vars(data: StudioData, post: Post, store: StoreOwner, link: string): Va
     brandName: data.brand.name,
     brandIpName: data.brand.ip.name,
     productName: post.product.name,
-    price: formatPrice(post.product.price) ?? String(post.product.price),
+    // 0 is a price not filled in yet (the post check warns): nothing is printed rather than "¥0".
+    price: post.product.price > 0 ? (formatPrice(post.product.price) ?? String(post.product.price)) : '',
   };
 }
 

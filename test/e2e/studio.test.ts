@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // (Functions passed to page.evaluate run in the browser.)
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -411,6 +411,53 @@ describe('the studio in a real browser (web mode)', () => {
     await nav(/Posts/);
     await page.getByRole('button', { name: 'New post' }).waitFor();
     await capture('16-posts-en');
+  });
+
+  it('on the desktop: the File menu opens the import (native picker, preview, then save) and the export folder picker', async () => {
+    // Electron cannot run here, so its preload is stood in for by the same object shape over HTTP:
+    // the renderer's desktop paths (window.studio, native pickers, menu commands) run for real.
+    const table = path.join(studio.dir, 'desktop', 'stores.csv');
+    mkdirSync(path.join(studio.dir, 'desktop', 'avatars'), { recursive: true });
+    writeFileSync(path.join(studio.dir, 'desktop', 'avatars', 'd001.png'), await sharp({ create: { width: 200, height: 200, channels: 3, background: '#c0392b' } }).png().toBuffer());
+    writeFileSync(table, '门店编号,门店名称,店主,昵称,云店链接,社群类型,头像\nd001,桌面新店,周六,小周,https://yun.example.com/d001,社区群,avatars/d001.png\n');
+    const outDir = path.join(studio.dir, 'desktop', 'packs-out');
+    mkdirSync(outDir);
+    const desk = await browser.context.newPage();
+    desk.on('pageerror', (e) => pageErrors.push(`desktop: ${e.message}`));
+    await desk.addInitScript(
+      ({ token, table, outDir }) => {
+        const w = window as unknown as Record<string, unknown>;
+        w.studio = {
+          call: async (method: string, input: unknown) => {
+            const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shequn-token': token }, body: JSON.stringify(input ?? {}) });
+            const body = await res.json();
+            return body.error ? { error: body.error } : { result: body.result };
+          },
+          shell: {
+            pickImportFile: async () => table,
+            pickFolder: async () => outDir,
+            showPacks: async (folder?: string) => ((w.__shown = folder ?? 'packs'), true),
+            onMenu: (listener: (c: string) => void) => ((w.__menu = listener), () => undefined),
+          },
+        };
+      },
+      { token: studio.server.token, table, outDir },
+    );
+    await desk.goto(`${studio.server.url}/#/posts`);
+    await desk.getByTestId('new-post').waitFor();
+    await desk.evaluate(() => (window as unknown as { __menu(c: string): void }).__menu('import-stores'));
+    await desk.getByTestId('import-pick-file').click();
+    await desk.getByTestId('import-result').waitFor();
+    expect(new URL(desk.url()).hash).toBe('#/stores');
+    expect(await call<unknown[]>('stores.list', {})).not.toContainEqual(expect.objectContaining({ id: 'd001' }));
+    await desk.getByTestId('import-confirm').click();
+    await expect.poll(async () => (await call<{ id: string; avatar?: string }[]>('stores.list', {})).find((x) => x.id === 'd001')?.avatar, { timeout: 10_000 }).toBeTruthy();
+
+    await desk.keyboard.press('Escape');
+    await desk.evaluate(() => (window as unknown as { __menu(c: string): void }).__menu('export-folder'));
+    await expect.poll(() => desk.getByTestId('export-out-choice').textContent(), { timeout: 10_000 }).toBe(outDir);
+    expect(new URL(desk.url()).hash).toBe('#/export');
+    await desk.close();
   });
 
   it('has no serious or critical axe violations on any screen, and no page errors', () => {

@@ -8,6 +8,10 @@ import { setupWindow } from '../../main/window';
 import { resolveInside, ORIGIN } from '../../main/protocol';
 import { setupNavigationGuards, STUDIO_CSP } from '../../main/security';
 import { buildMenuTemplate } from '../../main/menu';
+import { MENU_CHANNEL, setupDialogs } from '../../main/dialogs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { methodNames } from '../../src/api/contract';
 import { memoryWorkspace, tinyStudio } from '../helpers/memory-workspace';
 
@@ -101,5 +105,59 @@ describe('main process wiring', () => {
     const roles = JSON.stringify(menu);
     for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']) expect(roles).toContain(`"role":"${role}"`);
     expect(roles).toContain('CmdOrCtrl+I');
+  });
+});
+
+describe('file dialogs and menu commands', () => {
+  function setup(opts: { trusted?: boolean; picked?: string[] } = {}) {
+    const handlers = new Map<string, (e: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const sent: unknown[][] = [];
+    const opened: string[] = [];
+    const win = { isMinimized: () => false, restore: vi.fn(), focus: vi.fn(), webContents: { send: (...a: unknown[]) => sent.push(a) } };
+    const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: !opts.picked, filePaths: opts.picked ?? [] })) };
+    const shell = { openPath: vi.fn(async (p: string) => (opened.push(p), '')) };
+    const packs = mkdtempSync(join(tmpdir(), 'shequn-packs-'));
+    const actions = setupDialogs({ handle: (ch: string, fn: never) => handlers.set(ch, fn) } as never, {
+      dialog: dialog as never,
+      shell: shell as never,
+      win: () => win as never,
+      ws: () => ({ paths: { packs } }) as never,
+      trusted: () => opts.trusted ?? true,
+    });
+    return { handlers, sent, opened, dialog, actions, packs };
+  }
+
+  it('menu import and export ask the window (which previews the import before saving) instead of acting behind its back', () => {
+    const s = setup();
+    s.actions.importStores();
+    s.actions.exportFolder();
+    expect(s.sent).toEqual([
+      [MENU_CHANNEL, 'import-stores'],
+      [MENU_CHANNEL, 'export-folder'],
+    ]);
+    expect(s.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('native pickers answer the app\'s own window only', async () => {
+    const s = setup({ picked: ['/home/me/stores.csv'] });
+    expect(await s.handlers.get('studio-shell:pick-import-file')!({})).toBe('/home/me/stores.csv');
+    const foreign = setup({ trusted: false, picked: ['/x'] });
+    expect(await foreign.handlers.get('studio-shell:pick-import-file')!({})).toBeNull();
+    expect(await foreign.handlers.get('studio-shell:pick-folder')!({})).toBeNull();
+    expect(foreign.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('"show in folder" opens folders only (the packs folder or an export\'s own), never a file', async () => {
+    const s = setup();
+    const show = s.handlers.get('studio-shell:show-packs')!;
+    expect(await show({})).toBe(true);
+    const other = mkdtempSync(join(tmpdir(), 'shequn-out-'));
+    expect(await show({}, other)).toBe(true);
+    const file = join(other, 'run.sh');
+    writeFileSync(file, 'echo hi');
+    expect(await show({}, file)).toBe(false);
+    expect(await show({}, join(other, 'missing'))).toBe(false);
+    expect(s.opened).toEqual([s.packs, other]);
+    expect(await setup({ trusted: false }).handlers.get('studio-shell:show-packs')!({}, other)).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ import { Alert, Badge, Layout, Menu, Segmented, Select, Space, Typography } from
 import type { MenuProps } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useI18n, type MsgKey } from '../i18n';
+import { shell } from '../lib/shell';
+import { emitIntent } from './intents';
 import { useNav, type Route } from './nav';
 import { Screen } from './Screen';
 import { useSession } from './session';
@@ -49,6 +51,16 @@ export function Shell() {
   const { t, lang, setLang } = useI18n();
   const { route, go } = useNav();
   const { info, users, actingAs, setActingAs, reviewCount } = useSession();
+  // The desktop's File menu: import opens the store import dialog, export the export screen's folder picker.
+  useEffect(
+    () =>
+      shell()?.onMenu?.((command) => {
+        // Asked only once the screen is really shown (a leave guard may keep the user where they are).
+        if (command === 'import-stores') void go({ screen: 'stores' }).then((went) => went && emitIntent('import-stores'));
+        else if (command === 'export-folder') void go({ screen: 'export' }).then((went) => went && emitIntent('export-folder'));
+      }),
+    [go],
+  );
   const items: MenuProps['items'] = NAV.map((n) => ({
     key: n.key,
     icon: n.icon,

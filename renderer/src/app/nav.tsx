@@ -53,11 +53,12 @@ export type LeaveGuard = () => Promise<boolean>;
 
 interface NavValue {
   route: Route;
-  go(route: Route): Promise<void>;
+  /** Goes to `route` unless the current screen's leave guard says stay; resolves whether it went. */
+  go(route: Route): Promise<boolean>;
   setGuard(guard: LeaveGuard | null): void;
 }
 
-const NavContext = createContext<NavValue>({ route: { screen: 'posts' }, go: async () => {}, setGuard: () => {} });
+const NavContext = createContext<NavValue>({ route: { screen: 'posts' }, go: async () => false, setGuard: () => {} });
 
 /**
  * Holds the route and the current screen's leave guard. Going somewhere pushes a history entry;
@@ -69,11 +70,12 @@ export function NavProvider({ children, initial }: { children: ReactNode; initia
   current.current = route;
   const guard = useRef<LeaveGuard | null>(null);
   const go = useCallback(async (next: Route) => {
-    if (guard.current && !(await guard.current())) return;
+    if (guard.current && !(await guard.current())) return false;
     guard.current = null;
     const hash = routeToHash(next);
     if (window.location.hash !== hash) history.pushState(null, '', hash);
     setRoute(next);
+    return true;
   }, []);
   const setGuard = useCallback((g: LeaveGuard | null) => {
     guard.current = g;

@@ -2,7 +2,10 @@
 export interface StudioShell {
   pickImportFile(): Promise<string | null>;
   pickFolder(): Promise<string | null>;
-  showPacks(): Promise<boolean>;
+  /** Opens a pack folder in the file manager (the workspace's packs/ when none is given). */
+  showPacks(folder?: string): Promise<boolean>;
+  /** Menu commands from the native menu ("import-stores", "export-folder"); returns the unsubscribe. */
+  onMenu?(listener: (command: string) => void): () => void;
 }
 
 /** The Electron preload's shell object, or undefined in a browser. */

@@ -49,6 +49,9 @@ export function checkPost(post: Post, sections: Record<SectionName, PostSection>
       out.push({ severity: m.severity, ruleId: 'adlaw.term', message: msg, section: name, position: { start: m.start, end: m.end }, excerpt: excerpt(sections[name].display, m.start, m.end), post: post.id });
     }
   }
+  if (!(post.product.price > 0)) {
+    out.push(finding('warning', 'post.price_missing', '产品价格还没填：海报上不会出现价格，文案里的价格也是空的。请在“内容设置”里填上到手价。', 'The product price is not filled in: posters show no price and captions leave it blank. Set the price in the post settings.', { field: 'post.product.price', post: post.id }));
+  }
   const fields: [string, string, string][] = [
     ['post.offer', '优惠内容', post.offer],
     ['post.product.name', '产品名', post.product.name],

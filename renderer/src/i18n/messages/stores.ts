@@ -46,6 +46,8 @@ export const storeMessages = {
   'import.step.check': ['检查', 'Check'],
   'import.step.done': ['完成', 'Done'],
   'import.drop': ['把 CSV 或 Excel（.xlsx）文件拖到这里，或点击选择', 'Drop a CSV or Excel (.xlsx) file here, or click to choose'],
+  'import.pickFile': ['从电脑选择文件…', 'Choose a file on this computer…'],
+  'import.pickFileHint': ['表格里写的头像图片路径会按这个文件所在的文件夹查找。', 'Avatar paths in the table are looked up next to this file.'],
   'import.dropHint': ['支持 UTF-8 和 GBK（Excel 另存为 CSV 的默认编码）。表头可用中文或英文。导入前会先检查，确认后才保存。', 'UTF-8 and GBK (what Excel saves in China) both work; headers in Chinese or English. Everything is checked first and saved only when you confirm.'],
   'import.checking': ['正在检查 {name}…', 'Checking {name}…'],
   'import.summary': ['共 {rows} 行：新增 {created}，更新 {updated}，不变 {unchanged}', '{rows} rows: {created} new, {updated} updated, {unchanged} unchanged'],

@@ -103,7 +103,7 @@ function Summary({ result, storeName, onDone }: { result: ExportResult; storeNam
           {result.out}
         </Typography.Text>
         {open ? (
-          <Button icon={<FolderOpenOutlined />} onClick={() => void open()}>
+          <Button icon={<FolderOpenOutlined />} onClick={() => void open(result.out)}>
             {t('export.openFolder')}
           </Button>
         ) : (

@@ -1,10 +1,12 @@
-import { CloudDownloadOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Select, Space, Statistic, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
 import { useNav } from '../../app/nav';
 import { useApi } from '../../app/useApi';
+import { useIntent } from '../../app/intents';
+import { shell } from '../../lib/shell';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,6 +30,14 @@ export function ExportScreen() {
   const [sizes, setSizes] = useState<string[]>([...SIZES]);
   const [video, setVideo] = useState(true);
   const [zip, setZip] = useState(false);
+  // The desktop chooses where packs go with its native folder picker (the File menu's "Export to folder…" too).
+  const desktop = shell();
+  const [out, setOut] = useState<string>();
+  const pickOut = async () => {
+    const dir = await desktop?.pickFolder();
+    if (dir) setOut(dir);
+  };
+  useIntent('export-folder', () => void pickOut());
   const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown }>({});
   const [running, setRunning] = useState<Selection | null>(null);
   const activeStores = (stores.data ?? []).filter((s) => s.active);
@@ -35,13 +45,13 @@ export function ExportScreen() {
     if (posts.data && postIds === undefined) setPostIds(posts.data.filter((p) => p.status === 'ready').map((p) => p.id));
   }, [posts.data, postIds]);
   const selection = useMemo<Selection>(
-    () => ({ posts: postIds ?? [], ...(allStores ? {} : { stores: storeIds }), sizes: sizes as Selection['sizes'], video, zip }),
-    [postIds, allStores, storeIds, sizes, video, zip],
+    () => ({ posts: postIds ?? [], ...(allStores ? {} : { stores: storeIds }), sizes: sizes as Selection['sizes'], video, zip, ...(out ? { out } : {}) }),
+    [postIds, allStores, storeIds, sizes, video, zip, out],
   );
   useEffect(() => {
     if (postIds === undefined) return;
     let live = true;
-    const { zip: _zip, ...planInput } = selection;
+    const { zip: _zip, out: _out, ...planInput } = selection;
     const timer = setTimeout(() => {
       api('export.plan', planInput)
         .then((p) => live && setPlan({ plan: p }))
@@ -117,6 +127,23 @@ export function ExportScreen() {
                 <Form.Item label={t('export.video')} extra={t('export.videoHint')}>
                   <Switch checked={video} onChange={setVideo} aria-label={t('export.video')} data-testid="export-video" />
                 </Form.Item>
+                {desktop && (
+                  <Form.Item label={t('export.out')}>
+                    <Space wrap>
+                      <Typography.Text code={!!out} type={out ? undefined : 'secondary'} data-testid="export-out-choice">
+                        {out ?? t('export.outDefault')}
+                      </Typography.Text>
+                      <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void pickOut()} data-testid="export-pick-folder">
+                        {t('export.outPick')}
+                      </Button>
+                      {out && (
+                        <Button size="small" type="link" onClick={() => setOut(undefined)}>
+                          {t('export.outReset')}
+                        </Button>
+                      )}
+                    </Space>
+                  </Form.Item>
+                )}
                 <Form.Item>
                   <Checkbox checked={zip} onChange={(e) => setZip(e.target.checked)}>
                     {t('export.zip')}

@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Result, Space, Spin, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
@@ -6,6 +6,7 @@ import { api } from '../../client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT, type MsgKey } from '../../i18n';
 import { fileToBase64 } from '../../lib/files';
+import { shell } from '../../lib/shell';
 
 type ImportResult = MethodOutput<'stores.importData'>;
 type Issue = ImportResult['errors'][number];
@@ -13,7 +14,12 @@ type PreviewRow = ImportResult['preview'][number];
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-type Step = { kind: 'pick' } | { kind: 'checking'; name: string } | { kind: 'checked'; name: string; base64: string; result: ImportResult } | { kind: 'done'; result: ImportResult };
+/** Where the table comes from: uploaded bytes (drop or browser picker), or a file on disk (the desktop's native picker: avatars next to it are found). */
+type Source = { kind: 'data'; name: string; base64: string } | { kind: 'file'; file: string };
+type Step = { kind: 'pick' } | { kind: 'checking'; name: string } | { kind: 'checked'; source: Source; result: ImportResult } | { kind: 'done'; result: ImportResult };
+
+const run = (source: Source, flags: { dryRun?: boolean; skipInvalid?: boolean }): Promise<ImportResult> =>
+  source.kind === 'file' ? api('stores.import', { file: source.file, ...flags }) : api('stores.importData', { name: source.name, base64: source.base64, ...flags });
 
 /**
  * CSV/XLSX import in two steps: a dry run shows what would change and every bad row
@@ -25,25 +31,32 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
 
-  const check = async (file: File) => {
+  const desktop = shell();
+  const checkSource = async (name: string, source: () => Promise<Source>) => {
     setError(undefined);
-    if (file.size > MAX_BYTES) return setError(new Error(t('import.tooBig')));
-    setStep({ kind: 'checking', name: file.name });
+    setStep({ kind: 'checking', name });
     try {
-      const base64 = await fileToBase64(file);
-      const result = await api('stores.importData', { name: file.name, base64, dryRun: true });
-      setStep({ kind: 'checked', name: file.name, base64, result });
+      const src = await source();
+      setStep({ kind: 'checked', source: src, result: await run(src, { dryRun: true }) });
     } catch (err) {
       setError(err);
       setStep({ kind: 'pick' });
     }
+  };
+  const check = (file: File) => {
+    if (file.size > MAX_BYTES) return setError(new Error(t('import.tooBig')));
+    void checkSource(file.name, async () => ({ kind: 'data', name: file.name, base64: await fileToBase64(file) }));
+  };
+  const pickNative = async () => {
+    const file = await desktop?.pickImportFile();
+    if (file) void checkSource(file.split(/[\\/]/).pop() ?? file, async () => ({ kind: 'file', file }));
   };
   const commit = async (skipInvalid: boolean) => {
     if (step.kind !== 'checked') return;
     setSaving(true);
     setError(undefined);
     try {
-      const result = await api('stores.importData', { name: step.name, base64: step.base64, skipInvalid });
+      const result = await run(step.source, { skipInvalid });
       setStep({ kind: 'done', result });
       onImported();
     } catch (err) {
@@ -94,6 +107,14 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           <p className="ant-upload-text">{t('import.drop')}</p>
           <p className="ant-upload-hint">{t('import.dropHint')}</p>
         </Upload.Dragger>
+      )}
+      {step.kind === 'pick' && desktop && (
+        <div className="import-native">
+          <Button icon={<FolderOpenOutlined />} onClick={() => void pickNative()} data-testid="import-pick-file">
+            {t('import.pickFile')}
+          </Button>
+          <Typography.Text type="secondary">{t('import.pickFileHint')}</Typography.Text>
+        </div>
       )}
       {step.kind === 'checking' && (
         <div className="import-checking">

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { ImportDialog } from './ImportDialog';
+import { useIntent } from '../../app/intents';
 import { StoreDrawer } from './StoreDrawer';
 
 type Store = MethodOutput<'stores.list'>[number];
@@ -31,6 +32,8 @@ export function StoreTable() {
   const query = useDeferredValue(q);
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  // The desktop menu's "Import stores…" (Ctrl+I) opens the same dialog.
+  useIntent('import-stores', () => setImporting(true));
   const shown = useMemo(() => (stores.data ?? []).filter((s) => matches(s, query)), [stores.data, query]);
   const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
   const remove = async (s: Store) => {

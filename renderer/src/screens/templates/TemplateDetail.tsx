@@ -121,7 +121,7 @@ function LoadedTemplate({ template, reload }: { template: Template; reload(): Pr
       <Row gutter={16}>
         <Col xs={24} xl={13}>
           <Card title={t('tpl.source')} className="form-card" size="small">
-            <Typography.Paragraph type="secondary">{t('tpl.sourceHint')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t(`tpl.sourceHint.${template.kind}` as MsgKey)}</Typography.Paragraph>
             {!editable && <Alert type="info" showIcon className="tpl-readonly" message={t('tpl.readOnly', { n: version.version, state: t(`state.${version.state}` as MsgKey) })} />}
             <Input.TextArea
               className="source-editor"
