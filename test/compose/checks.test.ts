@@ -24,6 +24,17 @@ describe('the clean fixture passes every check', () => {
   });
 });
 
+describe('the price', () => {
+  it('a price not filled in (0) is a warning naming the field, and nothing prints "¥0"', () => {
+    const d = withPost((x) => (x.posts[0]!.product = { ...x.posts[0]!.product, price: 0 }));
+    const f = check(d).find((x) => x.ruleId === 'post.price_missing')!;
+    expect(f).toMatchObject({ severity: 'warning', field: 'post.product.price' });
+    expect(composeVariant(composeStudio(), 'p1', 'vip', 'S001').caption).toContain('168');
+    const v = composeVariant(d, 'p1', 'vip', 'S001');
+    expect(v.caption).not.toMatch(/¥\s*0(?!\d)/);
+  });
+});
+
 describe('head, waist and leg present', () => {
   it('an empty (or whitespace-only) section is an error naming it', () => {
     const f = check(withPost((d) => (d.posts[0]!.waist = doc('   \n'))));
