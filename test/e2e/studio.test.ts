@@ -192,7 +192,8 @@ describe('the studio in a real browser (web mode)', () => {
     const shot = await page.getByTestId('storyboard-frame').first().getAttribute('src');
     const meta = await sharp(Buffer.from(shot!.replace(/^data:[^,]+,/, ''), 'base64')).metadata();
     expect([meta.width, meta.height]).toEqual([180, 320]);
-    await capture('03-post-storyboard');
+    await page.getByTestId('storyboard').scrollIntoViewIfNeeded();
+    await capture('03-post-storyboard', { full: false });
   });
 
   it('undoes and redoes with Ctrl+Z / Ctrl+Y, and asks before leaving unsaved changes', async () => {

@@ -10,6 +10,11 @@ const ICON = { error: <ExclamationCircleOutlined />, warning: <WarningOutlined /
 export function FindingsList({ checks, onJump }: { checks: ChecksState; onJump(f: UiFinding): void }) {
   const { t, lang } = useI18n();
   const label = (n: string) => (isVariableName(n) ? (lang === 'zh' ? VARIABLES[n].zh : VARIABLES[n].en) : n);
+  // A post field by its name in the settings form where one is known, else the field path.
+  const where = (field: string) => {
+    const name = t(`field.${field}` as MsgKey);
+    return name === `field.${field}` ? field : name;
+  };
   return (
     <section id="findings" className="findings" aria-labelledby="findings-title">
       <h2 id="findings-title" className="findings-title">
@@ -30,7 +35,7 @@ export function FindingsList({ checks, onJump }: { checks: ChecksState; onJump(f
                   {ICON[f.severity]}
                 </span>
                 <span className="finding-sev">{t(`findings.${f.severity}` as MsgKey)}</span>
-                {(f.section || f.where) && <span className="finding-where">{f.section ? t(`editor.${f.section}` as MsgKey) : f.where}</span>}
+                {(f.section || f.where) && <span className="finding-where">{f.section ? t(`editor.${f.section}` as MsgKey) : where(f.where!)}</span>}
                 {f.excerpt && <span className="finding-term">“{prettyExcerpt(f.excerpt, label)}”</span>}
                 <span className="finding-msg">{lang === 'zh' ? f.message.zh : f.message.en}</span>
               </button>
