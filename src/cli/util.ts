@@ -25,6 +25,14 @@ export function parseFlags<O extends Options>(argv: string[], options: O, allowP
   }
 }
 
+/** The flags that pick variants: the workspace, a post, and optionally one group type and one store. */
+export const VARIANT_FLAGS = {
+  workspace: { type: 'string', short: 'w' },
+  post: { type: 'string' },
+  group: { type: 'string' },
+  store: { type: 'string' },
+} as const;
+
 /** The value of a required string flag, or a UsageError naming it. */
 export function required(value: string | undefined, flag: string): string {
   if (!value) throw new UsageError(`missing ${flag}`);

@@ -1,12 +1,41 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { Lru } from './lru.js';
 import type { Raster } from './raster.js';
 
+/** What the on-disk base cache may hold before the least recently used layers are removed. */
+export const DISK_CACHE_MAX_BYTES = 1024 * 1024 * 1024;
+
+const lastPrune = new Map<string, number>();
+
+/**
+ * Removes the least recently used base layers (oldest modification time: a hit touches its
+ * file) until `dir` holds at most `maxBytes`. Files being written (`.tmp`) are left alone.
+ * Returns the number removed.
+ */
+export async function pruneBaseCache(dir: string, maxBytes = DISK_CACHE_MAX_BYTES): Promise<number> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.startsWith('base-') && n.endsWith('.png'));
+  } catch {
+    return 0;
+  }
+  const files = (await Promise.all(names.map(async (n) => stat(join(dir, n)).then((s) => ({ path: join(dir, n), size: s.size, at: s.mtimeMs }), () => undefined)))).filter((f) => !!f);
+  let total = files.reduce((n, f) => n + f.size, 0);
+  let removed = 0;
+  for (const f of files.sort((a, b) => a.at - b.at)) {
+    if (total <= maxBytes) break;
+    await unlink(f.path).then(() => removed++, () => undefined);
+    total -= f.size;
+  }
+  return removed;
+}
+
 /**
  * Cache of rendered base layers: in memory (LRU of rasters, in-flight renders shared) and,
- * when a directory is given, on disk as PNG so a later process starts warm.
+ * when a directory is given, on disk as PNG so a later process starts warm. The disk copy is
+ * kept under `maxDiskBytes` (least recently used first out, checked at most once a minute).
  */
 export class BaseCache {
   private readonly mem: Lru<string, Promise<Raster>>;
@@ -16,6 +45,7 @@ export class BaseCache {
   constructor(
     max: number,
     private readonly dir?: string,
+    private readonly maxDiskBytes = DISK_CACHE_MAX_BYTES,
   ) {
     this.mem = new Lru(max);
   }
@@ -40,6 +70,8 @@ export class BaseCache {
     if (file) {
       try {
         const bytes = await readFile(file);
+        const now = new Date();
+        void utimes(file, now, now).catch(() => undefined);
         const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
         this.hits++;
         return { data, width: info.width, height: info.height, channels: 3 };
@@ -55,6 +87,11 @@ export class BaseCache {
       const tmp = `${file}.${process.pid}.tmp`;
       await writeFile(tmp, png);
       await rename(tmp, file);
+      const dir = this.dir;
+      if (Date.now() - (lastPrune.get(dir) ?? 0) > 60_000) {
+        lastPrune.set(dir, Date.now());
+        void pruneBaseCache(dir, this.maxDiskBytes).catch(() => undefined);
+      }
     }
     return raster;
   }

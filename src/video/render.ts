@@ -16,6 +16,7 @@ import { probe, type ProbeResult, type RunProgress } from './ffmpeg.js';
 import { createLayerRenderer, type LayerRenderer } from './layers.js';
 import { bodyKey, musicPlan, prepareBody, prepareEndCard, sceneTexts, type VideoAssets } from './plan.js';
 import { FfmpegPool } from './pool.js';
+import { sweepStale } from './stale.js';
 import { FPS, toFrames, type Storyboard } from './storyboard.js';
 import { assertOutput } from './verify.js';
 
@@ -135,6 +136,8 @@ export async function renderVariantVideos(job: VideoJob, opts: VideoOptions = {}
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const pool = new FfmpegPool(bin, { slots: opts.slots, signal: stop.signal, onProgress: (p) => meter.update(p) });
   const renderer = opts.renderer ?? createLayerRenderer();
+  // Scratch folders of renders killed mid-way (untouched for six hours) are cleared first.
+  await sweepStale(opts.tmpRoot ?? tmpdir(), (n) => n.startsWith('shequn-video-'), 6 * 60 * 60 * 1000);
   const work = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), 'shequn-video-'));
   const parts: string[] = [];
   try {
@@ -216,9 +219,17 @@ async function accept(c: GroupCtx, index: number, part: string, seconds: number)
   c.meter.report(`store ${v.ctx.store.id}`);
 }
 
+/** Folders whose leftover parts were already swept by this process. */
+const sweptFolders = new Set<string>();
+
 /** A temporary name beside the final file (same folder, so the rename is atomic). */
 async function partPath(c: GroupCtx, output: string): Promise<string> {
   await mkdir(dirname(output), { recursive: true });
+  if (!sweptFolders.has(dirname(output))) {
+    sweptFolders.add(dirname(output));
+    // Parts of a render that was killed (not written to for an hour) go; the live ones are fresh.
+    await sweepStale(dirname(output), (n) => n.startsWith('.') && n.endsWith('.part.mp4'), 60 * 60 * 1000);
+  }
   const part = join(dirname(output), `.${basename(output)}.${randomBytes(4).toString('hex')}.part.mp4`);
   c.parts.push(part);
   return part;

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { Post } from '../../model/index.js';
 import { loadFonts } from '../../render/fonts.js';
 import { createPosterRenderer, type PosterRenderer } from '../../render/renderer.js';
-import { posterCacheDir, posterContext, posterFileName, posterRenderPath, posterTemplateFor, workspacePosterImages, writeFileAtomic } from '../../render/workspace.js';
+import { posterContext, posterFileName, posterRenderPath, posterTemplateFor, workspacePosterImages, writeFileAtomic } from '../../render/workspace.js';
 import { ApiError } from '../errors.js';
 import { PosterTemplateError } from '../../render/templateSource.js';
 import type { HandlersFor } from '../handler.js';
@@ -31,7 +31,8 @@ export const renderHandlers: HandlersFor<typeof renderMethods> = {
     const ctx = posterContext(data, post, input.group, input.store);
     let renderer = renderers.get(ws.dir);
     if (!renderer) {
-      renderer = createPosterRenderer({ fonts: loadFonts(), cacheDir: posterCacheDir(ws) });
+      // Memory only: the live preview makes a new base layer for every edit of the head or waist, none worth keeping on disk.
+      renderer = createPosterRenderer({ fonts: loadFonts() });
       renderers.set(ws.dir, renderer);
     }
     const images = await workspacePosterImages(ws, ctx);

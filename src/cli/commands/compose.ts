@@ -1,5 +1,5 @@
 import type { CliCommand } from '../types.js';
-import { call, parseFlags, printJson, required, withWorkspace } from '../util.js';
+import { call, parseFlags, printJson, required, VARIANT_FLAGS, withWorkspace } from '../util.js';
 
 type Variant = Awaited<ReturnType<typeof call<'compose.list'>>>[number];
 
@@ -25,7 +25,7 @@ export const command: CliCommand = {
   async run(argv) {
     const { values } = parseFlags(
       argv,
-      { workspace: { type: 'string', short: 'w' }, post: { type: 'string' }, group: { type: 'string' }, store: { type: 'string' }, json: { type: 'boolean' } },
+      { ...VARIANT_FLAGS, json: { type: 'boolean' } },
       false,
     );
     const post = required(values.post, '--post ID');

@@ -7,7 +7,7 @@ import type { PosterFormat } from '../../render/raster.js';
 import { posterCacheDir, posterContext, posterFileName, posterTemplateFor, workspacePosterImages, writeFileAtomic } from '../../render/workspace.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { CliCommand } from '../types.js';
-import { parseFlags, required, UsageError, withWorkspace } from '../util.js';
+import { parseFlags, required, UsageError, VARIANT_FLAGS, withWorkspace } from '../util.js';
 
 const FORMATS: PosterFormat[] = ['jpg', 'png', 'webp'];
 /** Above this many posters the work is spread over worker threads. */
@@ -45,10 +45,7 @@ export const command: CliCommand = {
     const { values } = parseFlags(
       argv,
       {
-        workspace: { type: 'string', short: 'w' },
-        post: { type: 'string' },
-        group: { type: 'string' },
-        store: { type: 'string' },
+        ...VARIANT_FLAGS,
         size: { type: 'string' },
         format: { type: 'string' },
         template: { type: 'string' },
