@@ -1,31 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import { builtinPosterTemplates } from '../../src/render/builtins.js';
-import { buildDemoStudio } from '../../src/demo/index.js';
-import { createWorkspace } from '../../src/workspace/index.js';
-import type { Workspace } from '../../src/workspace/types.js';
+import { useDemoWorkspace } from '../helpers/demo-workspace.js';
 import { zbarDecode } from './helpers.js';
 
 describe('render.poster (the live preview)', () => {
-  let tmp: string;
-  let ws: Workspace;
-  beforeAll(async () => {
-    tmp = await mkdtemp(join(tmpdir(), 'shequn-render-api-'));
-    const demo = await buildDemoStudio();
-    ws = await createWorkspace(join(tmp, 'ws'), demo.data, demo.assets);
-  });
-  afterAll(async () => {
-    await ws.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
-  const ctx = () => ({ ws, user: { id: 'editor', role: 'editor' as const } });
+  const ctx = useDemoWorkspace('render-api');
 
   it('renders an unsaved post as base64, scaled for the preview', async () => {
-    const post = structuredClone(ws.data().posts[0]!);
+    const post = structuredClone(ctx().ws.data().posts[0]!);
     post.title = '预览标题改了';
     const out = await dispatch('render.poster', { post, group: 'community', store: 'lc002', size: '9x16', width: 480 }, ctx());
     expect(out.mime).toBe('image/jpeg');
@@ -41,7 +27,7 @@ describe('render.poster (the live preview)', () => {
     const out = await dispatch('render.poster', { post: 'spring-gift', group: 'community', store: 'lc001', size: '1x1', output: 'file', template: { id: 'poster-coupon' } }, ctx());
     expect(out.path).toBe(join('renders', 'posters', 'spring-gift__community__lc001__1x1.jpg'));
     expect(out.template).toMatchObject({ id: 'poster-coupon', version: 1, builtin: true });
-    const links = zbarDecode(await readFile(join(ws.dir, out.path!)));
+    const links = zbarDecode(await readFile(join(ctx().ws.dir, out.path!)));
     expect(links[0]).toMatch(/sq_store=lc001/);
   });
 

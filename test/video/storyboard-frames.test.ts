@@ -1,27 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { buildDemoStudio } from '../../src/demo/index.js';
-import { createWorkspace } from '../../src/workspace/index.js';
-import type { Workspace } from '../../src/workspace/types.js';
+import { useDemoWorkspace } from '../helpers/demo-workspace.js';
 import { zbarDecode } from '../render/helpers.js';
 
 describe('video.storyboard (the storyboard preview as pictures)', () => {
-  let tmp: string;
-  let ws: Workspace;
-  beforeAll(async () => {
-    tmp = await mkdtemp(join(tmpdir(), 'shequn-storyboard-'));
-    const demo = await buildDemoStudio();
-    ws = await createWorkspace(join(tmp, 'ws'), demo.data, demo.assets);
-  });
-  afterAll(async () => {
-    await ws.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
-  const ctx = () => ({ ws, user: { id: 'editor', role: 'editor' as const } });
+  const ctx = useDemoWorkspace('storyboard');
   const image = (b64: string) => Buffer.from(b64, 'base64');
 
   it('draws each scene and the store\'s end card with their timing; the end card carries the store\'s QR', async () => {
@@ -42,13 +26,13 @@ describe('video.storyboard (the storyboard preview as pictures)', () => {
   });
 
   it('follows the unsaved post: a new head changes the head scene only', async () => {
-    const post = structuredClone(ws.data().posts.find((p) => p.id === 'spring-gift')!);
+    const post = structuredClone(ctx().ws.data().posts.find((p) => p.id === 'spring-gift')!);
     const before = await dispatch('video.storyboard', { post, group: 'community', store: 'lc001' }, ctx());
     post.head = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: '全新的开场白，端午见！', format: 0, style: '', mode: 'normal', detail: 0 }] }] } } as typeof post.head;
     const after = await dispatch('video.storyboard', { post, group: 'community', store: 'lc001' }, ctx());
     const changed = after.frames.map((f, i) => f.base64 !== before.frames[i]!.base64);
     after.frames.forEach((f, i) => expect(changed[i], `${f.kind} ${f.part ?? ''}`).toBe(f.part === 'head'));
-    expect(ws.data().posts.find((p) => p.id === 'spring-gift')!.head).not.toEqual(post.head);
+    expect(ctx().ws.data().posts.find((p) => p.id === 'spring-gift')!.head).not.toEqual(post.head);
   });
 
   it('names what is missing', async () => {
