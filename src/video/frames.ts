@@ -8,7 +8,7 @@ import type { VariantContext } from '../compose/types.js';
 import { Lru } from '../render/lru.js';
 import type { VideoFormat } from './args/encoder.js';
 import type { LayerRenderer } from './layers.js';
-import { storyboardStills, type VideoAssets } from './plan.js';
+import { previewStills, type VideoAssets } from './plan.js';
 import type { Storyboard } from './storyboard.js';
 import { FPS, toFrames } from './storyboard.js';
 
@@ -29,7 +29,7 @@ const pictures = new Lru<string, Promise<Buffer>>(48);
 
 /** Every scene's first frame and the end card, in order, with their timing; JPEGs `width` px wide. */
 export async function storyboardFrames(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, width: number): Promise<StoryboardFrame[]> {
-  const jobs = await storyboardStills(sb, ctx, fmt, renderer, assets);
+  const jobs = await previewStills(sb, ctx, fmt, renderer, assets);
   const w = Math.min(width, fmt.width);
   const jpegs: Buffer[] = [];
   // One at a time: the layout is CPU work on this thread, and other requests (the poster preview) wait for it.

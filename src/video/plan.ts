@@ -189,7 +189,7 @@ function docKey(doc: LayerDoc | null | undefined, extra: unknown): string {
  * where its motion starts), then the store's end card. Only the layout runs here; drawing is
  * left to `draw()`, so a caller can reuse pictures whose key it has seen.
  */
-export async function storyboardStills(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets): Promise<StillJob[]> {
+export async function previewStills(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets): Promise<StillJob[]> {
   const texts = sceneTexts(sb, ctx);
   const { images, sizes } = await slotImages(sb, ctx, assets);
   const { width: W, height: H } = fmt;
