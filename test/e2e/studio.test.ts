@@ -189,11 +189,18 @@ describe('the studio in a real browser (web mode)', () => {
     const t0 = Date.now();
     await expect.poll(() => page.getByTestId('storyboard-frame').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     timings.storyboard_first_ms = Date.now() - t0;
-    const shot = await page.getByTestId('storyboard-frame').first().getAttribute('src');
+    const shot = await page.locator('[data-testid=storyboard] img.storyboard-shot').first().getAttribute('src');
     const meta = await sharp(Buffer.from(shot!.replace(/^data:[^,]+,/, ''), 'base64')).metadata();
-    expect([meta.width, meta.height]).toEqual([180, 320]);
+    expect([meta.width, meta.height]).toEqual([360, 640]);
     await page.getByTestId('storyboard').scrollIntoViewIfNeeded();
     await capture('03-post-storyboard', { full: false });
+    // A frame opens large, and the viewer steps through the others.
+    await page.locator('[data-testid=storyboard] img.storyboard-shot').first().click();
+    await page.locator('.ant-image-preview img').first().waitFor();
+    await page.waitForTimeout(400);
+    await screenshot(page, '03-post-storyboard-large', false);
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-image-preview').first().waitFor({ state: 'hidden' });
   });
 
   it('undoes and redoes with Ctrl+Z / Ctrl+Y, and asks before leaving unsaved changes', async () => {

@@ -1,3 +1,5 @@
+import { EyeOutlined } from '@ant-design/icons';
+import { Image } from 'antd';
 import type { RefObject } from 'react';
 import type { MethodOutput } from '../../../../../src/api/contract';
 import { VARIABLES, isVariableName } from '../../../../../src/compose/nodes';
@@ -45,7 +47,7 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
     group && store ? { key: JSON.stringify([group, store.id]), revision } : undefined,
     (a) => {
       const [g, st] = JSON.parse(a.key) as [string, string];
-      return api('video.storyboard', { post: draft.current!, group: g, store: st, width: 180 });
+      return api('video.storyboard', { post: draft.current!, group: g, store: st, width: 360 });
     },
     500,
   );
@@ -61,17 +63,28 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
       role="group"
       aria-label={`${t('preview.video')}${total ? ` · ${total}s` : ''}`}
     >
-      {shown
-        ? shown.frames.map((f, i) => (
+      {shown ? (
+        // Click a frame to see them large, one after another.
+        <Image.PreviewGroup>
+          {shown.frames.map((f, i) => (
             <figure key={i} className={`storyboard-frame storyboard-${f.part ?? 'end'}`}>
-              <img className="storyboard-shot" src={`data:${f.mime};base64,${f.base64}`} alt={f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')} data-testid="storyboard-frame" />
+              <Image
+                rootClassName="storyboard-shot-root"
+                className="storyboard-shot"
+                src={`data:${f.mime};base64,${f.base64}`}
+                alt={f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')}
+                data-testid="storyboard-frame"
+                preview={{ cover: <EyeOutlined aria-hidden /> }}
+              />
               <figcaption>
                 {f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')}
                 {secs(f.duration)}
               </figcaption>
             </figure>
-          ))
-        : outline.scenes.map((s, i) => (
+          ))}
+        </Image.PreviewGroup>
+      ) : (
+        outline.scenes.map((s, i) => (
             <figure key={i} className={`storyboard-frame storyboard-${s.part}`}>
               <div className="storyboard-card">{sectionText(draft.current?.[s.part], label).slice(0, 40) || '…'}</div>
               <figcaption>
@@ -79,7 +92,8 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
                 {secs(s.duration)}
               </figcaption>
             </figure>
-          ))}
+          ))
+      )}
       {!shown && outline.endCard && (
         <figure className="storyboard-frame storyboard-end">
           <div className="storyboard-card storyboard-endcard">
