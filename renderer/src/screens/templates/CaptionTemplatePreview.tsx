@@ -53,8 +53,7 @@ export function CaptionTemplatePreview({ template, source }: { template: Templat
         <Select size="small" aria-label={t('tpl.group')} value={group?.id} onChange={setGroupId} style={{ minWidth: 120 }} options={groupChoices.map((g) => ({ value: g.id, label: g.name }))} data-testid="caption-preview-group" />
         <Select
           size="small"
-          showSearch
-          optionFilterProp="label"
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={t('tpl.store')}
           value={store?.id}
           onChange={setStoreId}
