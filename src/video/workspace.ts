@@ -44,6 +44,31 @@ export function storyboardForPost(data: StudioData, post: Post): ResolvedStorybo
   return { ...b, template: { id: DEFAULT_STORYBOARD, version: 1, builtin: true } };
 }
 
+/**
+ * A chosen video template version (`version` absent: its latest approved, else its newest), or
+ * with `source` that template's unsaved text. A missing template or a broken source is a
+ * bad_input / not_found naming it.
+ */
+export function storyboardByChoice(data: StudioData, choice: { id: string; version?: number; source?: string }): ResolvedStoryboard {
+  const t = data.templates.find((x) => x.id === choice.id && x.kind === 'video');
+  const builtin = t ? undefined : builtinStoryboards().find((x) => x.storyboard.id === choice.id);
+  if (!t && !builtin) throw new ApiError('not_found', `video template "${choice.id}" not found`, 'template');
+  const versions = t?.versions ?? [{ version: 1, source: builtin!.source, state: 'approved' as const }];
+  const v = choice.version
+    ? versions.find((x) => x.version === choice.version)
+    : ([...versions].sort((a, b) => b.version - a.version).find((x) => x.state === 'approved') ?? versions.at(-1));
+  if (!v) throw new ApiError('not_found', `video template "${choice.id}" has no version ${choice.version}`, 'template');
+  const source = choice.source ?? v.source;
+  const label = `video template "${choice.id}" v${v.version}${choice.source !== undefined ? ' (unsaved)' : ''}`;
+  let storyboard: Storyboard;
+  try {
+    storyboard = parseStoryboard(source, label);
+  } catch (err) {
+    throw new ApiError('bad_input', (err as Error).message, choice.source !== undefined ? 'template.source' : 'template');
+  }
+  return { storyboard, source, template: { id: choice.id, version: v.version, builtin: !t } };
+}
+
 /** Where the studio keeps a variant's rendered video: renders/videos/<post>/<group>/<store>-<size>.mp4. */
 export function videoRenderPath(ws: Workspace, post: string, group: string, store: string, size: VideoSize): string {
   return path.join(ws.paths.renders, 'videos', post, group, `${store}-${size}.mp4`);

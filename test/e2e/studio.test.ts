@@ -252,6 +252,11 @@ describe('the studio in a real browser (web mode)', () => {
     await page.goBack();
     await page.getByTestId('template-caption-moments').waitFor();
     expect(new URL(page.url()).hash).toBe('#/templates');
+    // A video template: its storyboard drawn as pictures for a sample store.
+    await page.getByTestId('template-warm-open').click();
+    await expect.poll(() => page.locator('[data-testid=storyboard] img.storyboard-shot').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    await capture('05-video-template');
+    await page.goBack();
     await page.getByTestId('template-caption-moments').click();
     await page.getByTestId('template-new-version').click();
     await page.getByTestId('template-submit').waitFor();

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
+import { builtinStoryboards } from '../../src/video/builtins.js';
 import { useDemoWorkspace } from '../helpers/demo-workspace.js';
 import { zbarDecode } from '../render/helpers.js';
 
@@ -33,6 +34,22 @@ describe('video.storyboard (the storyboard preview as pictures)', () => {
     const changed = after.frames.map((f, i) => f.base64 !== before.frames[i]!.base64);
     after.frames.forEach((f, i) => expect(changed[i], `${f.kind} ${f.part ?? ''}`).toBe(f.part === 'head'));
     expect(ctx().ws.data().posts.find((p) => p.id === 'spring-gift')!.head).not.toEqual(post.head);
+  });
+
+  it('draws a chosen video template, or the unsaved source of one being edited, and names a broken source', async () => {
+    const base = { post: 'spring-gift', group: 'community', store: 'lc001', width: 180 };
+    const quick = await dispatch('video.storyboard', { ...base, template: { id: 'quick-pick' } }, ctx());
+    expect(quick.template.id).toBe('quick-pick');
+    const source = ctx().ws.data().templates.find((t) => t.id === 'quick-pick')?.versions.at(-1)?.source ?? builtinStoryboards().find((b) => b.storyboard.id === 'quick-pick')!.source;
+    const edited = JSON.parse(source);
+    edited.endCard.duration = 4;
+    const unsaved = await dispatch('video.storyboard', { ...base, template: { id: 'quick-pick', source: JSON.stringify(edited) } }, ctx());
+    expect(unsaved.frames.at(-1)!.duration).toBe(4);
+    expect(unsaved.total).toBeCloseTo(quick.total - quick.frames.at(-1)!.duration + 4, 5);
+    await expect(dispatch('video.storyboard', { ...base, template: { id: 'quick-pick', source: '{"id": "quick-pick", "scenes": []' } }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'template.source' });
+    edited.scenes[0].duration = 99;
+    await expect(dispatch('video.storyboard', { ...base, template: { id: 'quick-pick', source: JSON.stringify(edited) } }, ctx())).rejects.toThrow(/scenes\[0\] \(head\)\.duration/);
+    await expect(dispatch('video.storyboard', { ...base, template: { id: 'nope' } }, ctx())).rejects.toMatchObject({ code: 'not_found', field: 'template' });
   });
 
   it('names what is missing', async () => {

@@ -6,7 +6,7 @@ import { ApiError } from '../errors.js';
 import type { HandlersFor } from '../handler.js';
 import type { videoMethods } from '../methods/video.js';
 import type { VideoSize } from '../../video/args/encoder.js';
-import { renderWorkspaceVideos, storyboardForPost, videoRenderPath, type VariantVideo } from '../../video/workspace.js';
+import { renderWorkspaceVideos, storyboardByChoice, storyboardForPost, videoRenderPath, type VariantVideo } from '../../video/workspace.js';
 import { VIDEO_FORMATS } from '../../video/args/encoder.js';
 import { workspaceVideoAssets } from '../../video/assets.js';
 import { storyboardFrames } from '../../video/frames.js';
@@ -43,11 +43,11 @@ let layers: LayerRenderer | undefined;
 
 /** The video methods: storyboard pictures for the preview; renders under renders/videos/, synchronously or as a job. */
 export const videoHandlers: HandlersFor<typeof videoMethods> = {
-  'video.storyboard': async ({ post, group, store, size, width }, ctx) => {
+  'video.storyboard': async ({ post, group, store, size, width, template }, ctx) => {
     const data = ctx.ws.data();
     const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
     if (!p) throw new ApiError('not_found', `post "${String(post)}" not found`, 'post');
-    const sb = storyboardForPost(data, p);
+    const sb = template ? storyboardByChoice(data, template) : storyboardForPost(data, p);
     const variant = buildVariantContext(data, p, group, store);
     layers ??= createLayerRenderer();
     const frames = await storyboardFrames(sb.storyboard, variant, VIDEO_FORMATS[size], layers, workspaceVideoAssets(ctx.ws), width);

@@ -26,7 +26,7 @@ export const videoMethods = defineMethods({
   'video.storyboard': {
     description:
       'The storyboard of a variant\'s video as pictures: the first frame of each scene and the store\'s end card, drawn as the video draws them, scaled to `width`, with their timing. ' +
-      'For a saved post (by id) or the unsaved post being edited; nothing is written and no video is encoded.',
+      'For a saved post (by id) or the unsaved post being edited, with its own storyboard or a chosen (or unsaved) video template; nothing is written and no video is encoded.',
     input: z
       .object({
         post: z.union([Id, Post]),
@@ -34,6 +34,8 @@ export const videoMethods = defineMethods({
         store: Id,
         size: VideoSizeInput.default('9x16'),
         width: z.number().int().min(90).max(540).default(180),
+        /** A video template version to draw instead of the post's own; with `source`, its unsaved text (the template screen's live preview). */
+        template: z.object({ id: Id, version: z.number().int().positive().optional(), source: z.string().max(200_000).optional() }).strict().optional(),
       })
       .strict(),
     output: z.object({

@@ -1,10 +1,11 @@
-import { Alert, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
-import { errorText, useApi } from '../../app/useApi';
+import { errorText } from '../../app/useApi';
 import { useT, type MsgKey } from '../../i18n';
 import { CaptionText } from '../posts/preview/GroupChat';
+import { useSampleVariant } from './useSampleVariant';
 
 type Template = MethodOutput<'templates.get'>;
 type Result = MethodOutput<'compose.templatePreview'>;
@@ -15,18 +16,8 @@ type Result = MethodOutput<'compose.templatePreview'>;
  */
 export function CaptionTemplatePreview({ template, source }: { template: Template; source: string }) {
   const t = useT();
-  const posts = useApi('posts.list', {});
-  const groups = useApi('groups.list', {});
-  const stores = useApi('stores.list', {});
-  const [postId, setPostId] = useState<string>();
-  const [groupId, setGroupId] = useState<string>();
-  const [storeId, setStoreId] = useState<string>();
+  const { post, group, store, pickers } = useSampleVariant();
   const [out, setOut] = useState<{ result?: Result; error?: unknown; loading: boolean }>({ loading: false });
-  const post = posts.data?.find((p) => p.id === postId) ?? posts.data?.[0];
-  const groupChoices = useMemo(() => (groups.data ?? []).filter((g) => !post?.groupTypes.length || post.groupTypes.includes(g.id)), [groups.data, post]);
-  const group = groupChoices.find((g) => g.id === groupId) ?? groupChoices[0];
-  const storeChoices = useMemo(() => (stores.data ?? []).filter((s) => s.active && (!group || s.groupTypes.includes(group.id))), [stores.data, group]);
-  const store = storeChoices.find((s) => s.id === storeId) ?? storeChoices[0];
 
   useEffect(() => {
     if (!post || !group || !store) return;
@@ -48,19 +39,7 @@ export function CaptionTemplatePreview({ template, source }: { template: Templat
   return (
     <div className="caption-template-preview">
       <Typography.Paragraph type="secondary">{t('tpl.previewCaption')}</Typography.Paragraph>
-      <Space wrap className="template-preview-controls">
-        <Select size="small" aria-label={t('posts.title')} value={post?.id} onChange={setPostId} style={{ minWidth: 180 }} options={(posts.data ?? []).map((p) => ({ value: p.id, label: p.title }))} />
-        <Select size="small" aria-label={t('tpl.group')} value={group?.id} onChange={setGroupId} style={{ minWidth: 120 }} options={groupChoices.map((g) => ({ value: g.id, label: g.name }))} data-testid="caption-preview-group" />
-        <Select
-          size="small"
-          showSearch={{ optionFilterProp: 'label' }}
-          aria-label={t('tpl.store')}
-          value={store?.id}
-          onChange={setStoreId}
-          style={{ minWidth: 180 }}
-          options={storeChoices.map((s) => ({ value: s.id, label: s.storeName }))}
-        />
-      </Space>
+      {pickers}
       {out.error !== undefined && <Alert type="error" showIcon message={t('tpl.previewError', { msg: errorText(out.error, t) })} />}
       {r?.error && <Alert type="error" showIcon className="caption-template-error" message={t('tpl.captionError', { msg: r.error.message })} data-testid="caption-template-error" />}
       <Spin spinning={out.loading} size="small">

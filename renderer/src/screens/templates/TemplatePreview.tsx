@@ -7,6 +7,8 @@ import { useT } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
 import { CaptionTemplatePreview } from './CaptionTemplatePreview';
 import { SceneStrip } from './SceneStrip';
+import { useSampleVariant } from './useSampleVariant';
+import { StoryboardPictures } from '../posts/preview/Storyboard';
 
 type Template = MethodOutput<'templates.get'>;
 type Size = '9x16' | '1x1' | '3x4';
@@ -24,7 +26,7 @@ export function TemplatePreview({ template, version, source, savedSource }: { te
       {template.kind === 'poster' ? (
         <PosterTemplatePreview template={template} version={version} source={source} dirty={source !== savedSource} />
       ) : template.kind === 'video' ? (
-        <VideoOutline source={source} />
+        <VideoTemplatePreview template={template} version={version} source={source} dirty={source !== savedSource} />
       ) : (
         <CaptionTemplatePreview template={template} source={source} />
       )}
@@ -32,16 +34,43 @@ export function TemplatePreview({ template, version, source, savedSource }: { te
   );
 }
 
-function VideoOutline({ source }: { source: string }) {
+/** A video template: its storyboard drawn for a chosen variant (unsaved edits included), the outline while it draws or when it cannot. */
+function VideoTemplatePreview({ template, version, source, dirty }: { template: Template; version: number; source: string; dirty: boolean }) {
   const t = useT();
+  const { post, group, store, pickers } = useSampleVariant();
   const o = outlineOf(source);
-  if (!o) return <Typography.Text type="danger">{t('tpl.previewBadJson')}</Typography.Text>;
+  const [shot, setShot] = useState<{ frames?: MethodOutput<'video.storyboard'>['frames']; error?: unknown; loading: boolean }>({ loading: false });
+  const readable = !!o;
+  useEffect(() => {
+    if (!post || !group || !store || !readable) return;
+    let live = true;
+    setShot((s) => ({ ...s, loading: true }));
+    const timer = setTimeout(() => {
+      api('video.storyboard', { post: post.id, group: group.id, store: store.id, width: 360, template: { id: template.id, version, ...(dirty ? { source } : {}) } })
+        .then((r) => live && setShot({ frames: r.frames, loading: false }))
+        .catch((error) => live && setShot((s) => ({ ...s, error, loading: false })));
+    }, dirty ? 400 : 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [post, group, store, template.id, version, source, dirty, readable]);
   return (
     <div>
-      <SceneStrip outline={o} className="template-video-strip" endLabel={t('preview.endCard')} />
-      <Typography.Paragraph type="secondary" className="template-video-total">
-        {t('tpl.videoTotal', { s: o.total })}
-      </Typography.Paragraph>
+      {pickers}
+      {!o ? (
+        <Typography.Text type="danger">{t('tpl.previewBadJson')}</Typography.Text>
+      ) : (
+        <Spin spinning={shot.loading} size="small">
+          <div className="storyboard template-storyboard" data-testid="storyboard">
+            {shot.frames ? <StoryboardPictures frames={shot.frames} /> : <SceneStrip outline={o} className="template-video-strip" endLabel={t('preview.endCard')} />}
+          </div>
+          <Typography.Paragraph type="secondary" className="template-video-total">
+            {t('tpl.videoTotal', { s: o.total })}
+          </Typography.Paragraph>
+        </Spin>
+      )}
+      {shot.error !== undefined && <Typography.Text type="danger">{t('tpl.previewError', { msg: errorText(shot.error, t) })}</Typography.Text>}
     </div>
   );
 }

@@ -64,25 +64,7 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
       aria-label={`${t('preview.video')}${total ? ` · ${total}s` : ''}`}
     >
       {shown ? (
-        // Click a frame to see them large, one after another.
-        <Image.PreviewGroup>
-          {shown.frames.map((f, i) => (
-            <figure key={i} className={`storyboard-frame storyboard-${f.part ?? 'end'}`}>
-              <Image
-                rootClassName="storyboard-shot-root"
-                className="storyboard-shot"
-                src={`data:${f.mime};base64,${f.base64}`}
-                alt={f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')}
-                data-testid="storyboard-frame"
-                preview={{ cover: <EyeOutlined aria-hidden /> }}
-              />
-              <figcaption>
-                {f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')}
-                {secs(f.duration)}
-              </figcaption>
-            </figure>
-          ))}
-        </Image.PreviewGroup>
+        <StoryboardPictures frames={shown.frames} />
       ) : (
         outline.scenes.map((s, i) => (
             <figure key={i} className={`storyboard-frame storyboard-${s.part}`}>
@@ -107,5 +89,32 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
         </figure>
       )}
     </div>
+  );
+}
+
+type Frame = MethodOutput<'video.storyboard'>['frames'][number];
+
+/** The storyboard's pictures with their part and length; click one to see them large, one after another. */
+export function StoryboardPictures({ frames }: { frames: Frame[] }) {
+  const { t } = useI18n();
+  return (
+    <Image.PreviewGroup>
+      {frames.map((f, i) => (
+        <figure key={i} className={`storyboard-frame storyboard-${f.part ?? 'end'}`}>
+          <Image
+            rootClassName="storyboard-shot-root"
+            className="storyboard-shot"
+            src={`data:${f.mime};base64,${f.base64}`}
+            alt={f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')}
+            data-testid="storyboard-frame"
+            preview={{ cover: <EyeOutlined aria-hidden /> }}
+          />
+          <figcaption>
+            {f.part ? t(`editor.${f.part}` as MsgKey) : t('preview.endCard')}
+            {f.duration ? ` · ${f.duration}s` : ''}
+          </figcaption>
+        </figure>
+      ))}
+    </Image.PreviewGroup>
   );
 }
