@@ -78,6 +78,7 @@ export const postMessages = {
   'preview.chatTitle': ['{store}的{group}', '{store} · {group}'],
   'preview.poster': ['海报', 'Poster'],
   'preview.posterLoading': ['海报生成中…', 'Rendering the poster…'],
+  'preview.storyboardUnavailable': ['视频分镜画不出来：{msg}', 'The storyboard could not be drawn: {msg}'],
   'preview.posterUnavailable': ['海报预览暂不可用：{msg}', 'Poster preview not available: {msg}'],
   'preview.posterNotes': ['海报排版提示（{n}）', 'Poster layout notes ({n})'],
   'preview.posterNotYet': ['海报预览暂不可用（渲染接口尚未提供）', 'Poster preview not available (no render api yet)'],

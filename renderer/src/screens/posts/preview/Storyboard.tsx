@@ -1,10 +1,10 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { Image } from 'antd';
+import { Image, Typography } from 'antd';
 import type { RefObject } from 'react';
 import type { MethodOutput } from '../../../../../src/api/contract';
 import { VARIABLES, isVariableName } from '../../../../../src/compose/nodes';
 import { api } from '../../../client';
-import { useApi } from '../../../app/useApi';
+import { errorText, useApi } from '../../../app/useApi';
 import { useLatestCall } from '../../../lib/useLatestCall';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { useI18n, type MsgKey } from '../../../i18n';
@@ -54,41 +54,48 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
   const shown = frames.value && frames.key === JSON.stringify([group, store?.id]) ? frames.value : undefined;
   const total = shown?.total ?? outline.total;
   return (
-    <div
-      className={`storyboard${shown ? ' storyboard-pictures' : ''}`}
-      data-testid="storyboard"
-      data-revision={frames.revision}
-      data-store={shown ? store?.id : undefined}
-      aria-busy={frames.loading}
-      role="group"
-      aria-label={`${t('preview.video')}${total ? ` · ${total}s` : ''}`}
-    >
-      {shown ? (
-        <StoryboardPictures frames={shown.frames} />
-      ) : (
-        outline.scenes.map((s, i) => (
-            <figure key={i} className={`storyboard-frame storyboard-${s.part}`}>
-              <div className="storyboard-card">{sectionText(draft.current?.[s.part], label).slice(0, 40) || '…'}</div>
-              <figcaption>
-                {t(`editor.${s.part}` as MsgKey)}
-                {secs(s.duration)}
-              </figcaption>
-            </figure>
-          ))
+    <>
+      <div
+        className={`storyboard${shown ? ' storyboard-pictures' : ''}`}
+        data-testid="storyboard"
+        data-revision={frames.revision}
+        data-store={shown ? store?.id : undefined}
+        aria-busy={frames.loading}
+        role="group"
+        aria-label={`${t('preview.video')}${total ? ` · ${total}s` : ''}`}
+      >
+        {shown ? (
+          <StoryboardPictures frames={shown.frames} />
+        ) : (
+          outline.scenes.map((s, i) => (
+              <figure key={i} className={`storyboard-frame storyboard-${s.part}`}>
+                <div className="storyboard-card">{sectionText(draft.current?.[s.part], label).slice(0, 40) || '…'}</div>
+                <figcaption>
+                  {t(`editor.${s.part}` as MsgKey)}
+                  {secs(s.duration)}
+                </figcaption>
+              </figure>
+            ))
+        )}
+        {!shown && outline.endCard && (
+          <figure className="storyboard-frame storyboard-end">
+            <div className="storyboard-card storyboard-endcard">
+              <AssetAvatar id={store?.avatar} name={store?.ownerName ?? '?'} size={28} shape="circle" />
+              <span>{store ? store.nickname || store.ownerName : ''}</span>
+            </div>
+            <figcaption>
+              {t('preview.endCard')}
+              {secs(outline.endCard.duration)}
+            </figcaption>
+          </figure>
+        )}
+      </div>
+      {frames.error !== undefined && (
+        <Typography.Text type="danger" className="chat-note storyboard-error" data-testid="storyboard-error">
+          {t('preview.storyboardUnavailable', { msg: errorText(frames.error, t) })}
+        </Typography.Text>
       )}
-      {!shown && outline.endCard && (
-        <figure className="storyboard-frame storyboard-end">
-          <div className="storyboard-card storyboard-endcard">
-            <AssetAvatar id={store?.avatar} name={store?.ownerName ?? '?'} size={28} shape="circle" />
-            <span>{store ? store.nickname || store.ownerName : ''}</span>
-          </div>
-          <figcaption>
-            {t('preview.endCard')}
-            {secs(outline.endCard.duration)}
-          </figcaption>
-        </figure>
-      )}
-    </div>
+    </>
   );
 }
 
