@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, resolve, sep } from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, Shell } from 'electron';
 import type { Workspace } from '../src/workspace/types';
 
@@ -22,11 +22,22 @@ export function setupDialogs(ipcMain: IpcMain, deps: { dialog: Dialog; shell: Sh
     const picked = await deps.dialog.showOpenDialog(win, { title: '导入门店', properties: ['openFile'], filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }] });
     return picked.canceled ? null : picked.filePaths[0] ?? null;
   };
+  // Folders "open folder" may open: the workspace's packs/ and what the user picked in a folder
+  // dialog (and folders inside those: an export writes into a subfolder of the pick). Nothing
+  // the window names by itself is opened (on macOS an .app bundle is a folder: opening it runs it).
+  const picked = new Set<string>();
   const pickFolder = async () => {
     const win = deps.win();
     if (!win) return null;
-    const picked = await deps.dialog.showOpenDialog(win, { title: '选择导出文件夹', properties: ['openDirectory', 'createDirectory'] });
-    return picked.canceled ? null : picked.filePaths[0] ?? null;
+    const r = await deps.dialog.showOpenDialog(win, { title: '选择导出文件夹', properties: ['openDirectory', 'createDirectory'] });
+    const dir = r.canceled ? undefined : r.filePaths[0];
+    if (!dir) return null;
+    picked.add(resolve(dir));
+    return dir;
+  };
+  const allowed = async (dir: string) => {
+    const roots = await Promise.all([deps.ws().paths.packs, ...picked].map((r) => realpath(r).catch(() => resolve(r))));
+    return roots.some((root) => dir === root || dir.startsWith(root + sep));
   };
   ipcMain.handle('studio-shell:pick-import-file', (e) => (deps.trusted(e) ? pickImportFile() : null));
   ipcMain.handle('studio-shell:pick-folder', (e) => (deps.trusted(e) ? pickFolder() : null));
@@ -36,7 +47,10 @@ export function setupDialogs(ipcMain: IpcMain, deps: { dialog: Dialog; shell: Sh
   });
   // Only folders are opened (openPath on a file would run it): the packs folder, or an export's own folder.
   const showPacks = async (folder?: string) => {
-    const dir = folder ? resolve(folder) : deps.ws().paths.packs;
+    if (folder !== undefined && !isAbsolute(folder)) return false;
+    // The real path (a symlink could point anywhere) must be an allowed folder, and not an app bundle.
+    const dir = await realpath(folder ? resolve(folder) : deps.ws().paths.packs).catch(() => undefined);
+    if (!dir || !(await allowed(dir)) || /\.app$/i.test(dir)) return false;
     const info = await stat(dir).catch(() => undefined);
     if (!info?.isDirectory()) return false;
     return (await deps.shell.openPath(dir)) === '';

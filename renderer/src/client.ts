@@ -32,7 +32,8 @@ function tokenFromLocation(): string {
   return sessionStorage.getItem('shequn-token') ?? '';
 }
 
-let token: string | undefined;
+// Read (and removed from the address) as soon as the UI loads, before anything reads the fragment as a route.
+let token: string | undefined = window.studio ? undefined : tokenFromLocation();
 
 /** Calls a contract method: through window.studio in Electron, over HTTP in web mode. */
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {

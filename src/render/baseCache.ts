@@ -11,19 +11,25 @@ const lastPrune = new Map<string, number>();
 
 /**
  * Removes the least recently used base layers (oldest modification time: a hit touches its
- * file) until `dir` holds at most `maxBytes`. Files being written (`.tmp`) are left alone.
- * Returns the number removed.
+ * file) until `dir` holds at most `maxBytes`, and half-written `.tmp` files untouched for an
+ * hour. Files being written are left alone. Returns the number removed.
  */
 export async function pruneBaseCache(dir: string, maxBytes = DISK_CACHE_MAX_BYTES): Promise<number> {
-  let names: string[];
+  let all: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.startsWith('base-') && n.endsWith('.png'));
+    all = await readdir(dir);
   } catch {
     return 0;
   }
+  let removed = 0;
+  // Half-written layers of a process that died (untouched for an hour) go first.
+  for (const n of all.filter((x) => x.startsWith('base-') && x.endsWith('.tmp'))) {
+    const s = await stat(join(dir, n)).catch(() => undefined);
+    if (s && Date.now() - s.mtimeMs > 3600_000) await unlink(join(dir, n)).then(() => removed++, () => undefined);
+  }
+  const names = all.filter((n) => n.startsWith('base-') && n.endsWith('.png'));
   const files = (await Promise.all(names.map(async (n) => stat(join(dir, n)).then((s) => ({ path: join(dir, n), size: s.size, at: s.mtimeMs }), () => undefined)))).filter((f) => !!f);
   let total = files.reduce((n, f) => n + f.size, 0);
-  let removed = 0;
   for (const f of files.sort((a, b) => a.at - b.at)) {
     if (total <= maxBytes) break;
     await unlink(f.path).then(() => removed++, () => undefined);

@@ -170,6 +170,23 @@ export async function endCardRaster(sb: Storyboard, ctx: VariantContext, fmt: Vi
   return renderer.render(await endCardLayer(sb, ctx, fmt, renderer, assets), fmt.width, fmt.height);
 }
 
+/**
+ * A moving background as its first frame shows it (the zoompan's start in src/video/args/scenes.ts):
+ * a zoom starts at `from` around the centre; a pan at its zoom, from the edge it moves away from.
+ */
+async function motionStart(bg: Sharp, scene: Scene, W: number, H: number): Promise<Sharp> {
+  const m = scene.motion;
+  if (m.kind === 'none') return bg;
+  const z = m.kind === 'zoom' ? m.from : m.zoom;
+  if (z <= 1) return bg;
+  const w = Math.round(W / z);
+  const h = Math.round(H / z);
+  const dir = m.kind === 'pan' ? m.direction : undefined;
+  const left = dir === 'right' ? 0 : dir === 'left' ? W - w : Math.round((W - w) / 2);
+  const top = dir === 'down' ? 0 : dir === 'up' ? H - h : Math.round((H - h) / 2);
+  return sharp(await bg.extract({ left, top, width: w, height: h }).resize(W, H).toBuffer());
+}
+
 /** A picture of the storyboard preview: a key naming everything it is drawn from, and how to draw it (full-size PNG). */
 export interface StillJob {
   key: string;
@@ -185,8 +202,8 @@ function docKey(doc: LayerDoc | null | undefined, extra: unknown): string {
 
 /**
  * The pictures of the storyboard preview, in order: the first frame of every scene as it will be
- * encoded (background fitted to the frame, the scene's layers over it; a moving background shows
- * where its motion starts), then the store's end card. Only the layout runs here; drawing is
+ * encoded (background fitted to the frame, a moving one where its motion starts, the scene's
+ * layers over it), then the store's end card. Only the layout runs here; drawing is
  * left to `draw()`, so a caller can reuse pictures whose key it has seen.
  */
 export async function previewStills(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets): Promise<StillJob[]> {
@@ -197,10 +214,11 @@ export async function previewStills(sb: Storyboard, ctx: VariantContext, fmt: Vi
     const doc = sceneLayerDoc(scene, `storyboard "${sb.id}" ${sceneName(sb, i)}`, texts[i]!, ctx.brand, renderer.fonts, images, sizes, W, H);
     const bgSlot = scene.background.kind === 'image' && scene.background.slot ? slotAsset(scene.background.slot, ctx) : undefined;
     return {
-      key: docKey(doc, [scene.background, bgSlot, bgColor(scene, ctx), W, H]),
+      key: docKey(doc, [scene.background, scene.motion, bgSlot, bgColor(scene, ctx), W, H]),
       async draw() {
         const layer = doc ? await renderer.render(doc, W, H) : undefined;
-        const canvas = (await backgroundImage(scene, ctx, images, assets, W, H)) ?? sharp({ create: { width: W, height: H, channels: 3, background: bgColor(scene, ctx) } });
+        const bg = await backgroundImage(scene, ctx, images, assets, W, H);
+        const canvas = (bg && (await motionStart(bg, scene, W, H))) ?? sharp({ create: { width: W, height: H, channels: 3, background: bgColor(scene, ctx) } });
         return (layer ? canvas.composite([{ input: layer.data, ...rawOf(layer) }]) : canvas).png({ compressionLevel: 1 }).toBuffer();
       },
     };

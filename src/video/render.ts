@@ -16,7 +16,7 @@ import { probe, type ProbeResult, type RunProgress } from './ffmpeg.js';
 import { createLayerRenderer, type LayerRenderer } from './layers.js';
 import { bodyKey, musicPlan, prepareBody, prepareEndCard, sceneTexts, type VideoAssets } from './plan.js';
 import { FfmpegPool } from './pool.js';
-import { sweepStale } from './stale.js';
+import { sweepDeadScratch, sweepStale } from './stale.js';
 import { FPS, toFrames, type Storyboard } from './storyboard.js';
 import { assertOutput } from './verify.js';
 
@@ -136,9 +136,10 @@ export async function renderVariantVideos(job: VideoJob, opts: VideoOptions = {}
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const pool = new FfmpegPool(bin, { slots: opts.slots, signal: stop.signal, onProgress: (p) => meter.update(p) });
   const renderer = opts.renderer ?? createLayerRenderer();
-  // Scratch folders of renders killed mid-way (untouched for six hours) are cleared first.
-  await sweepStale(opts.tmpRoot ?? tmpdir(), (n) => n.startsWith('shequn-video-'), 6 * 60 * 60 * 1000);
-  const work = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), 'shequn-video-'));
+  // Scratch folders carry their process id: those of processes that are gone (a render killed
+  // mid-way) are cleared first; a live process's folders, this one's included, are never touched.
+  await sweepDeadScratch(opts.tmpRoot ?? tmpdir());
+  const work = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), `shequn-video-${process.pid}-`));
   const parts: string[] = [];
   try {
     const groups = new Map<string, number[]>();

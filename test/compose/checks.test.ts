@@ -29,6 +29,11 @@ describe('the price', () => {
     const d = withPost((x) => (x.posts[0]!.product = { ...x.posts[0]!.product, price: 0 }));
     const f = check(d).find((x) => x.ruleId === 'post.price_missing')!;
     expect(f).toMatchObject({ severity: 'warning', field: 'post.product.price' });
+    // The post's text uses the price variable: still one warning, no per-store error.
+    d.posts[0]!.leg = doc('到手价 {{vars.price}}，下单：{{link}}');
+    const report = checkWorkspace(d);
+    expect(report.errors).toBe(0);
+    expect(report.findings.filter((x) => x.ruleId === 'post.price_missing')).toHaveLength(1);
     expect(composeVariant(composeStudio(), 'p1', 'vip', 'S001').caption).toContain('168');
     const v = composeVariant(d, 'p1', 'vip', 'S001');
     expect(v.caption).not.toMatch(/¥\s*0(?!\d)/);

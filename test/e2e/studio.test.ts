@@ -468,8 +468,14 @@ describe('the studio in a real browser (web mode)', () => {
 
     await desk.keyboard.press('Escape');
     await desk.evaluate(() => (window as unknown as { __menu(c: string): void }).__menu('export-folder'));
-    await expect.poll(() => desk.getByTestId('export-out-choice').textContent(), { timeout: 10_000 }).toBe(outDir);
+    await expect.poll(() => desk.getByTestId('export-out-choice').textContent(), { timeout: 10_000 }).toBe(path.join(outDir, '社群内容包'));
     expect(new URL(desk.url()).hash).toBe('#/export');
+    // Starting the export sends the chosen folder; then it is cancelled.
+    const started = desk.waitForRequest('**/api/export.start');
+    await desk.getByTestId('export-start').click();
+    expect(JSON.parse((await started).postData() ?? '{}').out).toBe(path.join(outDir, '社群内容包'));
+    await desk.getByTestId('export-cancel').click();
+    await desk.getByText(/已取消|cancelled/i).first().waitFor({ timeout: 30_000 });
     await desk.close();
   });
 

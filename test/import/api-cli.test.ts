@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -69,6 +69,19 @@ describe('stores import/export through the api contract', () => {
     expect(ws.data().stores).toHaveLength(4);
     await expect(dispatch('stores.importData', { name: 'x.csv', base64: '%%%not base64' }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'base64' });
     await expect(dispatch('stores.import', { file: path.join(dir, 'missing.csv') }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('stores.import imports only the file that was checked: a change after the dry run is refused, nothing saved', async () => {
+    const file = path.join(dir, 'stores.csv');
+    await writeFile(file, await readFile(path.join(FIX, 'stores-utf8.csv')));
+    const checked = await dispatch('stores.import', { file, dryRun: true }, ctx());
+    expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/);
+    await appendFile(file, 'zz99,后来加的店,某人,,,社区群\n');
+    await expect(dispatch('stores.import', { file, sha256: checked.sha256 }, ctx())).rejects.toMatchObject({ code: 'conflict', field: 'file' });
+    expect(ws.data().stores).toHaveLength(2);
+    const again = await dispatch('stores.import', { file, dryRun: true }, ctx());
+    const done = await dispatch('stores.import', { file, sha256: again.sha256, skipInvalid: true }, ctx());
+    expect(done.saved).toBe(true);
   });
 
   it('stores.exportCsv and stores.exportCsvData give the same CSV', async () => {

@@ -9,7 +9,7 @@ import { resolveInside, ORIGIN } from '../../main/protocol';
 import { setupNavigationGuards, STUDIO_CSP } from '../../main/security';
 import { buildMenuTemplate } from '../../main/menu';
 import { MENU_CHANNEL, setupDialogs } from '../../main/dialogs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { methodNames } from '../../src/api/contract';
@@ -147,17 +147,29 @@ describe('file dialogs and menu commands', () => {
     expect(foreign.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 
-  it('"show in folder" opens folders only (the packs folder or an export\'s own), never a file', async () => {
+  it('"show in folder" opens only the packs folder and folders the user picked (and inside them), never a file, an app bundle or a link out', async () => {
     const s = setup();
     const show = s.handlers.get('studio-shell:show-packs')!;
     expect(await show({})).toBe(true);
-    const other = mkdtempSync(join(tmpdir(), 'shequn-out-'));
-    expect(await show({}, other)).toBe(true);
-    const file = join(other, 'run.sh');
+    const mine = mkdtempSync(join(tmpdir(), 'shequn-out-'));
+    mkdirSync(join(mine, 'packs-2027'));
+    // Not picked yet: refused.
+    expect(await show({}, mine)).toBe(false);
+    s.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [mine] });
+    expect(await s.handlers.get('studio-shell:pick-folder')!({})).toBe(mine);
+    expect(await show({}, mine)).toBe(true);
+    expect(await show({}, join(mine, 'packs-2027'))).toBe(true);
+    const file = join(mine, 'run.sh');
     writeFileSync(file, 'echo hi');
     expect(await show({}, file)).toBe(false);
-    expect(await show({}, join(other, 'missing'))).toBe(false);
-    expect(s.opened).toEqual([s.packs, other]);
-    expect(await setup({ trusted: false }).handlers.get('studio-shell:show-packs')!({}, other)).toBe(false);
+    mkdirSync(join(mine, 'Evil.app'));
+    expect(await show({}, join(mine, 'Evil.app'))).toBe(false);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'shequn-elsewhere-'));
+    symlinkSync(elsewhere, join(mine, 'link'));
+    expect(await show({}, join(mine, 'link'))).toBe(false);
+    expect(await show({}, 'packs-2027')).toBe(false);
+    expect(await show({}, join(mine, 'missing'))).toBe(false);
+    expect(s.opened).toEqual([s.packs, mine, join(mine, 'packs-2027')]);
+    expect(await setup({ trusted: false }).handlers.get('studio-shell:show-packs')!({}, mine)).toBe(false);
   });
 });

@@ -40,6 +40,7 @@ describe('render.poster (the live preview)', () => {
     expect(editing.base64).not.toBe(approved.base64);
     expect(zbarDecode(Buffer.from(editing.base64!, 'base64'))[0]).toMatch(/sq_store=lc001/);
     await expect(dispatch('render.poster', { ...base, template: { id: 'poster-coupon', source: 'not a poster template' } }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'template.source' });
+    await expect(dispatch('render.poster', { ...base, output: 'file', template: { id: 'poster-coupon', source } }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'output' });
   });
 
   it('names what is missing', async () => {

@@ -47,6 +47,15 @@ describe('video.storyboard (the storyboard preview as pictures)', () => {
     expect(unsaved.frames.at(-1)!.duration).toBe(4);
     expect(unsaved.total).toBeCloseTo(quick.total - quick.frames.at(-1)!.duration + 4, 5);
     await expect(dispatch('video.storyboard', { ...base, template: { id: 'quick-pick', source: '{"id": "quick-pick", "scenes": []' } }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'template.source' });
+    // A moving background is drawn where its motion starts: a pan at 1.5× shows a different first frame than no motion.
+    const still = structuredClone(edited);
+    still.scenes[0].background = { kind: 'image', slot: 'product', fit: 'cover' };
+    still.scenes[0].motion = { kind: 'none' };
+    const panned = structuredClone(still);
+    panned.scenes[0].motion = { kind: 'pan', direction: 'right', zoom: 1.5 };
+    const [a, b] = await Promise.all([still, panned].map((x) => dispatch('video.storyboard', { ...base, template: { id: 'quick-pick', source: JSON.stringify(x) } }, ctx())));
+    expect(a.frames[0]!.base64).not.toBe(b.frames[0]!.base64);
+    expect(a.frames[1]!.base64).toBe(b.frames[1]!.base64);
     edited.scenes[0].duration = 99;
     await expect(dispatch('video.storyboard', { ...base, template: { id: 'quick-pick', source: JSON.stringify(edited) } }, ctx())).rejects.toThrow(/scenes\[0\] \(head\)\.duration/);
     await expect(dispatch('video.storyboard', { ...base, template: { id: 'nope' } }, ctx())).rejects.toMatchObject({ code: 'not_found', field: 'template' });

@@ -69,14 +69,25 @@ export function NavProvider({ children, initial }: { children: ReactNode; initia
   const current = useRef(route);
   current.current = route;
   const guard = useRef<LeaveGuard | null>(null);
+  // True while the leave guard is asking: other navigation waits for that answer instead of asking again.
+  const asking = useRef(false);
+  const ask = useCallback(async (): Promise<boolean> => {
+    if (!guard.current) return true;
+    asking.current = true;
+    try {
+      return await guard.current();
+    } finally {
+      asking.current = false;
+    }
+  }, []);
   const go = useCallback(async (next: Route) => {
-    if (guard.current && !(await guard.current())) return false;
+    if (asking.current || !(await ask())) return false;
     guard.current = null;
     const hash = routeToHash(next);
     if (window.location.hash !== hash) history.pushState(null, '', hash);
     setRoute(next);
     return true;
-  }, []);
+  }, [ask]);
   const setGuard = useCallback((g: LeaveGuard | null) => {
     guard.current = g;
   }, []);
@@ -85,18 +96,22 @@ export function NavProvider({ children, initial }: { children: ReactNode; initia
     const hash = routeToHash(current.current);
     if (window.location.hash !== hash) history.replaceState(null, '', hash);
     const onPop = async () => {
-      const next = routeFromHash(window.location.hash);
-      if (routeToHash(next) === routeToHash(current.current)) return;
-      if (guard.current && !(await guard.current())) {
+      // A Back/Forward while the guard is asking: its answer decides, and the URL is put right then.
+      if (asking.current) return;
+      if (routeToHash(routeFromHash(window.location.hash)) === routeToHash(current.current)) return;
+      if (!(await ask())) {
         history.pushState(null, '', routeToHash(current.current));
         return;
       }
       guard.current = null;
+      // Wherever the URL points now (it may have moved again while the guard asked).
+      const next = routeFromHash(window.location.hash);
+      history.replaceState(null, '', routeToHash(next));
       setRoute(next);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  }, [ask]);
   const value = useMemo(() => ({ route, go, setGuard }), [route, go, setGuard]);
   return <NavContext.Provider value={value}>{children}</NavContext.Provider>;
 }

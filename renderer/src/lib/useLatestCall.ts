@@ -8,13 +8,15 @@ export interface Ask {
 
 /** The newest answer, and which ask it answers. */
 export interface LatestCall<T> {
+  /** The newest value, with the ask it answers (kept while a newer ask fails, so check `valueKey`). */
   value?: T;
+  valueKey?: string;
+  /** Revision of the ask `value` answers; -1 before the first. */
+  revision: number;
+  /** The newest call's error, cleared by the next success. */
   error?: unknown;
   /** True while an answer for a newer ask is still coming. */
   loading: boolean;
-  /** Revision and key of the ask that `value` (or `error`) answers; -1 before the first. */
-  revision: number;
-  key?: string;
 }
 
 /**
@@ -39,7 +41,12 @@ export function useLatestCall<T>(ask: Ask | undefined, call: (ask: Ask) => Promi
   const key = ask?.key;
   const revision = ask?.revision;
   useEffect(() => {
-    if (key === undefined || revision === undefined) return;
+    if (key === undefined || revision === undefined) {
+      // Nothing to show any more: forget a waiting ask and stop the spinner.
+      pending.current = undefined;
+      setState((s) => (s.loading ? { ...s, loading: false } : s));
+      return;
+    }
     pending.current = { key, revision };
     setState((s) => (s.loading ? s : { ...s, loading: true }));
     if (inFlight.current) return;
@@ -50,8 +57,8 @@ export function useLatestCall<T>(ask: Ask | undefined, call: (ask: Ask) => Promi
       inFlight.current = true;
       callRef
         .current(next)
-        .then((value) => live.current && setState({ value, loading: !!pending.current, revision: next.revision, key: next.key }))
-        .catch((error: unknown) => live.current && setState((s) => ({ ...s, error, loading: !!pending.current, revision: next.revision, key: next.key })))
+        .then((value) => live.current && setState({ value, valueKey: next.key, revision: next.revision, loading: !!pending.current }))
+        .catch((error: unknown) => live.current && setState((s) => ({ ...s, error, loading: !!pending.current })))
         .finally(() => {
           inFlight.current = false;
           if (pending.current) run();
@@ -61,4 +68,15 @@ export function useLatestCall<T>(ask: Ask | undefined, call: (ask: Ask) => Promi
     return () => clearTimeout(timer);
   }, [key, revision, delay]);
   return state;
+}
+
+/** A number that goes up each time `value` changes (an ask's revision for values that are not an editor's). */
+export function useChangeCount(value: unknown): number {
+  const last = useRef(value);
+  const count = useRef(0);
+  if (!Object.is(last.current, value)) {
+    last.current = value;
+    count.current++;
+  }
+  return count.current;
 }

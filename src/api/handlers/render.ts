@@ -27,6 +27,7 @@ export const renderHandlers: HandlersFor<typeof renderMethods> = {
     const chosen = posterTemplateFor(data, post, input.template);
     // An unsaved source being edited in the template screen: never approved, so always a draft.
     const editing = input.template?.source !== undefined;
+    if (editing && input.output === 'file') throw new ApiError('bad_input', 'template.source previews an unsaved template and is never written under renders/: use output "base64"', 'output');
     const template = editing ? { ...chosen, source: input.template!.source!, state: 'draft' } : chosen;
     const ctx = posterContext(data, post, input.group, input.store);
     let renderer = renderers.get(ws.dir);

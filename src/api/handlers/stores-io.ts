@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { exportStoresCsv, folderAvatars, importStores, storesToCsv, uploadedAvatars } from '../../workspace/import/index.js';
 import { ApiError } from '../errors.js';
@@ -12,10 +14,25 @@ function fromBase64(text: string, field: string): Buffer {
   return Buffer.from(text, 'base64');
 }
 
+/** sha256 of a file, read as a stream. */
+function fileSha256(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(file)
+      .on('error', reject)
+      .on('data', (chunk) => h.update(chunk))
+      .on('end', () => resolve(h.digest('hex')));
+  });
+}
+
 export const storesIoHandlers: HandlersFor<typeof storesIoMethods> = {
-  'stores.import': ({ file, skipInvalid, dryRun }, { ws, onProgress, signal }) => {
+  'stores.import': async ({ file, skipInvalid, dryRun, sha256 }, { ws, onProgress, signal }) => {
     const full = path.resolve(file);
-    return importStores(ws, { path: full }, folderAvatars(path.dirname(full)), { skipInvalid, dryRun, onProgress, signal });
+    // What the file is now; a missing or unreadable file is left to the import's own clear error.
+    const now = await fileSha256(full).catch(() => undefined);
+    if (sha256 && now && sha256 !== now) throw new ApiError('conflict', `${full} has changed since it was checked: check it again before importing`, 'file');
+    const result = await importStores(ws, { path: full }, folderAvatars(path.dirname(full)), { skipInvalid, dryRun, onProgress, signal });
+    return now ? { ...result, sha256: now } : result;
   },
   'stores.importData': ({ name, base64, files, skipInvalid, dryRun }, { ws, onProgress, signal }) => {
     const bytes = fromBase64(base64, 'base64');

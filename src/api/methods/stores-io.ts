@@ -32,6 +32,8 @@ export const ImportResult = z.object({
   errors: z.array(ImportIssue),
   warnings: z.array(ImportIssue),
   preview: z.array(ImportPreviewRow),
+  /** sha256 of the file read (stores.import): pass it back to import exactly what was checked. */
+  sha256: z.string().optional(),
 });
 
 const ImportFlags = {
@@ -43,7 +45,14 @@ const ImportFlags = {
 export const storesIoMethods = defineMethods({
   'stores.import': {
     description: 'Import store owners from a CSV (UTF-8, BOM or GBK) or XLSX file on disk; avatars are paths relative to the file.',
-    input: z.object({ file: z.string().min(1).max(4096), ...ImportFlags }).strict(),
+    input: z
+      .object({
+        file: z.string().min(1).max(4096),
+        ...ImportFlags,
+        /** The sha256 a dry run reported: the import is refused (conflict) if the file has changed since. */
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 as a dry run reports it').optional(),
+      })
+      .strict(),
     output: ImportResult,
     mutates: true,
   },

@@ -54,6 +54,8 @@ function emptyVariables(v: VariantTexts): Finding[] {
   const out: Finding[] = [];
   for (const [name, where] of used) {
     if (v.ctx.vars[name] !== '') continue;
+    // A price not filled in is the post's, not the store's: the post check warns once (post.price_missing).
+    if (name === 'price') continue;
     const info = VARIABLES[name];
     out.push(
       finding(

@@ -17,6 +17,8 @@ import { PortalPanel } from './PortalPanel';
 type Selection = MethodInput<'export.start'>;
 type Plan = MethodOutput<'export.plan'>;
 const SIZES = ['9x16', '1x1', '3x4'] as const;
+/** The folder created inside a folder the user picks for an export. */
+const PACKS_FOLDER = '社群内容包';
 
 /** Export: choose posts × stores × sizes (video on/off), see what it makes, run it as a job; the portal below. */
 export function ExportScreen() {
@@ -35,7 +37,9 @@ export function ExportScreen() {
   const [out, setOut] = useState<string>();
   const pickOut = async () => {
     const dir = await desktop?.pickFolder();
-    if (dir) setOut(dir);
+    // Packs go into their own folder inside the pick: the exporter replaces pack folders and
+    // clears its own leftovers there, which must never touch the user's other files.
+    if (dir) setOut(`${dir.replace(/[\\/]+$/, '')}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${PACKS_FOLDER}`);
   };
   useIntent('export-folder', () => void pickOut());
   const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown }>({});

@@ -15,11 +15,14 @@ type PreviewRow = ImportResult['preview'][number];
 const MAX_BYTES = 20 * 1024 * 1024;
 
 /** Where the table comes from: uploaded bytes (drop or browser picker), or a file on disk (the desktop's native picker: avatars next to it are found). */
-type Source = { kind: 'data'; name: string; base64: string } | { kind: 'file'; file: string };
+type Source = { kind: 'data'; name: string; base64: string } | { kind: 'file'; file: string; sha256?: string };
 type Step = { kind: 'pick' } | { kind: 'checking'; name: string } | { kind: 'checked'; source: Source; result: ImportResult } | { kind: 'done'; result: ImportResult };
 
+// A file on disk is imported only as it was when checked (its sha256 from the dry run): if it changed since, the import is refused.
 const run = (source: Source, flags: { dryRun?: boolean; skipInvalid?: boolean }): Promise<ImportResult> =>
-  source.kind === 'file' ? api('stores.import', { file: source.file, ...flags }) : api('stores.importData', { name: source.name, base64: source.base64, ...flags });
+  source.kind === 'file'
+    ? api('stores.import', { file: source.file, ...flags, ...(source.sha256 && !flags.dryRun ? { sha256: source.sha256 } : {}) })
+    : api('stores.importData', { name: source.name, base64: source.base64, ...flags });
 
 /**
  * CSV/XLSX import in two steps: a dry run shows what would change and every bad row
@@ -37,7 +40,8 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setStep({ kind: 'checking', name });
     try {
       const src = await source();
-      setStep({ kind: 'checked', source: src, result: await run(src, { dryRun: true }) });
+      const result = await run(src, { dryRun: true });
+      setStep({ kind: 'checked', source: src.kind === 'file' ? { ...src, sha256: result.sha256 } : src, result });
     } catch (err) {
       setError(err);
       setStep({ kind: 'pick' });

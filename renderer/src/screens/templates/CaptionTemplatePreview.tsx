@@ -1,11 +1,12 @@
 import { Alert, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useRef } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT, type MsgKey } from '../../i18n';
 import { CaptionText } from '../posts/preview/GroupChat';
 import { useSampleVariant } from './useSampleVariant';
+import { useChangeCount, useLatestCall } from '../../lib/useLatestCall';
 
 type Template = MethodOutput<'templates.get'>;
 type Result = MethodOutput<'compose.templatePreview'>;
@@ -17,22 +18,19 @@ type Result = MethodOutput<'compose.templatePreview'>;
 export function CaptionTemplatePreview({ template, source }: { template: Template; source: string }) {
   const t = useT();
   const { post, group, store, pickers } = useSampleVariant();
-  const [out, setOut] = useState<{ result?: Result; error?: unknown; loading: boolean }>({ loading: false });
-
-  useEffect(() => {
-    if (!post || !group || !store) return;
-    let live = true;
-    setOut((o) => ({ ...o, loading: true }));
-    const timer = setTimeout(() => {
-      api('compose.templatePreview', { template: { id: template.id, source }, post: post.id, group: group.id, store: store.id })
-        .then((result) => live && setOut((o) => ({ result: result.error && o.result ? { ...o.result, error: result.error } : result, loading: false })))
-        .catch((error) => live && setOut((o) => ({ ...o, error, loading: false })));
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [template.id, source, post, group, store]);
+  // One render in flight; the newest source is rendered next. A template mistake keeps the last good text beside its message.
+  const sourceRef = useRef(source);
+  sourceRef.current = source;
+  const edits = useChangeCount(source);
+  const call = useLatestCall(
+    post && group && store ? { key: JSON.stringify([template.id, post.id, group.id, store.id]), revision: edits } : undefined,
+    () => api('compose.templatePreview', { template: { id: template.id, source: sourceRef.current }, post: post!.id, group: group!.id, store: store!.id }),
+    150,
+  );
+  const lastGood = useRef<{ key?: string; result: Result } | undefined>(undefined);
+  if (call.value && !call.value.error) lastGood.current = { key: call.valueKey, result: call.value };
+  const good = lastGood.current?.key === call.valueKey ? lastGood.current?.result : undefined;
+  const out = { result: call.value?.error && good ? { ...good, error: call.value.error } : call.value, error: call.error, loading: call.loading };
 
   const r = out.result;
   const length = r ? [...r.text].length : 0;

@@ -1,5 +1,5 @@
 import { Card, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
 import { CaptionTemplatePreview } from './CaptionTemplatePreview';
 import { SceneStrip } from './SceneStrip';
+import { useChangeCount, useLatestCall } from '../../lib/useLatestCall';
 import { useSampleVariant } from './useSampleVariant';
 import { StoryboardPictures } from '../posts/preview/Storyboard';
 
@@ -39,22 +40,18 @@ function VideoTemplatePreview({ template, version, source, dirty }: { template: 
   const t = useT();
   const { post, group, store, pickers } = useSampleVariant();
   const o = outlineOf(source);
-  const [shot, setShot] = useState<{ frames?: MethodOutput<'video.storyboard'>['frames']; error?: unknown; loading: boolean }>({ loading: false });
   const readable = !!o;
-  useEffect(() => {
-    if (!post || !group || !store || !readable) return;
-    let live = true;
-    setShot((s) => ({ ...s, loading: true }));
-    const timer = setTimeout(() => {
-      api('video.storyboard', { post: post.id, group: group.id, store: store.id, width: 360, template: { id: template.id, version, ...(dirty ? { source } : {}) } })
-        .then((r) => live && setShot({ frames: r.frames, loading: false }))
-        .catch((error) => live && setShot((s) => ({ ...s, error, loading: false })));
-    }, dirty ? 400 : 0);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [post, group, store, template.id, version, source, dirty, readable]);
+  // One drawing in flight; the newest source is drawn next.
+  const sourceRef = useRef(source);
+  sourceRef.current = source;
+  const edits = useChangeCount(source);
+  const call = useLatestCall(
+    post && group && store && readable ? { key: JSON.stringify([post.id, group.id, store.id, template.id, version, dirty]), revision: edits } : undefined,
+    () =>
+      api('video.storyboard', { post: post!.id, group: group!.id, store: store!.id, width: 360, template: { id: template.id, version, ...(dirty ? { source: sourceRef.current } : {}) } }),
+    dirty ? 400 : 0,
+  );
+  const shot = { frames: call.value?.frames, error: call.error, loading: call.loading };
   return (
     <div>
       {pickers}
@@ -81,7 +78,6 @@ function PosterTemplatePreview({ template, version, source, dirty }: { template:
   const stores = useApi('stores.list', {});
   const [postId, setPostId] = useState<string>();
   const [size, setSize] = useState<Size>('9x16');
-  const [shot, setShot] = useState<{ url?: string; error?: unknown; loading: boolean; notes: string[] }>({ loading: false, notes: [] });
   const post = posts.data?.find((p) => p.id === postId) ?? posts.data?.[0];
   const group = post?.groupTypes[0];
   // The worst case the layout must survive: the longest store name among stores of that group.
@@ -90,21 +86,18 @@ function PosterTemplatePreview({ template, version, source, dirty }: { template:
     [stores.data, group],
   );
   const state = template.versions.find((v) => v.version === version)?.state;
-  useEffect(() => {
-    if (!post || !group || !store) return;
-    let live = true;
-    setShot((s) => ({ ...s, loading: true }));
-    const timer = setTimeout(() => {
-      // While the source is edited, the unsaved text is rendered (as a draft); a mistake in it keeps the last good image.
-      api('render.poster', { post: post.id, group, store: store.id, size, width: 540, template: { id: template.id, version, ...(dirty ? { source } : {}) }, draft: state !== 'approved' })
-        .then((img) => live && setShot({ url: `data:${img.mime};base64,${img.base64}`, loading: false, notes: img.notes }))
-        .catch((error) => live && setShot((s) => ({ ...s, error, loading: false })));
-    }, dirty ? 350 : 0);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [post, group, store, size, template.id, version, state, source, dirty]);
+  // While the source is edited, the unsaved text is rendered (as a draft); a mistake in it keeps the last good image.
+  const sourceRef = useRef(source);
+  sourceRef.current = source;
+  const edits = useChangeCount(source);
+  const call = useLatestCall(
+    post && group && store ? { key: JSON.stringify([post.id, group, store.id, size, template.id, version, state, dirty]), revision: edits } : undefined,
+    () =>
+      api('render.poster', { post: post!.id, group: group!, store: store!.id, size, width: 540, template: { id: template.id, version, ...(dirty ? { source: sourceRef.current } : {}) }, draft: state !== 'approved' }),
+    dirty ? 350 : 0,
+  );
+  const img = call.value;
+  const shot = { url: img && `data:${img.mime};base64,${img.base64}`, error: call.error, loading: call.loading, notes: img?.notes ?? [] };
   return (
     <div>
       <Space wrap className="template-preview-controls">

@@ -51,7 +51,8 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
     },
     500,
   );
-  const shown = frames.value && frames.key === JSON.stringify([group, store?.id]) ? frames.value : undefined;
+  // Only pictures of the store and group type chosen now (an older answer stays while a newer call fails).
+  const shown = frames.value && frames.valueKey === JSON.stringify([group, store?.id]) ? frames.value : undefined;
   const total = shown?.total ?? outline.total;
   return (
     <>

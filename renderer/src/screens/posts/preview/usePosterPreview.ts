@@ -38,7 +38,8 @@ export function usePosterPreview(draft: RefObject<Post>, revision: number, group
   );
   // Where render.poster is not in the contract (an older core), the preview says so instead of retrying.
   const available = !(s.error !== undefined && isUnknownMethod(s.error));
-  const v = s.value;
+  // Never another store's poster under this store's name (an older answer stays while a newer call fails).
+  const v = s.value && s.value.group === group && s.value.store === store ? s.value : undefined;
   return {
     available,
     url: v && `data:${v.img.mime};base64,${v.img.base64}`,
