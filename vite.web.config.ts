@@ -13,5 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     chunkSizeWarningLimit: 4096,
+    // Minified: the window parses ~1 MB less script before it is interactive.
+    minify: true,
+    cssMinify: true,
   },
 });
