@@ -1,5 +1,5 @@
 import { FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
 import { api } from '../../client';
@@ -111,22 +111,16 @@ function Summary({ result, storeName, onDone }: { result: ExportResult; storeNam
         )}
       </div>
       {result.failures.length > 0 && (
-        <>
-          <Typography.Title level={3} className="subsection-title">
-            {t('export.failures')}
-          </Typography.Title>
-          <Table
-            size="small"
-            rowKey="key"
-            dataSource={result.failures}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            columns={[
-              { title: t('export.col.store'), dataIndex: 'store', render: (s: string) => storeName(s) },
-              { title: t('export.col.output'), dataIndex: 'output' },
-              { title: t('export.col.reason'), dataIndex: 'reason' },
-            ]}
-          />
-        </>
+        <TitledTable
+          title={t('export.failures')}
+          rowKey="key"
+          rows={result.failures}
+          columns={[
+            { title: t('export.col.store'), dataIndex: 'store', render: (s: string) => storeName(s) },
+            { title: t('export.col.output'), dataIndex: 'output' },
+            { title: t('export.col.reason'), dataIndex: 'reason' },
+          ]}
+        />
       )}
       {result.notes.length > 0 && (
         <Collapse
@@ -135,14 +129,10 @@ function Summary({ result, storeName, onDone }: { result: ExportResult; storeNam
           items={[{ key: 'notes', label: `${t('export.notes')} (${result.notes.length})`, children: <ul className="export-notes-list">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul> }]}
         />
       )}
-      <Typography.Title level={3} className="subsection-title">
-        {t('export.packs')}
-      </Typography.Title>
-      <Table
-        size="small"
+      <TitledTable
+        title={t('export.packs')}
         rowKey="store"
-        dataSource={result.packs}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        rows={result.packs}
         columns={[
           { title: t('export.col.store'), dataIndex: 'store', render: (s: string) => storeName(s) },
           { title: t('export.col.output'), dataIndex: 'folder', render: (f: string, p) => p.zip ?? f },
@@ -158,5 +148,17 @@ function Summary({ result, storeName, onDone }: { result: ExportResult; storeNam
         {t('export.again')}
       </Button>
     </Card>
+  );
+}
+
+/** A titled, paged table of the summary (failures, packs). */
+function TitledTable<T extends object>({ title, rowKey, rows, columns }: { title: string; rowKey: keyof T & string; rows: T[]; columns: TableProps<T>['columns'] }) {
+  return (
+    <>
+      <Typography.Title level={3} className="subsection-title">
+        {title}
+      </Typography.Title>
+      <Table<T> size="small" rowKey={rowKey} dataSource={rows} pagination={{ pageSize: 10, hideOnSinglePage: true }} columns={columns} />
+    </>
   );
 }
