@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findAbove } from '../compose/files.js';
 import type { Template } from '../model/index.js';
 import { parseOrThrow } from '../model/validate.js';
 import { sourceHash } from '../review/versions.js';
@@ -9,12 +9,7 @@ import { composePosterSource, parsePosterSource } from './templateSource.js';
 
 /** Where the built-in poster templates live: <repo>/templates/posters/<id>/. */
 export function builtinPostersDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../..', '../../..']) {
-    const dir = resolve(here, up, 'templates/posters');
-    if (existsSync(dir)) return dir;
-  }
-  throw new Error('templates/posters not found next to the studio code');
+  return findAbove('templates/posters');
 }
 
 /** Builds the one-string source of a template folder (manifest.json, style.css, base.hbs, store.hbs). */

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findAbove } from '../compose/files.js';
 import type { Template } from '../model/index.js';
 import { sourceHash } from '../review/versions.js';
 import { parseStoryboard, type Storyboard } from './storyboard.js';
@@ -10,12 +10,7 @@ const ORDER = ['warm-open', 'quick-pick'];
 
 /** Where the built-in storyboards live: <repo>/templates/videos/*.json. */
 export function builtinVideosDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../..', '../../..']) {
-    const dir = resolve(here, up, 'templates/videos');
-    if (existsSync(dir)) return dir;
-  }
-  throw new Error('templates/videos not found next to the studio code');
+  return findAbove('templates/videos');
 }
 
 /** Every built-in storyboard, validated, with its JSON source, in display order. */
