@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { openOrCreateDemo } from '../src/setup/demo-workspace';
 import { demoWorkspaceDir } from '../src/setup/user-data';
-import { stopShare } from '../src/server/share';
+import type { Session } from '../src/api/services';
+import { serverServices } from '../src/server/app';
 import { openWorkspace } from '../src/workspace/index';
-import type { Workspace } from '../src/workspace/types';
 import { setupDialogs } from './dialogs';
 import { isTrustedSender, setupIpc } from './ipc';
 import { setupMenu } from './menu';
@@ -19,7 +19,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | undefined;
-  let ws: Workspace | undefined;
+  let studio: Session | undefined;
   app.on('second-instance', () => {
     if (win) {
       if (win.isMinimized()) win.restore();
@@ -29,18 +29,19 @@ if (!app.requestSingleInstanceLock()) {
   setupNavigationGuards(app, shell, ORIGIN);
   app.whenReady().then(async () => {
     const arg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));
-    ws = arg ? await openWorkspace(arg) : await openOrCreateDemo(demoWorkspaceDir());
+    const ws = arg ? await openWorkspace(arg) : await openOrCreateDemo(demoWorkspaceDir());
+    studio = { ws, services: serverServices(ws) };
     setupPermissions(session.defaultSession);
     setupProtocol(protocol, join(__dirname, '../renderer'));
     const ownWindow = () => win?.webContents;
-    setupIpc(ipcMain, { getWorkspace: () => ws!, ownWindow, origin: ORIGIN });
-    const actions = setupDialogs(ipcMain, { dialog, shell, win: () => win, ws: () => ws!, trusted: (e) => isTrustedSender(e, ownWindow, ORIGIN) });
+    setupIpc(ipcMain, { getSession: () => studio!, ownWindow, origin: ORIGIN });
+    const actions = setupDialogs(ipcMain, { dialog, shell, win: () => win, ws: () => studio!.ws, trusted: (e) => isTrustedSender(e, ownWindow, ORIGIN) });
     setupMenu(Menu, () => win, actions);
     win = setupWindow(BrowserWindow, join(__dirname, '../preload'));
   });
   app.on('window-all-closed', async () => {
-    if (ws) await stopShare(ws);
-    await ws?.close();
+    await studio?.services.close();
+    await studio?.ws.close();
     app.quit();
   });
 }

@@ -1,7 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { contract, methodNames } from '../src/api/contract';
-import { dispatch, toApiError } from '../src/api/dispatcher';
-import type { Workspace } from '../src/workspace/types';
+import { dispatch } from '../src/api/dispatcher';
+import { toWireError } from '../src/api/errors';
+import type { Session } from '../src/api/services';
 
 /** The channel a contract method is invoked on. */
 export const channelFor = (method: string): string => `studio:${method}`;
@@ -17,7 +18,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, ownWindow: () => WebC
 }
 
 /** Registers one ipcMain.handle per contract method, each checking its sender first. */
-export function setupIpc(ipcMain: IpcMain, opts: { getWorkspace: () => Workspace; ownWindow: () => WebContents | undefined; origin: string }): string[] {
+export function setupIpc(ipcMain: IpcMain, opts: { getSession: () => Session; ownWindow: () => WebContents | undefined; origin: string }): string[] {
   const channels: string[] = [];
   for (const method of methodNames) {
     const channel = channelFor(method);
@@ -26,10 +27,10 @@ export function setupIpc(ipcMain: IpcMain, opts: { getWorkspace: () => Workspace
         return { error: { code: 'forbidden', message: `IPC call ${method} refused: not from the studio window` } };
       }
       try {
-        const result = await dispatch(method, input, { ws: opts.getWorkspace(), user: { id: 'desktop', role: 'editor' } });
+        const result = await dispatch(method, input, { ...opts.getSession(), user: { id: 'desktop', role: 'editor' } });
         return { result };
       } catch (err) {
-        return { error: toApiError(err).toJSON() };
+        return { error: toWireError(err) };
       }
     });
     channels.push(channel);

@@ -45,7 +45,7 @@ async function startWeb(reason) {
   console.log(`网页模式 Web mode: ${reason}.`);
   const { register } = await import('tsx/esm/api');
   register();
-  const { startStudioWeb } = await import('../src/setup/web-mode.ts');
+  const { startStudioWeb } = await import('../src/server/web-mode.ts');
   await startStudioWeb({ workspace: workspaceArg ? resolve(workspaceArg) : undefined, rendererDir: join(root, 'out', 'renderer') });
 }
 

@@ -1,17 +1,14 @@
-import type { Role } from '../model/index.js';
+import type { Progress, Role } from '../model/index.js';
 import type { Workspace } from '../workspace/types.js';
+import type { Services } from './services.js';
 
-/** Progress of a long call (render, export): done of total, the current item, ETA in seconds. */
-export interface Progress {
-  done: number;
-  total: number;
-  current?: string;
-  etaSeconds?: number;
-}
+export type { Progress };
 
 /** What every handler gets besides its input. */
 export interface CallContext {
   ws: Workspace;
+  /** The workspace's long-lived services (renderers, pools, caches, clock, jobs). */
+  services: Services;
   /** Who is calling; the CLI and desktop app act as the workspace's local user. */
   user?: { id: string; role: Role };
   signal?: AbortSignal;

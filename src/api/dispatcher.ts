@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { fieldPath, ValidationError } from '../model/validate.js';
+import { fieldPath } from '../model/validate.js';
+import { StudioError, toStudioError } from '../model/index.js';
 import { contract, type MethodName, type MethodOutput } from './contract.js';
 import type { CallContext } from './context.js';
-import { ApiError } from './errors.js';
 import { handlers } from './handlers/index.js';
 
 /** Deepest input accepted; deeper (or cyclic) input is refused, so no key hides below the walk. */
@@ -19,20 +18,6 @@ function hasPollutingKey(value: unknown, depth = 0): boolean {
   return false;
 }
 
-/** Maps any thrown value to the contract's error shape. */
-export function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
-  if (err instanceof ValidationError) return new ApiError('bad_input', err.message, err.field, err.issues);
-  if (err instanceof z.ZodError) {
-    const first = err.issues[0];
-    const field = first ? fieldPath(first.path) : undefined;
-    return new ApiError('bad_input', `${field}: ${first?.message ?? 'invalid'}`, field);
-  }
-  if (err && typeof err === 'object' && (err as { name?: string }).name === 'AbortError') return new ApiError('cancelled', 'cancelled');
-  const message = err instanceof Error ? err.message : String(err);
-  return new ApiError('internal', message);
-}
-
 /** True when `name` is a method of the contract (own key, not an inherited one). */
 export function isMethod(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -41,26 +26,26 @@ export function isMethod(name: string): name is MethodName {
 /**
  * The one dispatcher: validates input against the contract (extra fields and
  * `__proto__` keys refused), refuses writes on a read-only workspace, runs the handler.
- * Throws ApiError only.
+ * Throws StudioError only.
  */
 export async function dispatch<M extends MethodName>(method: M | string, rawInput: unknown, ctx: CallContext): Promise<MethodOutput<M>> {
-  if (typeof method !== 'string' || !isMethod(method)) throw new ApiError('not_found', `unknown method "${String(method)}"`);
+  if (typeof method !== 'string' || !isMethod(method)) throw new StudioError('not_found', `unknown method "${String(method)}"`);
   const spec = contract[method];
-  if (hasPollutingKey(rawInput)) throw new ApiError('bad_input', `input contains a forbidden key (__proto__, constructor or prototype) or is nested more than ${MAX_INPUT_DEPTH} levels deep`);
+  if (hasPollutingKey(rawInput)) throw new StudioError('bad_input', `input contains a forbidden key (__proto__, constructor or prototype) or is nested more than ${MAX_INPUT_DEPTH} levels deep`);
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const field = fieldPath(first.path);
-    throw new ApiError('bad_input', `${method}: ${field}: ${first.message}`, field, parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })));
+    throw new StudioError('bad_input', `${method}: ${field}: ${first.message}`, field, parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })));
   }
   if ('mutates' in spec && spec.mutates && ctx.ws.readOnly) {
-    throw new ApiError('read_only', `the workspace is open read-only (${ctx.ws.notices.join('; ') || 'read-only'}); ${method} cannot change it`);
+    throw new StudioError('read_only', `the workspace is open read-only (${ctx.ws.notices.join('; ') || 'read-only'}); ${method} cannot change it`);
   }
   try {
     const handler = handlers[method as MethodName] as (input: unknown, ctx: CallContext) => unknown;
     const out = await handler(parsed.data, ctx);
     return spec.output.parse(out) as MethodOutput<M>;
   } catch (err) {
-    throw toApiError(err);
+    throw toStudioError(err);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, rename } from 'node:fs/promises';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { parseOrThrow } from '../model/index.js';
 import type { Workspace } from '../workspace/types.js';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './format.js';
@@ -32,13 +32,13 @@ export async function readBundle(file: string): Promise<{ bundle: Bundle; files:
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new ApiError('bad_input', `${file}: not a readable JSON bundle (${(err as Error).message})`, 'file');
+    throw new StudioError('bad_input', `${file}: not a readable JSON bundle (${(err as Error).message})`, 'file');
   }
   const bundle = parseOrThrow(Bundle, raw, file);
   const files = bundle.assets.map((a, i) => {
     const bytes = Buffer.from(a.base64, 'base64');
     const sha = createHash('sha256').update(bytes).digest('hex');
-    if (sha !== a.id) throw new ApiError('bad_input', `${file}: assets[${i}] (${a.name}) does not match its id (sha256 differs)`, `assets[${i}].base64`);
+    if (sha !== a.id) throw new StudioError('bad_input', `${file}: assets[${i}] (${a.name}) does not match its id (sha256 differs)`, `assets[${i}].base64`);
     return { name: a.name, bytes };
   });
   return { bundle, files };

@@ -1,8 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { dispatch } from '../api/dispatcher.js';
 import type { MethodName, MethodOutput, MethodInput } from '../api/contract.js';
 import type { CallContext } from '../api/context.js';
+import { createServices, type Session } from '../api/services.js';
 import { openWorkspace } from '../workspace/index.js';
 import type { Workspace } from '../workspace/types.js';
 
@@ -39,20 +40,22 @@ export function required(value: string | undefined, flag: string): string {
   return value;
 }
 
-/** Opens the workspace given by -w, runs fn, and always releases the lock. */
-export async function withWorkspace<T>(dir: string | undefined, fn: (ws: Workspace) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
+/** Opens the workspace given by -w with its services, runs fn, and always closes both (releasing the lock). */
+export async function withWorkspace<T>(dir: string | undefined, fn: (studio: Session) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
   const ws = await openWorkspace(required(dir, '-w DIR (the workspace folder)'), opts);
   for (const notice of ws.notices) process.stderr.write(`notice: ${notice}\n`);
+  const services = createServices(ws);
   try {
-    return await fn(ws);
+    return await fn({ ws, services });
   } finally {
+    await services.close();
     await ws.close();
   }
 }
 
 /** Calls a contract method the way every shell does: through the dispatcher. */
-export function call<M extends MethodName>(ws: Workspace, method: M, input: MethodInput<M>, extra: Partial<CallContext> = {}): Promise<MethodOutput<M>> {
-  return dispatch(method, input, { ws, user: { id: 'cli', role: 'editor' }, ...extra });
+export function call<M extends MethodName>(studio: Session, method: M, input: MethodInput<M>, extra: Partial<CallContext> = {}): Promise<MethodOutput<M>> {
+  return dispatch(method, input, { ...studio, user: { id: 'cli', role: 'editor' }, ...extra });
 }
 
 /** Prints a value as JSON (one document) on stdout. */
@@ -66,7 +69,7 @@ export function reportError(err: unknown): number {
     process.stderr.write(`shequn: ${err.message}\n`);
     return 2;
   }
-  if (err instanceof ApiError) {
+  if (err instanceof StudioError) {
     const line = err.message.split('\n')[0];
     process.stderr.write(`shequn: ${line}${err.field && !line!.includes(err.field) ? ` (field: ${err.field})` : ''}\n`);
     return err.code === 'check_failed' ? 1 : err.code === 'internal' ? 3 : 2;

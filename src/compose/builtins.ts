@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Channel, Template } from '../model/index.js';
-import { findAbove } from './files.js';
+import { findAbove } from '../workspace/builtin-files.js';
 import { validateTemplate } from './handlebars/index.js';
 
 /** The caption template id used for each channel kind when a post pins none. */

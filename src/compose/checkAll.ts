@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { StudioData } from '../model/index.js';
 import { checkPost, dedupeFindings, finding, loadAdLawRules, type Finding } from './checks/index.js';
 import { composeAll, type ComposeOptions } from './compose.js';
@@ -20,7 +20,7 @@ export interface CheckReport {
  * collapsed (`variants` counts them). Errors first, then by post, group, store.
  */
 export function checkWorkspace(data: StudioData, filter: { post?: string } = {}, opts: ComposeOptions = {}): CheckReport {
-  if (filter.post && !data.posts.some((p) => p.id === filter.post)) throw new ApiError('not_found', `post "${filter.post}" not found`, 'post');
+  if (filter.post && !data.posts.some((p) => p.id === filter.post)) throw new StudioError('not_found', `post "${filter.post}" not found`, 'post');
   const rules = loadAdLawRules();
   const all: Finding[] = [];
   for (const post of data.posts) {

@@ -1,11 +1,12 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { Channel, GroupType, Post, StoreOwner, StudioData, Template } from '../model/index.js';
 import { builtinCaptionSource, CAPTION_TEMPLATE_FOR_KIND } from './builtins.js';
 import { checkPost, checkSimilarity, checkStore, checkVariant, finding, loadAdLawRules, type Finding } from './checks/index.js';
-import { contextFor, findGroup, findStore, postSections, templateData, type PostSection } from './context.js';
+import { contextFor, postSections, templateData, type PostSection } from './context.js';
+import { findGroup, findStore } from '../model/index.js';
 import { renderTemplate, TemplateError } from './handlebars/index.js';
 import { SectionError } from './sections.js';
-import { stripEmoji } from './text.js';
+import { stripEmoji } from '../model/text.js';
 import type { SectionName } from './types.js';
 
 /** One composed variant: what `compose --json` prints and the api returns. */
@@ -136,11 +137,11 @@ function baseFindings(post: Post, sections: Record<SectionName, PostSection>, st
 /**
  * Composes one variant: the group message (caption), the text of each channel the group type
  * uses and the tracking link, with the findings of every check. `post` is an id or an unsaved
- * post object (the editor's live preview). Unknown post, group or store → ApiError not_found.
+ * post object (the editor's live preview). Unknown post, group or store → StudioError not_found.
  */
 export function composeVariant(data: StudioData, post: string | Post, groupId: string, storeId: string, opts: ComposeOptions = {}): ComposedVariant {
   const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-  if (!p) throw new ApiError('not_found', `post "${String(post)}" not found`, 'post');
+  if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
   const group = findGroup(data, groupId);
   const store = findStore(data, storeId);
   const findings: Finding[] = [];
@@ -161,7 +162,7 @@ export interface VariantFilter {
  * each group type the store runs that the post goes to (an empty post.groupTypes means all).
  */
 export function planVariants(data: StudioData, filter: VariantFilter = {}): { post: Post; group: GroupType; store: StoreOwner }[] {
-  if (filter.post && !data.posts.some((p) => p.id === filter.post)) throw new ApiError('not_found', `post "${filter.post}" not found`, 'post');
+  if (filter.post && !data.posts.some((p) => p.id === filter.post)) throw new StudioError('not_found', `post "${filter.post}" not found`, 'post');
   if (filter.group) findGroup(data, filter.group);
   if (filter.store) findStore(data, filter.store);
   const out: { post: Post; group: GroupType; store: StoreOwner }[] = [];

@@ -1,10 +1,10 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError, findGroup, findStore } from '../model/index.js';
 import type { Channel, GroupType, Post, StoreOwner, StudioData } from '../model/index.js';
 import { formatDate, formatPrice } from './format.js';
 import { renderTemplate } from './handlebars/index.js';
 import { buildTrackingLink } from './link.js';
 import { readSection, sectionDisplay, sectionSource, type SectionLines } from './sections.js';
-import { stripEmoji } from './text.js';
+import { stripEmoji } from '../model/text.js';
 import type { SectionName, Sections, VariantContext } from './types.js';
 
 /** The three sections in order. */
@@ -27,20 +27,6 @@ export function postSections(post: Pick<Post, 'head' | 'waist' | 'leg'>): Record
     out[name] = { lines, source: sectionSource(lines), display: sectionDisplay(lines) };
   }
   return out;
-}
-
-/** Finds a group type or throws not_found. */
-export function findGroup(data: Pick<StudioData, 'groupTypes'>, id: string): GroupType {
-  const g = data.groupTypes.find((x) => x.id === id);
-  if (!g) throw new ApiError('not_found', `group type "${id}" not found`, 'group');
-  return g;
-}
-
-/** Finds a store owner or throws not_found. */
-export function findStore(data: Pick<StudioData, 'stores'>, id: string): StoreOwner {
-  const s = data.stores.find((x) => x.id === id);
-  if (!s) throw new ApiError('not_found', `store "${id}" not found`, 'store');
-  return s;
 }
 
 /** The group type's channels, in its order; ids with no channel record are left out (a check reports them). */

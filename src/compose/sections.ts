@@ -13,7 +13,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import type { LexicalDoc } from '../model/index.js';
-import { $createVariableNode, $isVariableNode, isVariableName, STUDIO_NODES, variableExpression, type VariableName } from './nodes/index.js';
+import { $createVariableNode, $isVariableNode, isVariableName, STUDIO_NODES, variableExpression, type VariableName } from '../model/nodes/index.js';
 
 /** A run of plain text or one variable within a line. */
 export type Segment = { type: 'text'; text: string } | { type: 'var'; name: VariableName };

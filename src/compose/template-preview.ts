@@ -1,10 +1,11 @@
 import type { Channel, Post, StudioData } from '../model/index.js';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { CAPTION_TEMPLATE_FOR_KIND, frontMatter } from './builtins.js';
-import { contextFor, findGroup, findStore, postSections, templateData } from './context.js';
+import { contextFor, postSections, templateData } from './context.js';
+import { findGroup, findStore } from '../model/index.js';
 import { renderTemplate, TemplateError, validateTemplate } from './handlebars/index.js';
 import { SectionError } from './sections.js';
-import { charCount, stripEmoji } from './text.js';
+import { charCount, stripEmoji } from '../model/text.js';
 
 type ChannelKind = Channel['kind'];
 
@@ -43,7 +44,7 @@ const FALLBACK: Record<ChannelKind, Channel> = {
  */
 export function previewCaptionTemplate(data: StudioData, post: string | Post, groupId: string, storeId: string, tpl: { id: string; source: string }): CaptionTemplatePreview {
   const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-  if (!p) throw new ApiError('not_found', `post "${String(post)}" not found`, 'post');
+  if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
   const group = findGroup(data, groupId);
   const store = findStore(data, storeId);
   const kind = captionTemplateKind(tpl.id, tpl.source);
@@ -51,7 +52,7 @@ export function previewCaptionTemplate(data: StudioData, post: string | Post, gr
   try {
     sections = postSections(p);
   } catch (err) {
-    if (err instanceof SectionError) throw new ApiError('bad_input', `post "${p.id}": ${err.message}`, 'post');
+    if (err instanceof SectionError) throw new StudioError('bad_input', `post "${p.id}": ${err.message}`, 'post');
     throw err;
   }
   const ctx = contextFor(data, p, group, store, sections);

@@ -1,32 +1,14 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AssetRecord } from '../model/index.js';
 import { describeAsset } from '../workspace/assets.js';
+import { studioAssetsDir } from '../workspace/builtin-files.js';
 
 /** A demo file as createWorkspace takes it, with the record it gets in studio.json. */
 export interface DemoAsset {
   name: string;
   bytes: Buffer;
   record: AssetRecord;
-}
-
-/**
- * Finds the repository's `assets/` folder (holding demo/ and music/) by walking up from this module,
- * so it works from src/ (tsx, vitest) and from a bundle in out/; `override` wins when given.
- */
-export function demoAssetsRoot(override?: string): string {
-  if (override) return path.resolve(override);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'assets');
-    if (existsSync(path.join(candidate, 'demo', 'logo.png'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error('demo assets not found: no assets/demo/logo.png above ' + fileURLToPath(import.meta.url));
 }
 
 /** Reads demo images from `<root>/demo/` and describes them as the workspace will store them. */
@@ -49,5 +31,5 @@ export const DEMO_MUSIC = [
 /** Absolute path of a demo music track (the workspace asset store holds images only). */
 export function demoMusicPath(id: (typeof DEMO_MUSIC)[number]['id'], root?: string): string {
   const track = DEMO_MUSIC.find((t) => t.id === id)!;
-  return path.join(demoAssetsRoot(root), 'music', track.file);
+  return path.join(studioAssetsDir(root), 'music', track.file);
 }

@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, StudioData, parseOrThrow } from '../model/index.js';
 import { BRAND_FILES, DEMO_CHANNELS, demoBrand } from './brand.js';
-import { demoAssetsRoot, loadDemoImages } from './assets.js';
+import { loadDemoImages } from './assets.js';
+import { studioAssetsDir } from '../workspace/builtin-files.js';
 import { DEMO_GROUP_TYPES } from './groupTypes.js';
 import { DEMO_POSTS } from './posts.js';
 import { DEMO_STORES } from './stores.js';
@@ -8,7 +9,8 @@ import { DEMO_USERS } from './users.js';
 
 export { lexicalFromText, variablesIn } from './lexical.js';
 export { withBuiltinTemplates } from './templates.js';
-export { DEMO_MUSIC, demoMusicPath, demoAssetsRoot } from './assets.js';
+export { DEMO_MUSIC, demoMusicPath } from './assets.js';
+export { studioAssetsDir } from '../workspace/builtin-files.js';
 export { DEMO_STORES, CLOUD_STORE_BASE } from './stores.js';
 export { DEMO_POSTS } from './posts.js';
 export { DEMO_GROUP_TYPES } from './groupTypes.js';
@@ -27,7 +29,7 @@ export interface DemoOptions {
  * Deterministic; `templates` is empty (see withBuiltinTemplates). The data validates as StudioData.
  */
 export async function buildDemoStudio(opts: DemoOptions = {}): Promise<{ data: StudioData; assets: { name: string; bytes: Buffer }[] }> {
-  const root = demoAssetsRoot(opts.assetsDir);
+  const root = studioAssetsDir(opts.assetsDir);
   const files = [BRAND_FILES.logo, BRAND_FILES.ip, ...DEMO_POSTS.map((p) => p.product.imageFile), ...DEMO_STORES.map((s) => s.avatarFile)];
   const images = await loadDemoImages(root, files);
   const id = (file: string) => images.get(file)!.record.id;

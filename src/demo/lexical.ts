@@ -1,5 +1,5 @@
 import type { LexicalDoc } from '../model/index.js';
-import { isVariableName } from '../compose/nodes/variables.js';
+import { isVariableName } from '../model/nodes/variables.js';
 
 type Inline =
   | { type: 'text'; version: 1; text: string; format: 0; detail: 0; mode: 'normal'; style: '' }

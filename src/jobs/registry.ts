@@ -1,40 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import type { Progress } from '../api/context.js';
-import { toApiError } from '../api/dispatcher.js';
-
-/** A job's state as the UI polls it. */
-export interface JobStatus {
-  id: string;
-  kind: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  progress: Progress;
-  startedAt: string;
-  finishedAt?: string;
-  result?: unknown;
-  error?: { code: string; message: string; field?: string };
-}
+import { toStudioError, type JobStatus, type Progress } from '../model/index.js';
 
 interface Entry {
   status: JobStatus;
   controller: AbortController;
 }
 
-/** Long work as jobs: started, polled for progress, cancelled; finished jobs are kept (bounded). */
+/** Long work as jobs: started, polled for progress, cancelled; finished jobs are kept (bounded). One per open workspace (in its services). */
 export class JobRegistry {
   private readonly jobs = new Map<string, Entry>();
-  constructor(private readonly keep = 50) {}
+  constructor(
+    private readonly keep = 50,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  /** Starts `run` in the background and returns its id at once. */
-  start(kind: string, run: (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }) => Promise<unknown>): JobStatus {
+  /** Starts `run` in the background and returns its status at once. */
+  start<K extends string, R>(kind: K, run: (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }) => Promise<R>): JobStatus<K, R> {
     const controller = new AbortController();
-    const status: JobStatus = { id: randomUUID(), kind, state: 'running', progress: { done: 0, total: 0 }, startedAt: new Date().toISOString() };
+    const status: JobStatus<K, R> = { id: randomUUID(), kind, state: 'running', progress: { done: 0, total: 0 }, startedAt: this.now().toISOString() };
     this.jobs.set(status.id, { status, controller });
     this.prune();
     run({ signal: controller.signal, onProgress: (p) => (status.progress = p) }).then(
-      (result) => Object.assign(status, { state: 'done', result, finishedAt: new Date().toISOString() }),
+      (result) => Object.assign(status, { state: 'done', result, finishedAt: this.now().toISOString() }),
       (err) => {
-        const e = toApiError(err);
-        Object.assign(status, { state: e.code === 'cancelled' || controller.signal.aborted ? 'cancelled' : 'failed', error: e.toJSON(), finishedAt: new Date().toISOString() });
+        const e = toStudioError(err);
+        Object.assign(status, { state: e.code === 'cancelled' || controller.signal.aborted ? 'cancelled' : 'failed', error: e.toJSON(), finishedAt: this.now().toISOString() });
       },
     );
     return status;
@@ -51,6 +41,11 @@ export class JobRegistry {
     if (!entry || entry.status.state !== 'running') return false;
     entry.controller.abort();
     return true;
+  }
+
+  /** Cancels every running job (the workspace is closing). */
+  cancelAll(): void {
+    for (const e of this.jobs.values()) if (e.status.state === 'running') e.controller.abort();
   }
 
   private prune(): void {

@@ -9,3 +9,7 @@ export * from './user.js';
 export * from './asset.js';
 export * from './studio.js';
 export * from './validate.js';
+export * from './errors.js';
+export * from './progress.js';
+export * from './find.js';
+export * from './job.js';

@@ -2,7 +2,7 @@ import { builtinCaptionSource } from '../compose/builtins.js';
 import { composeVariant } from '../compose/index.js';
 import type { VariantContext } from '../compose/types.js';
 import type { Channel, Post, StudioData } from '../model/index.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../workspace/hash.js';
 import { pinnedTemplate, type ResolvedTemplate } from './outputs.js';
 
 /** The texts compose makes for one variant, per channel of its group type. */

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import type { Progress } from '../api/context.js';
-import { ApiError } from '../api/errors.js';
-import { runPool, throwIfCancelled } from '../jobs/index.js';
+import { StudioError } from '../model/index.js';
+import { runPool, throwIfCancelled, type LongWork } from '../model/index.js';
 import type { Post, StudioData } from '../model/index.js';
 import { RENDERER_VERSION } from '../render/renderer.js';
 import { assertPostShippable } from '../review/pins.js';
@@ -30,6 +29,12 @@ export interface ExportOptions extends PlanOptions {
   workers?: number;
   /** Tests only (not in the api): render videos at a reduced frame size. */
   videoOverrides?: VideoOverrides;
+}
+
+/** What an export runs with besides its options: progress and cancel, and the workspace's test hooks. */
+export interface ExportEnv extends LongWork {
+  /** Tests only: milliseconds a finished temporary pack waits before its rename (kill tests). */
+  pauseBeforeRenameMs?: number;
 }
 
 /** One store's pack in the result. */
@@ -72,12 +77,12 @@ export function assertShippable(data: StudioData, posts: readonly Post[]): void 
     try {
       assertPostShippable(data, p);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof StudioError)) throw err;
       problems.push(err.message);
       details.push({ post: p.id, pins: err.details });
     }
   }
-  if (problems.length) throw new ApiError('check_failed', `export refused: ${problems.join(' | ')}`, 'posts', details);
+  if (problems.length) throw new StudioError('check_failed', `export refused: ${problems.join(' | ')}`, 'posts', details);
 }
 
 /**
@@ -85,7 +90,7 @@ export function assertShippable(data: StudioData, posts: readonly Post[]): void 
  * composes and keys every output, renders only what the cache lacks, writes each changed pack
  * atomically and leaves unchanged packs alone.
  */
-export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}): Promise<ExportResult> {
+export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: ExportEnv = {}): Promise<ExportResult> {
   const started = Date.now();
   const data = ws.data();
   const plan = planExport(data, opts);
@@ -170,7 +175,7 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: { 
         return;
       }
       const input = packInput(data, build, (o) => ({ path: cache.pathOf(o.key, o.ext), sha256: rendered.digests.get(o.key) }), createdAt);
-      await writePack(out, input, stale);
+      await writePack(out, input, stale, { pauseBeforeRenameMs: ctx.pauseBeforeRenameMs });
       packs.push({ store, folder: build.folder, status: 'written' });
     },
     { concurrency: 2, signal: ctx.signal, onProgress: (p) => ctx.onProgress?.({ ...p, done: pending.length + p.done, total }), label: (b) => `pack ${b.build.folder}` },

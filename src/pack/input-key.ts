@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StoreOwner, StudioData } from '../model/index.js';
-import { outputKey, sha256, stableStringify } from './hash.js';
+import { outputKey, sha256, stableStringify } from '../workspace/hash.js';
 import type { RenderVersions } from './outputs.js';
 import type { ExportPlan, PlanOptions } from './plan.js';
 

@@ -1,7 +1,7 @@
 import type { VariantContext } from '../compose/types.js';
 import type { VideoSize } from '../video/args/index.js';
 import type { PosterSize, StudioData, TemplatePin } from '../model/index.js';
-import { outputKey, sha256 } from './hash.js';
+import { outputKey, sha256 } from '../workspace/hash.js';
 import type { TemplateUse } from './manifest.js';
 
 /** Bump when QR images change for the same link. */
@@ -60,4 +60,9 @@ export function qrKey(link: string): string {
 /** The cache key of a video: storyboard version source, context, fonts and video renderer version. */
 export function videoKey(t: ResolvedTemplate, ctx: VariantContext, size: VideoSize, v: RenderVersions, format?: unknown): string {
   return outputKey({ kind: 'video', renderer: v.video, fonts: v.fonts, template: { id: t.id, version: t.version, source: t.source }, ctx, size, format: format ?? 'mp4' });
+}
+
+/** The video size of a group type: vertical (9x16) unless it only uses square posters. */
+export function videoSizeFor(sizes: readonly string[]): VideoSize {
+  return !sizes.includes('9x16') && sizes.includes('1x1') ? '1x1' : '9x16';
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { GroupType, Post, PosterSize, StoreOwner, StudioData } from '../model/index.js';
 
 /** What to export: posts and stores by id (omitted = default selection), sizes, video on/off. */
@@ -45,7 +45,7 @@ function pick<T extends { id: string }>(all: readonly T[], ids: string[] | undef
   if (!ids?.length) return undefined;
   const byId = new Map(all.map((x) => [x.id, x]));
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) throw new ApiError('not_found', `unknown ${what}: ${unknown.map((u) => `"${u}"`).join(', ')}`, field);
+  if (unknown.length) throw new StudioError('not_found', `unknown ${what}: ${unknown.map((u) => `"${u}"`).join(', ')}`, field);
   return [...new Set(ids)].map((id) => byId.get(id)!);
 }
 

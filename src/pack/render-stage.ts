@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { Progress } from '../api/context.js';
-import { CORES, runPool } from '../jobs/index.js';
+import type { Progress } from '../model/index.js';
+import { availableParallelism } from 'node:os';
+import { runPool } from '../model/index.js';
 import type { Workspace } from '../workspace/types.js';
 import { RenderCache } from './cache.js';
 import type { OutputSpec } from './outputs.js';
@@ -121,7 +122,7 @@ export async function renderPending(
   const emit = (p: Progress) => opts.onProgress?.({ ...p, done: base.done + p.done, total: base.total });
   if (images.length) {
     const init: RenderInit = { baseCacheDir: join(cache.dir, 'bases') };
-    const workers = opts.workers ?? (images.length <= IN_PROCESS_MAX ? 0 : CORES);
+    const workers = opts.workers ?? (images.length <= IN_PROCESS_MAX ? 0 : availableParallelism());
     const pool: Runner = workers < 1 ? inProcess(init) : new WorkerPool<RenderTask, RenderDone>(WORKER, Math.min(workers, images.length), init);
     const size = pool.size;
     const onAbort = () => void pool.close();

@@ -3,7 +3,7 @@ import type { VariantContext } from '../compose/types.js';
 import type { PosterSize } from '../model/index.js';
 import { createPosterRenderer } from '../render/renderer.js';
 import { writeAtomic } from './cache.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../workspace/hash.js';
 import { qrPng } from './qr.js';
 
 /** What each render worker is started with. */

@@ -2,13 +2,12 @@ import type { VariantContext } from '../compose/types.js';
 import type { Post, StudioData } from '../model/index.js';
 import { postSections, contextFor, type PostSection } from '../compose/context.js';
 import type { SectionName } from '../compose/types.js';
-import { outputKey } from './hash.js';
+import { outputKey } from '../workspace/hash.js';
 import { expiryInstant, MANIFEST_VERSION } from './manifest.js';
 import { distinctNames, packFolderName, safeName } from './names.js';
-import { pinnedTemplate, posterKey, qrKey, templateUse, videoKey, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
+import { pinnedTemplate, posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
 import type { StorePlan } from './plan.js';
 import { composeTexts, type VariantTexts } from './texts.js';
-import { videoSizeFor } from './video-stage.js';
 import type { EntryFile, EntryInput, PackInput } from './writer.js';
 
 /** Bump when index.html or the pack layout changes for the same inputs. */

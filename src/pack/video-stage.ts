@@ -1,5 +1,5 @@
-import type { Progress } from '../api/context.js';
-import { renderVideoItems, VIDEO_RENDERER_VERSION as VIDEO_VERSION, type VideoSize } from '../video/index.js';
+import type { Progress } from '../model/index.js';
+import { renderVideoItems, VIDEO_RENDERER_VERSION as VIDEO_VERSION } from '../video/index.js';
 import type { VideoFormat } from '../video/args/index.js';
 import type { Workspace } from '../workspace/types.js';
 import type { OutputSpec } from './outputs.js';
@@ -40,9 +40,4 @@ export async function renderVideos(
     onProgress: (p) => opts.onProgress?.({ done: p.done, total: p.total, current: `video ${p.current} (${Math.round(p.percent)}%)` }),
   });
   return { errors };
-}
-
-/** The video size of a group type: vertical (9x16) unless it only uses square posters. */
-export function videoSizeFor(sizes: readonly string[]): VideoSize {
-  return !sizes.includes('9x16') && sizes.includes('1x1') ? '1x1' : '9x16';
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 
 /** A task message from the pool to a worker (see worker-host.ts for the worker side). */
 export type ToWorker<T> = { id: number; task: T };
@@ -61,7 +61,7 @@ export class WorkerPool<T, R> {
     const died = (err: Error) => {
       const job = slot.busy;
       slot.busy = undefined;
-      if (this.closed) return job?.reject(new ApiError('cancelled', 'cancelled'));
+      if (this.closed) return job?.reject(new StudioError('cancelled', 'cancelled'));
       job?.reject(err);
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots[i] = this.spawn();
@@ -76,7 +76,7 @@ export class WorkerPool<T, R> {
 
   /** Runs one task on the next free worker. */
   run(task: T): Promise<R> {
-    if (this.closed) return Promise.reject(new ApiError('cancelled', 'the worker pool is closed'));
+    if (this.closed) return Promise.reject(new StudioError('cancelled', 'the worker pool is closed'));
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.pump();
@@ -105,7 +105,7 @@ export class WorkerPool<T, R> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new ApiError('cancelled', 'cancelled'));
+    for (const job of this.queue.splice(0)) job.reject(new StudioError('cancelled', 'cancelled'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

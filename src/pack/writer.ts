@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempName, swapIntoPlace } from './atomic.js';
 import { hashFile, placeFile } from './cache.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../workspace/hash.js';
 import { renderIndexHtml } from './index-html.js';
 import { MANIFEST_FORMAT, MANIFEST_VERSION, readManifest, type FileRole, type Manifest, type ManifestEntry, type ManifestFile } from './manifest.js';
 import { writeZipAtomic, zipComment, zipPackKey, type ZipItem } from './zip.js';
@@ -99,22 +99,17 @@ async function fill(dir: string, input: PackInput): Promise<Manifest> {
   return manifest;
 }
 
-/** Test hook: SHEQUN_TEST_PACK_PAUSE_MS holds a finished temporary pack before its rename (kill tests). */
-async function testPause(): Promise<void> {
-  const ms = Number(process.env.SHEQUN_TEST_PACK_PAUSE_MS ?? 0);
-  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
-}
-
 /**
  * Writes one store's pack atomically: built under a temporary name in `outDir`, renamed into
  * place, older folders of the same store (renamed store) removed. Returns the manifest.
  */
-export async function writePack(outDir: string, input: PackInput, stale: readonly string[] = []): Promise<Manifest> {
+export async function writePack(outDir: string, input: PackInput, stale: readonly string[] = [], opts: { pauseBeforeRenameMs?: number } = {}): Promise<Manifest> {
   const tmp = join(outDir, tempName());
   try {
     await mkdir(tmp, { recursive: true });
     const manifest = await fill(tmp, input);
-    await testPause();
+    // Tests only (kill tests): hold the finished temporary pack before its rename.
+    if (opts.pauseBeforeRenameMs) await new Promise((r) => setTimeout(r, opts.pauseBeforeRenameMs));
     await swapIntoPlace(outDir, tmp, input.folder);
     for (const old of stale) {
       if (old === input.folder) continue;

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findAbove } from '../compose/files.js';
+import { findAbove } from '../workspace/builtin-files.js';
 import type { Template } from '../model/index.js';
 import { parseOrThrow } from '../model/validate.js';
-import { sourceHash } from '../review/versions.js';
+import { sourceHash } from '../workspace/hash.js';
 import { PosterManifest } from './manifest.js';
 import { composePosterSource, parsePosterSource } from './templateSource.js';
 

@@ -1,4 +1,4 @@
-import { MAX_SVG_EXPANSION, svgExpansion } from '../util/svg-expansion.js';
+import { MAX_SVG_EXPANSION, svgExpansion } from '../workspace/svg-expansion.js';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
 /** Largest input image accepted, in pixels (50 MP): bigger ones are refused before decoding. */

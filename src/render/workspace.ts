@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { buildVariantContext } from '../compose/context.js';
 import type { VariantContext } from '../compose/types.js';
 import type { Post, PosterSize, StudioData } from '../model/index.js';
@@ -26,9 +26,9 @@ export function posterTemplateFor(data: StudioData, post: Pick<Post, 'id' | 'tem
     const t = data.templates.find((x) => x.id === want.id && x.kind === 'poster');
     const fromBuiltins = builtinPosterTemplates().find((x) => x.id === want.id);
     const source = t ?? fromBuiltins;
-    if (!source) throw new ApiError('not_found', `poster template "${want.id}" not found`, 'template');
+    if (!source) throw new StudioError('not_found', `poster template "${want.id}" not found`, 'template');
     const v = want.version ? source.versions.find((x) => x.version === want.version) : [...source.versions].sort((a, b) => b.version - a.version).find((x) => x.state === 'approved') ?? source.versions.at(-1);
-    if (!v) throw new ApiError('not_found', `poster template "${want.id}" has no version ${want.version}`, 'template');
+    if (!v) throw new StudioError('not_found', `poster template "${want.id}" has no version ${want.version}`, 'template');
     return { id: source.id, version: v.version, source: v.source, builtin: !t, state: v.state };
   }
   for (const t of data.templates) {

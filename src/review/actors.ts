@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { Role, StudioData, User } from '../model/index.js';
 import { appendAudit } from './audit.js';
 import { nowIso } from './versions.js';
@@ -12,14 +12,14 @@ import { nowIso } from './versions.js';
 export function resolveActor(data: StudioData, ctxUser: { id: string } | undefined, as: string | undefined): User {
   const signedIn = ctxUser ? data.users.find((u) => u.id === ctxUser.id) : undefined;
   if (signedIn && as !== undefined && as !== signedIn.id) {
-    throw new ApiError('forbidden', `signed in as "${signedIn.id}": cannot act as "${as}"`, 'as');
+    throw new StudioError('forbidden', `signed in as "${signedIn.id}": cannot act as "${as}"`, 'as');
   }
   const id = as ?? signedIn?.id;
-  if (!id) throw new ApiError('bad_input', 'who is acting? give the user id (--as USER)', 'as');
+  if (!id) throw new StudioError('bad_input', 'who is acting? give the user id (--as USER)', 'as');
   const user = data.users.find((u) => u.id === id);
   if (!user) {
     const known = data.users.map((u) => `${u.id} (${u.role})`).join(', ') || 'none';
-    throw new ApiError('forbidden', `unknown user "${id}" (known users: ${known}); add it with: shequn user add --id ${id} --role editor|manager`, 'as');
+    throw new StudioError('forbidden', `unknown user "${id}" (known users: ${known}); add it with: shequn user add --id ${id} --role editor|manager`, 'as');
   }
   return user;
 }
@@ -30,14 +30,14 @@ const article = (role: string): string => (/^[aeiou]/.test(role) ? 'an' : 'a');
 export function requireRole(user: User, roles: readonly Role[], what: string): void {
   if (!roles.includes(user.role)) {
     const who = roles.map((r) => `${article(r)} ${r}`).join(' or ');
-    throw new ApiError('forbidden', `user "${user.id}" is ${article(user.role)} ${user.role}: only ${who} may ${what}`, 'as');
+    throw new StudioError('forbidden', `user "${user.id}" is ${article(user.role)} ${user.role}: only ${who} may ${what}`, 'as');
   }
 }
 
 /** Adds a user (refuses an existing id) and logs it; mutates `data`. */
 export function addUser(data: StudioData, user: User, by = 'local', at = nowIso()): User {
   const existing = data.users.find((u) => u.id === user.id);
-  if (existing) throw new ApiError('conflict', `user "${user.id}" already exists (role ${existing.role})`, 'id');
+  if (existing) throw new StudioError('conflict', `user "${user.id}" already exists (role ${existing.role})`, 'id');
   data.users.push(user);
   appendAudit(data, { at, by, action: 'user.add', target: user.id, comment: `role ${user.role}` });
   return user;

@@ -1,27 +1,24 @@
 import { composeVariant } from '../compose/compose.js';
 import { contextFor, postSections } from '../compose/context.js';
-import type { VariantContext } from '../compose/types.js';
-import { loadFonts } from '../render/fonts.js';
-import { createPosterRenderer, type PosterRenderer } from '../render/renderer.js';
+import type { PosterRenderer } from '../render/renderer.js';
+import { posterAssetIds } from '../render/workspace.js';
 import { workspaceVideoAssets } from '../video/assets.js';
-import { createLayerRenderer, type LayerRenderer } from '../video/layers.js';
+import type { LayerRenderer } from '../video/layers.js';
 import type { Workspace } from '../workspace/types.js';
 import type { ProofRenderers } from './proof.js';
 import { storyboardStills } from './video-frames.js';
 
-let posters: PosterRenderer | undefined;
-let layers: LayerRenderer | undefined;
-
-/** The asset ids a variant's poster may draw (logo, brand IP, product, store avatar). */
-function imageIds(ctx: VariantContext): string[] {
-  return [ctx.brand.logo, ctx.brand.ip.image, ctx.post.product.image, ctx.store.avatar].filter((x): x is string => !!x);
+/** The warm renderers proofs draw with (the workspace's services hand in theirs). */
+export interface ProofRendererParts {
+  posters: () => PosterRenderer;
+  layers: () => LayerRenderer;
 }
 
 /**
- * The real renderers: contexts from src/compose, posters from src/render (one warm renderer per process,
- * fonts parsed once), captions through compose itself, storyboard stills through src/video. Images come from the workspace.
+ * The real renderers: contexts from src/compose, posters from src/render, captions through compose
+ * itself, storyboard stills through src/video. Images come from the workspace.
  */
-export function defaultProofRenderers(ws: Workspace): ProofRenderers {
+export function defaultProofRenderers(ws: Workspace, parts: ProofRendererParts): ProofRenderers {
   const bytes = new Map<string, Promise<Buffer | undefined>>();
   const read = (id: string) => {
     let p = bytes.get(id);
@@ -33,12 +30,11 @@ export function defaultProofRenderers(ws: Workspace): ProofRenderers {
     context: (data, post, group, store) => contextFor(data, post, group, store, postSections(post)),
     async poster(t, ctx, size) {
       const images = new Map<string, Buffer>();
-      for (const id of imageIds(ctx)) {
+      for (const id of posterAssetIds(ctx)) {
         const b = await read(id);
         if (b) images.set(id, b);
       }
-      posters ??= createPosterRenderer({ fonts: loadFonts() });
-      const out = await posters.render({ template: t, size, ctx, images, format: 'jpg' });
+      const out = await parts.posters().render({ template: t, size, ctx, images, format: 'jpg' });
       return out.bytes;
     },
     caption(t, _ctx, v) {
@@ -55,9 +51,7 @@ export function defaultProofRenderers(ws: Workspace): ProofRenderers {
       return { text: out.caption, notes };
     },
     videoFrames(t, ctx) {
-      layers ??= createLayerRenderer({ fonts: loadFonts() });
-      return storyboardStills(t, ctx, layers, workspaceVideoAssets(ws));
+      return storyboardStills(t, ctx, parts.layers(), workspaceVideoAssets(ws));
     },
   };
 }
-

@@ -1,8 +1,10 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { ReviewState, Role, StudioData, Template, TemplateVersion, User } from '../model/index.js';
 import { requireRole } from './actors.js';
 import { appendAudit } from './audit.js';
-import { describeVersions, findTemplate, findVersion, nowIso, sourceHash } from './versions.js';
+import { describeVersions, nowIso } from './versions.js';
+import { sourceHash } from '../workspace/hash.js';
+import { findTemplate, findVersion } from '../model/index.js';
 
 /** The acts of the review state machine. */
 export type ReviewAction = 'submit' | 'approve' | 'request_changes' | 'retire';
@@ -42,7 +44,7 @@ export function pickVersion(t: Template, action: ReviewAction): TemplateVersion 
   const candidates = t.versions.filter((v) => rule.from.includes(v.state));
   if (action === 'retire' || candidates.length === 0) {
     const why = action === 'retire' ? 'name the version to retire' : `no version is ${rule.from.join(' or ')}`;
-    throw new ApiError(action === 'retire' ? 'bad_input' : 'conflict', `template "${t.id}": cannot ${rule.verb} it: ${why} (versions: ${describeVersions(t)})`, 'version');
+    throw new StudioError(action === 'retire' ? 'bad_input' : 'conflict', `template "${t.id}": cannot ${rule.verb} it: ${why} (versions: ${describeVersions(t)})`, 'version');
   }
   return candidates.reduce((a, b) => (b.version > a.version ? b : a));
 }
@@ -79,7 +81,7 @@ export function applyReview(data: StudioData, req: ReviewRequest): ReviewResult 
   requireRole(req.actor, rule.roles, `${rule.verb} ${name}`);
   if (!rule.from.includes(v.state)) {
     const allowed = allowedFrom(v.state);
-    throw new ApiError(
+    throw new StudioError(
       'conflict',
       `${name} is ${v.state}: cannot ${rule.verb} it (needs ${rule.from.join(' or ')}); allowed from ${v.state}: ${allowed.join(', ') || 'nothing'}`,
       'version',
@@ -88,7 +90,7 @@ export function applyReview(data: StudioData, req: ReviewRequest): ReviewResult 
   if (req.action === 'approve') {
     const sub = submission(v);
     if (sub && sub.by === req.actor.id) {
-      throw new ApiError('forbidden', `${name}: "${req.actor.id}" submitted it and cannot approve their own submission; another manager must approve it`, 'as');
+      throw new StudioError('forbidden', `${name}: "${req.actor.id}" submitted it and cannot approve their own submission; another manager must approve it`, 'as');
     }
   }
   const at = req.at ?? nowIso();

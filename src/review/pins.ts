@@ -1,7 +1,8 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { Post, ReviewState, StudioData, TemplateKind, TemplatePin } from '../model/index.js';
 import { appendAudit } from './audit.js';
-import { findTemplate, findVersion, nowIso } from './versions.js';
+import { nowIso } from './versions.js';
+import { findTemplate, findVersion } from '../model/index.js';
 
 const KINDS: readonly TemplateKind[] = ['caption', 'poster', 'video'];
 
@@ -27,14 +28,14 @@ export function pinVersion(
   opts: { by?: string; at?: string; kind?: TemplateKind } = {},
 ): PinResult {
   const post = data.posts.find((p) => p.id === postId);
-  if (!post) throw new ApiError('not_found', `post "${postId}" not found`, 'post');
+  if (!post) throw new StudioError('not_found', `post "${postId}" not found`, 'post');
   const t = findTemplate(data, templateId);
   if (opts.kind && opts.kind !== t.kind) {
-    throw new ApiError('conflict', `template "${t.id}" is a ${t.kind} template: it cannot fill the ${opts.kind} slot of post "${post.id}"`, 'template');
+    throw new StudioError('conflict', `template "${t.id}" is a ${t.kind} template: it cannot fill the ${opts.kind} slot of post "${post.id}"`, 'template');
   }
   const v = findVersion(t, version);
   if (v.state === 'retired') {
-    throw new ApiError('conflict', `template "${t.id}" v${v.version} is retired: post "${post.id}" cannot use it (pick an approved version)`, 'version');
+    throw new StudioError('conflict', `template "${t.id}" v${v.version} is retired: post "${post.id}" cannot use it (pick an approved version)`, 'version');
   }
   const from = post.templates[t.kind];
   const to = { template: t.id, version: v.version };
@@ -72,12 +73,12 @@ export function pinStatuses(data: StudioData, post: Post): PinStatus[] {
  */
 export function assertPostShippable(data: StudioData, post: Post | string): PinStatus[] {
   const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-  if (!p) throw new ApiError('not_found', `post "${String(post)}" not found`, 'post');
+  if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
   const statuses = pinStatuses(data, p);
   const bad = statuses.filter((s) => s.state !== 'approved');
   if (bad.length) {
     const list = bad.map((s) => `${s.kind} template "${s.template}" v${s.version} is ${s.state === 'missing' ? 'missing' : s.state}`).join('; ');
-    throw new ApiError('check_failed', `post "${p.id}" cannot ship until its pinned template versions are approved: ${list}`, 'templates', bad);
+    throw new StudioError('check_failed', `post "${p.id}" cannot ship until its pinned template versions are approved: ${list}`, 'templates', bad);
   }
   return statuses;
 }
@@ -104,7 +105,7 @@ export function shippableVersion(data: StudioData, templateId: string): { templa
   const approved = t.versions.filter((v) => v.state === 'approved').sort((a, b) => b.version - a.version)[0];
   if (!approved) {
     const states = t.versions.map((v) => `v${v.version} ${v.state}`).join(', ');
-    throw new ApiError('check_failed', `${t.kind} template "${t.id}" has no approved version (${states}): nothing made from it can ship`, 'templates', [{ kind: t.kind, template: t.id, states }]);
+    throw new StudioError('check_failed', `${t.kind} template "${t.id}" has no approved version (${states}): nothing made from it can ship`, 'templates', [{ kind: t.kind, template: t.id, states }]);
   }
   return { template: t.id, version: approved.version, hash: approved.hash };
 }

@@ -1,10 +1,12 @@
 import sharp from 'sharp';
 import type { VariantContext } from '../compose/types.js';
 import type { GroupType, Post, PosterSize, StoreOwner, StudioData, Template, TemplateVersion } from '../model/index.js';
-import { charCount } from '../compose/text.js';
+import { charCount } from '../model/text.js';
 import { unifiedDiff, type TextDiff } from './diff.js';
 import { captionCard, composeSheet, type SheetCell, type SheetRow, type Sized } from './sheet.js';
-import { findTemplate, findVersion, latestApproved, sourceHash } from './versions.js';
+import { latestApproved } from './versions.js';
+import { sourceHash } from '../workspace/hash.js';
+import { findTemplate, findVersion } from '../model/index.js';
 import { displayWidth, selectWorstCases, type WorstCases, type WorstStore } from './worst.js';
 
 /** The template version being rendered. */

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { validateTemplate } from '../compose/handlebars/env.js';
 import type { TemplateKind } from '../model/index.js';
 import { loadPosterTemplate } from '../render/posterTemplate.js';
@@ -24,7 +24,7 @@ export function validateTemplateSource(kind: TemplateKind, id: string, version: 
       parseStoryboard(json, `storyboard "${id}" v${version}`);
     }
   } catch (err) {
-    if (err instanceof ApiError && err.code !== 'bad_input' && err.code !== 'internal') throw err;
-    throw new ApiError('bad_input', `source: ${(err as Error).message}`, 'source');
+    if (err instanceof StudioError && err.code !== 'bad_input' && err.code !== 'internal') throw err;
+    throw new StudioError('bad_input', `source: ${(err as Error).message}`, 'source');
   }
 }

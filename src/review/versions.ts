@@ -1,33 +1,11 @@
-import { createHash } from 'node:crypto';
-import { ApiError } from '../api/errors.js';
+import { sourceHash } from '../workspace/hash.js';
+import { StudioError, findTemplate, findVersion } from '../model/index.js';
 import type { StudioData, Template, TemplateVersion } from '../model/index.js';
 import { appendAudit } from './audit.js';
-
-/** sha256 (hex) of a template source: the identity an approval is bound to. */
-export function sourceHash(source: string): string {
-  return createHash('sha256').update(source, 'utf8').digest('hex');
-}
 
 /** The current time as an ISO string (the one clock every review action uses by default). */
 export function nowIso(): string {
   return new Date().toISOString();
-}
-
-/** Finds a template by id or throws not_found. */
-export function findTemplate(data: StudioData, id: string): Template {
-  const t = data.templates.find((x) => x.id === id);
-  if (!t) throw new ApiError('not_found', `template "${id}" not found`, 'template');
-  return t;
-}
-
-/** Finds one version of a template or throws not_found listing the versions that exist. */
-export function findVersion(t: Template, version: number): TemplateVersion {
-  const v = t.versions.find((x) => x.version === version);
-  if (!v) {
-    const have = t.versions.map((x) => `v${x.version}`).join(', ');
-    throw new ApiError('not_found', `template "${t.id}" has no version ${version} (it has ${have})`, 'version');
-  }
-  return v;
 }
 
 /** The highest-numbered version of a template. */
@@ -70,7 +48,7 @@ export interface SourceChange {
 }
 
 function checkSource(source: string, t: Template): void {
-  if (!source.trim()) throw new ApiError('bad_input', `template "${t.id}": the source is empty`, 'source');
+  if (!source.trim()) throw new StudioError('bad_input', `template "${t.id}": the source is empty`, 'source');
 }
 
 /**
@@ -104,7 +82,7 @@ export function reviseDraft(data: StudioData, change: SourceChange & { version: 
   const v = findVersion(t, change.version);
   if (v.state !== 'draft' && v.state !== 'changes_requested') {
     const hint = v.state === 'approved' ? ' an approved version never changes: add a new version instead' : v.state === 'in_review' ? ' wait for the review (or ask a manager to request changes)' : ' it is retired: add a new version instead';
-    throw new ApiError('conflict', `template "${t.id}" v${v.version} is ${v.state}; only draft or changes_requested versions can be edited;${hint}`, 'version');
+    throw new StudioError('conflict', `template "${t.id}" v${v.version} is ${v.state}; only draft or changes_requested versions can be edited;${hint}`, 'version');
   }
   checkSource(change.source, t);
   const at = change.at ?? nowIso();

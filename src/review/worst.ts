@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { GroupType, Post, PosterSize, StoreOwner, StudioData, Template } from '../model/index.js';
 import { PosterSize as PosterSizeSchema } from '../model/index.js';
 
@@ -81,8 +81,8 @@ export function samplePost(): Post {
 export function selectWorstCases(data: StudioData, template: Template): WorstCases {
   const active = data.stores.filter((s) => s.active);
   const pool = active.length ? active : data.stores;
-  if (!pool.length) throw new ApiError('check_failed', `template "${template.id}": the workspace has no stores to render the proof against`, 'stores');
-  if (!data.groupTypes.length) throw new ApiError('check_failed', `template "${template.id}": the workspace has no group types to render the proof against`, 'groupTypes');
+  if (!pool.length) throw new StudioError('check_failed', `template "${template.id}": the workspace has no stores to render the proof against`, 'stores');
+  if (!data.groupTypes.length) throw new StudioError('check_failed', `template "${template.id}": the workspace has no group types to render the proof against`, 'groupTypes');
   const byName = widest(pool, (s) => displayWidth(s.storeName));
   const byPhrase = widest(pool, (s) => displayWidth(s.catchphrase));
   const nameReason = `longest store name (${displayWidth(byName.storeName)} wide)`;

@@ -1,24 +1,26 @@
 import type { FastifyInstance } from 'fastify';
-import { dispatch, isMethod, toApiError } from '../api/dispatcher.js';
-import { ApiError, HTTP_STATUS } from '../api/errors.js';
+import { dispatch, isMethod } from '../api/dispatcher.js';
+import { StudioError, toStudioError } from '../model/index.js';
+import { HTTP_STATUS } from './http-status.js';
+import type { Services } from '../api/services.js';
 import type { Workspace } from '../workspace/types.js';
-import { sameSecret } from './token.js';
+import { sameSecret } from '../workspace/secrets.js';
 
 /** Mounts the contract at POST /api/<method>; every call needs the studio token (header, never cookie: no CSRF). */
-export function registerApiRoutes(app: FastifyInstance, opts: { ws: Workspace; token: string }): void {
+export function registerApiRoutes(app: FastifyInstance, opts: { ws: Workspace; services: Services; token: string }): void {
   app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
     const given = (req.headers['x-shequn-token'] as string | undefined) ?? req.headers.authorization?.replace(/^Bearer\s+/i, '');
     if (!sameSecret(given, opts.token)) {
-      const err = new ApiError('unauthorized', 'missing or wrong studio token (use the address printed when the server started)');
+      const err = new StudioError('unauthorized', 'missing or wrong studio token (use the address printed when the server started)');
       return reply.code(401).send({ error: err.toJSON() });
     }
     const { method } = req.params;
-    if (!isMethod(method)) return reply.code(404).send({ error: new ApiError('not_found', `unknown method "${method}"`).toJSON() });
+    if (!isMethod(method)) return reply.code(404).send({ error: new StudioError('not_found', `unknown method "${method}"`).toJSON() });
     try {
-      const result = await dispatch(method, req.body ?? {}, { ws: opts.ws, user: { id: 'studio', role: 'editor' } });
+      const result = await dispatch(method, req.body ?? {}, { ws: opts.ws, services: opts.services, user: { id: 'studio', role: 'editor' } });
       return reply.send({ result });
     } catch (err) {
-      const apiErr = toApiError(err);
+      const apiErr = toStudioError(err);
       return reply.code(HTTP_STATUS[apiErr.code]).send({ error: apiErr.toJSON() });
     }
   });

@@ -2,36 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { createServices, type Services } from '../api/services.js';
 import type { Workspace } from '../workspace/types.js';
 import { registerApiRoutes } from './api-routes.js';
 import { allowedHosts, hostAllowed } from './hosts.js';
-import { newToken } from './token.js';
+import { newToken } from '../workspace/secrets.js';
 import { serverPlugins } from './plugins.js';
+import { createShareControl } from './share.js';
+import type { ServerOptions, StudioServer } from './types.js';
 
-/** Options of the studio's HTTP server. */
-export interface ServerOptions {
-  ws: Workspace;
-  /** Bind address; 127.0.0.1 unless LAN sharing is switched on explicitly. */
-  host?: string;
-  port?: number;
-  /** The studio token API calls need; generated when absent. */
-  token?: string;
-  /** Serve to the LAN (binds 0.0.0.0 and accepts the machine's LAN addresses as Host). */
-  lan?: boolean;
-  /** Folder of the built renderer (web mode); omitted → no UI, API only. */
-  rendererDir?: string;
-  logger?: boolean;
-}
+export type { ServerOptions, StudioServer };
 
-/** A running studio server. */
-export interface StudioServer {
-  app: FastifyInstance;
-  url: string;
-  token: string;
-  /** The address to open in a browser: the UI with the token in the fragment (never sent to servers or logs). */
-  openUrl: string;
-  close(): Promise<void>;
-}
 
 const CSP = [
   "default-src 'self'",
@@ -47,9 +28,15 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/** The services of a workspace this server (or the desktop app) opened: with the real share switch. */
+export function serverServices(ws: Workspace, opts: Omit<Parameters<typeof createServices>[1] & object, 'share'> = {}): Services {
+  return createServices(ws, { ...opts, share: (w, s) => createShareControl(startServer, w, s) });
+}
+
 /** Builds the Fastify app (not listening) — used by tests through app.inject. */
 export async function buildApp(opts: ServerOptions & { port: number; token: string }): Promise<FastifyInstance> {
   const lan = !!opts.lan;
+  const services = opts.services ?? serverServices(opts.ws);
   const bindHost = opts.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: false });
   let hosts = allowedHosts(opts.port, bindHost, lan);
@@ -62,8 +49,9 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
   });
-  registerApiRoutes(app, { ws: opts.ws, token: opts.token });
-  for (const plugin of serverPlugins) await plugin(app, { ws: opts.ws, token: opts.token });
+  if (!opts.services) app.addHook('onClose', () => services.close());
+  registerApiRoutes(app, { ws: opts.ws, services, token: opts.token });
+  for (const plugin of serverPlugins) await plugin(app, { ws: opts.ws, services, token: opts.token });
   const dir = opts.rendererDir;
   if (dir && existsSync(join(dir, 'index.html'))) {
     app.addHook('onSend', async (req, reply, payload) => {

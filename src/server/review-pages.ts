@@ -1,22 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { dispatch, toApiError } from '../api/dispatcher.js';
-import { HTTP_STATUS } from '../api/errors.js';
+import { dispatch } from '../api/dispatcher.js';
+import { toStudioError, findTemplate, findVersion } from '../model/index.js';
+import { HTTP_STATUS } from './http-status.js';
 import { Id } from '../model/index.js';
 import { submission } from '../review/machine.js';
 import { proofFiles, type ProofInfo } from '../review/proof-files.js';
-import { proofStatus, startProof } from '../review/proof-service.js';
-import { findTemplate, findVersion } from '../review/versions.js';
+import type { Services, Session } from '../api/services.js';
 import type { Workspace } from '../workspace/types.js';
 import { queuePage, refusalPage, versionPage } from './review-html.js';
-import { newToken } from './token.js';
+import { newToken } from '../workspace/secrets.js';
 import { readCookie, ReviewSessions, secretEquals, SESSION_COOKIE, sessionCookie, type ReviewSession } from './review-session.js';
 
 /** Options of the review pages. */
 export interface ReviewPagesOptions {
-  /** The open workspace (or a getter, when the server switches workspaces). */
-  getWorkspace?: () => Workspace | Promise<Workspace>;
-  ws?: Workspace;
+  /** The open workspace with its services (a getter: the desktop app may switch workspaces). */
+  getSession: () => Session | Promise<Session>;
   /** This server's own origin(s), e.g. "http://127.0.0.1:4173"; default: the request's scheme and (already checked) Host. */
   origin?: string | string[];
 }
@@ -52,9 +51,7 @@ function parseTarget(p: Params): { template: string; version: number } | undefin
  * and an Origin equal to this server's. Anything else is a 403 and changes nothing.
  */
 export async function registerReviewPages(app: FastifyInstance, opts: ReviewPagesOptions): Promise<void> {
-  const getWs = opts.getWorkspace ?? (() => opts.ws!);
-  if (!opts.getWorkspace && !opts.ws) throw new Error('registerReviewPages needs getWorkspace or ws');
-  await ensureManagerToken(await getWs());
+  await ensureManagerToken((await opts.getSession()).ws);
   const sessions = new ReviewSessions();
 
   await app.register(async (scope) => {
@@ -65,31 +62,31 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
     }
 
     /** The session of this request, opening one when a valid ?token= is given; undefined → refused. */
-    async function session(req: FastifyRequest, reply: FastifyReply): Promise<{ ws: Workspace; s?: ReviewSession; redirect?: boolean }> {
-      const ws = await getWs();
+    async function session(req: FastifyRequest, reply: FastifyReply): Promise<{ ws: Workspace; services: Services; s?: ReviewSession; redirect?: boolean }> {
+      const { ws, services } = await opts.getSession();
       const current = ws.data().portal.managerToken;
       const given = (req.query as Record<string, unknown> | undefined)?.token;
       if (typeof given === 'string') {
-        if (!secretEquals(given, current)) return { ws };
+        if (!secretEquals(given, current)) return { ws, services };
         const s = sessions.open(current!);
         reply.header('Set-Cookie', sessionCookie(s.id, req.protocol === 'https'));
-        return { ws, s, redirect: true };
+        return { ws, services, s, redirect: true };
       }
-      return { ws, s: sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), current) };
+      return { ws, services, s: sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), current) };
     }
 
     const NEED_TOKEN = 'These pages need the brand manager token (open the review link with ?token=…). Store tokens do not open them.';
 
     scope.get('/review', async (req, reply) => {
-      const { ws, s, redirect } = await session(req, reply);
+      const { ws, services, s, redirect } = await session(req, reply);
       if (!s) return forbidden(reply, NEED_TOKEN);
       if (redirect) return reply.code(303).header('Location', '/review').send();
-      const items = await dispatch('review.list', {}, { ws });
+      const items = await dispatch('review.list', {}, { ws, services });
       return html(reply, 200, queuePage(items));
     });
 
     async function showVersion(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply, message?: { ok: boolean; text: string }, status = 200): Promise<FastifyReply> {
-      const { ws, s, redirect } = await session(req, reply);
+      const { ws, services, s, redirect } = await session(req, reply);
       if (!s) return forbidden(reply, NEED_TOKEN);
       const target = parseTarget(req.params);
       if (redirect && target) return reply.code(303).header('Location', `/review/${encodeURIComponent(target.template)}/${target.version}`).send();
@@ -101,19 +98,19 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
         const v = findVersion(t, target.version);
         view = { template: t, version: v, submitter: submission(v)?.by, managers: data.users.filter((u) => u.role === 'manager'), csrf: s.csrf, message };
       } catch (err) {
-        return html(reply, 404, refusalPage('404', toApiError(err).message));
+        return html(reply, 404, refusalPage('404', toStudioError(err).message));
       }
       // Proofs can take a while on a busy machine: render in the background and let the page reload itself.
       let proof: ProofInfo | undefined;
       let proofError: string | undefined;
       let proofPending: { done: number; total: number } | undefined;
-      const st = await proofStatus(ws, target.template, target.version);
+      const st = await services.proofs.status(target.template, target.version);
       if (st.state === 'ready') proof = st.info;
       else if (st.state === 'failed') proofError = st.message;
       else if (st.state === 'rendering') proofPending = { done: st.done, total: st.total };
       else if (ws.readOnly) proofError = 'the workspace is open read-only, so the proof cannot be rendered now';
       else {
-        startProof(ws, target.template, target.version);
+        services.proofs.start(target.template, target.version);
         proofPending = { done: 0, total: 0 };
       }
       return html(reply, status, versionPage({ ...view, proof, proofError, proofPending }));
@@ -138,7 +135,7 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
 
     for (const act of ['approve', 'reject'] as const) {
       scope.post<{ Params: Params }>(`/review/:template/:version/${act}`, async (req, reply) => {
-        const ws = await getWs();
+        const { ws, services } = await opts.getSession();
         const s = sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), ws.data().portal.managerToken);
         if (!s) return forbidden(reply, NEED_TOKEN);
         const allowed = opts.origin ? [opts.origin].flat() : [`${req.protocol}://${req.headers.host}`];
@@ -151,10 +148,10 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
         const as = typeof body.as === 'string' ? body.as : undefined;
         const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment : undefined;
         try {
-          const out = await dispatch(act === 'approve' ? 'review.approve' : 'review.reject', { ...target, as, comment }, { ws });
+          const out = await dispatch(act === 'approve' ? 'review.approve' : 'review.reject', { ...target, as, comment }, { ws, services });
           return reply.code(303).header('Location', `/review/${encodeURIComponent(out.template)}/${out.version}`).send();
         } catch (err) {
-          const e = toApiError(err);
+          const e = toStudioError(err);
           return showVersion(req, reply, { ok: false, text: e.message }, HTTP_STATUS[e.code]);
         }
       });

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { readBundle } from '../bundle/bundle.js';
 import { createWorkspace } from '../workspace/index.js';
 import type { Workspace } from '../workspace/types.js';
@@ -8,7 +8,7 @@ import { demoStudio } from './demo.js';
 
 /** Creates a workspace in `dir`: empty, the built-in demo, or exactly the workspace a bundle holds. */
 export async function initWorkspace(dir: string, opts: { demo?: boolean; from?: string } = {}): Promise<Workspace> {
-  if (opts.demo && opts.from) throw new ApiError('bad_input', 'choose either the demo or a bundle, not both');
+  if (opts.demo && opts.from) throw new StudioError('bad_input', 'choose either the demo or a bundle, not both');
   if (opts.from) {
     const { bundle, files } = await readBundle(opts.from);
     return createWorkspace(dir, bundle.data, files);

@@ -1,5 +1,5 @@
 import { resolve, sep } from 'node:path';
-import { demoAssetsRoot } from '../demo/assets.js';
+import { studioAssetsDir } from '../workspace/builtin-files.js';
 import type { Workspace } from '../workspace/types.js';
 import type { LayerImage } from './layers.js';
 import type { VideoAssets } from './plan.js';
@@ -13,7 +13,7 @@ export function fileIn(root: string, rel: string): string {
 }
 
 /** Video assets from a workspace's asset store; music and storyboard files from the studio's assets/ folder. */
-export function workspaceVideoAssets(ws: Workspace, assetsDir = demoAssetsRoot()): VideoAssets {
+export function workspaceVideoAssets(ws: Workspace, assetsDir = studioAssetsDir()): VideoAssets {
   const cache = new Map<string, Promise<LayerImage | undefined>>();
   return {
     image(id) {
@@ -32,7 +32,7 @@ export function workspaceVideoAssets(ws: Workspace, assetsDir = demoAssetsRoot()
 }
 
 /** Video assets from bytes in memory (tests, benchmarks, the demo before a workspace exists). */
-export function memoryVideoAssets(images: Map<string, LayerImage>, assetsDir = demoAssetsRoot()): VideoAssets {
+export function memoryVideoAssets(images: Map<string, LayerImage>, assetsDir = studioAssetsDir()): VideoAssets {
   return { image: async (id) => images.get(id), file: (rel) => fileIn(assetsDir, rel) };
 }
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, chmodSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,7 +40,7 @@ export function resolveBinary(tool: 'ffmpeg' | 'ffprobe', env: NodeJS.ProcessEnv
     path = (require(PACKAGES[tool]) as { path: string }).path;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new ApiError('internal', `${tool} not found: ${PACKAGES[tool]} has no binary for this platform (${why}); ${howToFix(tool)}`);
+    throw new StudioError('internal', `${tool} not found: ${PACKAGES[tool]} has no binary for this platform (${why}); ${howToFix(tool)}`);
   }
   return { tool, path, source: 'package', envVar };
 }
@@ -52,10 +52,10 @@ export function resolveBinary(tool: 'ffmpeg' | 'ffprobe', env: NodeJS.ProcessEnv
 export function ensureExecutable(info: BinaryInfo): void {
   const where = `${info.tool} at ${info.path}${info.source === 'env' ? ` (from ${info.envVar})` : ''}`;
   try {
-    if (!statSync(info.path).isFile()) throw new ApiError('internal', `${where} is not a file; ${howToFix(info.tool)}`);
+    if (!statSync(info.path).isFile()) throw new StudioError('internal', `${where} is not a file; ${howToFix(info.tool)}`);
   } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw new ApiError('internal', `${where} does not exist; ${howToFix(info.tool)}`);
+    if (err instanceof StudioError) throw err;
+    throw new StudioError('internal', `${where} does not exist; ${howToFix(info.tool)}`);
   }
   try {
     accessSync(info.path, constants.X_OK);
@@ -72,7 +72,7 @@ export function ensureExecutable(info: BinaryInfo): void {
       /* read-only install */
     }
   }
-  throw new ApiError('internal', `${where} is not executable (installed with ignore-scripts?); run "chmod u+x ${info.path}" or ${howToFix(info.tool)}`);
+  throw new StudioError('internal', `${where} is not executable (installed with ignore-scripts?); run "chmod u+x ${info.path}" or ${howToFix(info.tool)}`);
 }
 
 function firstVersionLine(info: BinaryInfo, timeoutMs: number): Promise<string> {
@@ -81,7 +81,7 @@ function firstVersionLine(info: BinaryInfo, timeoutMs: number): Promise<string> 
       const line = String(stdout).split('\n')[0]?.trim() ?? '';
       if (err || !line.startsWith(`${info.tool} version`)) {
         const why = err ? err.message.split('\n')[0] : `unexpected output "${line.slice(0, 80)}"`;
-        reject(new ApiError('internal', `${info.tool} at ${info.path}${info.source === 'env' ? ` (from ${info.envVar})` : ''} does not run (${why}); ${howToFix(info.tool)}`));
+        reject(new StudioError('internal', `${info.tool} at ${info.path}${info.source === 'env' ? ` (from ${info.envVar})` : ''} does not run (${why}); ${howToFix(info.tool)}`));
       } else resolve(line);
     });
   });

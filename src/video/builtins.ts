@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findAbove } from '../compose/files.js';
+import { findAbove } from '../workspace/builtin-files.js';
 import type { Template } from '../model/index.js';
-import { sourceHash } from '../review/versions.js';
+import { sourceHash } from '../workspace/hash.js';
 import { parseStoryboard, type Storyboard } from './storyboard.js';
 
 /** Display order of the built-in storyboards (others follow by id). */

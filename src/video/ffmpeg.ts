@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { readdir } from 'node:fs/promises';
 import ffmpeg from 'fluent-ffmpeg';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { Binaries } from './binaries.js';
 import { toArgv, type FfmpegSpec } from './args/spec.js';
 
@@ -43,8 +43,8 @@ function whole(options: readonly string[]): [string, string, ...string[]] {
   return options as unknown as [string, string, ...string[]];
 }
 
-function cancelled(): ApiError {
-  return new ApiError('cancelled', 'video render cancelled');
+function cancelled(): StudioError {
+  return new StudioError('cancelled', 'video render cancelled');
 }
 
 /** Removes an output file, or for a `%03d` pattern every file it produced. */
@@ -61,7 +61,7 @@ async function removeOutput(path: string): Promise<void> {
 
 /**
  * Runs one ffmpeg invocation through fluent-ffmpeg. Resolves when ffmpeg exits 0; on failure
- * or cancel (AbortSignal → the process is killed) the outputs are removed and an ApiError is
+ * or cancel (AbortSignal → the process is killed) the outputs are removed and an StudioError is
  * thrown (`cancelled`, or `internal` with ffmpeg's last stderr lines).
  */
 export function runFfmpeg(bin: Binaries, spec: FfmpegSpec, opts: RunOptions = {}): Promise<void> {
@@ -104,7 +104,7 @@ export function runFfmpeg(bin: Binaries, spec: FfmpegSpec, opts: RunOptions = {}
         .filter((l) => l.trim() && !/^\s*(frame|size)=/.test(l))
         .slice(-4)
         .join(' | ');
-      void finish(new ApiError('internal', `ffmpeg failed (${spec.label}): ${err.message.split('\n')[0]}${tail ? ` — ${tail}` : ''}`, undefined, { argv: toArgv(spec) }));
+      void finish(new StudioError('internal', `ffmpeg failed (${spec.label}): ${err.message.split('\n')[0]}${tail ? ` — ${tail}` : ''}`, undefined, { argv: toArgv(spec) }));
     });
     cmd.run();
   });
@@ -137,7 +137,7 @@ export function probe(bin: Binaries, file: string): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
     ffmpeg.setFfprobePath(bin.ffprobe);
     ffmpeg.ffprobe(file, (err, data) => {
-      if (err) return reject(new ApiError('internal', `ffprobe could not read ${file}: ${String(err.message ?? err).split('\n')[0]}`));
+      if (err) return reject(new StudioError('internal', `ffprobe could not read ${file}: ${String(err.message ?? err).split('\n')[0]}`));
       const v = data.streams.find((s) => s.codec_type === 'video');
       const a = data.streams.find((s) => s.codec_type === 'audio');
       resolve({
@@ -168,7 +168,7 @@ function exec(path: string, args: string[], timeoutMs = 120_000): Promise<{ stdo
 /** Presentation times (s) of every video packet, in file order (ffprobe). */
 export async function videoPacketTimes(bin: Binaries, file: string): Promise<number[]> {
   const r = await exec(bin.ffprobe, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file]);
-  if (r.code !== 0) throw new ApiError('internal', `ffprobe could not list packets of ${file}: ${r.stderr.split('\n')[0]}`);
+  if (r.code !== 0) throw new StudioError('internal', `ffprobe could not list packets of ${file}: ${r.stderr.split('\n')[0]}`);
   return r.stdout.split('\n').map((l) => l.trim().replace(/,$/, '')).filter(Boolean).map(Number);
 }
 
@@ -181,5 +181,5 @@ export async function decodeErrors(bin: Binaries, file: string): Promise<string>
 /** Writes the frame at `seconds` as a PNG (for previews and for looking at a render). */
 export async function extractFrame(bin: Binaries, file: string, seconds: number, out: string): Promise<void> {
   const r = await exec(bin.ffmpeg, ['-nostdin', '-v', 'error', '-y', '-ss', String(seconds), '-i', file, '-frames:v', '1', out]);
-  if (r.code !== 0) throw new ApiError('internal', `could not extract a frame at ${seconds} s from ${file}: ${r.stderr.split('\n')[0]}`);
+  if (r.code !== 0) throw new StudioError('internal', `could not extract a frame at ${seconds} s from ${file}: ${r.stderr.split('\n')[0]}`);
 }

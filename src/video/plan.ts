@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { templateData } from '../compose/context.js';
 import { renderTemplate } from '../compose/handlebars/index.js';
 import type { VariantContext } from '../compose/types.js';
@@ -34,7 +34,7 @@ function templateText(sbId: string, field: string, source: string, ctx: VariantC
   try {
     return renderTemplate(`storyboard "${sbId}" ${field}`, source, templateData(ctx), { mode: 'text' }).trim();
   } catch (err) {
-    throw new ApiError('bad_input', `storyboard "${sbId}": ${field}: ${(err as Error).message.split('\n')[0]}`, field);
+    throw new StudioError('bad_input', `storyboard "${sbId}": ${field}: ${(err as Error).message.split('\n')[0]}`, field);
   }
 }
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { VariantContext } from '../compose/types.js';
 import { bodyArgs, cardOutputPath, concatArgs, concatList, DEFAULT_ENCODER, endCardsArgs, fullArgs, musicArgs, VIDEO_FORMATS, type EncoderSettings, type FfmpegSpec, type ScenePlan, type VideoFormat, type VideoSize } from './args/index.js';
 import { checkBinaries, type Binaries } from './binaries.js';
@@ -82,15 +82,15 @@ export function cardUnitFrames(frames: number, loop = true): number {
   return frames;
 }
 
-function cancelled(): ApiError {
-  return new ApiError('cancelled', 'video render cancelled');
+function cancelled(): StudioError {
+  return new StudioError('cancelled', 'video render cancelled');
 }
 
 /** Waits for every task, then throws the first failure (a cancel wins): nothing runs on after we return. */
 async function settle<T>(tasks: Promise<T>[]): Promise<T[]> {
   const results = await Promise.allSettled(tasks);
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
-  if (failed.length) throw failed.find((e) => e instanceof ApiError && e.code === 'cancelled') ?? failed[0];
+  if (failed.length) throw failed.find((e) => e instanceof StudioError && e.code === 'cancelled') ?? failed[0];
   return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 

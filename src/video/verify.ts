@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { ProbeResult } from './ffmpeg.js';
 
 /** What a finished video must be. */
@@ -29,10 +29,10 @@ export function outputProblems(p: ProbeResult, e: Expected): string[] {
   return out;
 }
 
-/** Throws an ApiError naming every problem when a rendered video is not what was asked. */
+/** Throws an StudioError naming every problem when a rendered video is not what was asked. */
 export function assertOutput(p: ProbeResult, e: Expected, label: string): void {
   const problems = outputProblems(p, e);
-  if (problems.length) throw new ApiError('internal', `${label}: the rendered video was rejected: ${problems.join('; ')}`);
+  if (problems.length) throw new StudioError('internal', `${label}: the rendered video was rejected: ${problems.join('; ')}`);
 }
 
 /**

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { buildVariantContext } from '../compose/context.js';
 import type { VariantContext } from '../compose/types.js';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { Post, StudioData } from '../model/index.js';
 import type { Workspace } from '../workspace/types.js';
 import type { VideoSize } from './args/encoder.js';
@@ -32,9 +32,9 @@ export function storyboardForPost(data: StudioData, post: Post): ResolvedStorybo
   const pin = post.templates.video;
   if (pin) {
     const t = data.templates.find((x) => x.id === pin.template);
-    if (!t || t.kind !== 'video') throw new ApiError('not_found', `post "${post.id}" pins video template "${pin.template}", which does not exist`, 'templates.video');
+    if (!t || t.kind !== 'video') throw new StudioError('not_found', `post "${post.id}" pins video template "${pin.template}", which does not exist`, 'templates.video');
     const v = t.versions.find((x) => x.version === pin.version);
-    if (!v) throw new ApiError('not_found', `post "${post.id}" pins video template "${t.id}" v${pin.version}, which does not exist`, 'templates.video');
+    if (!v) throw new StudioError('not_found', `post "${post.id}" pins video template "${t.id}" v${pin.version}, which does not exist`, 'templates.video');
     return { storyboard: parseStoryboard(v.source, `video template "${t.id}" v${v.version}`), source: v.source, template: { id: t.id, version: v.version, builtin: false } };
   }
   const t = data.templates.find((x) => x.id === DEFAULT_STORYBOARD && x.kind === 'video');
@@ -52,19 +52,19 @@ export function storyboardForPost(data: StudioData, post: Post): ResolvedStorybo
 export function storyboardByChoice(data: StudioData, choice: { id: string; version?: number; source?: string }): ResolvedStoryboard {
   const t = data.templates.find((x) => x.id === choice.id && x.kind === 'video');
   const builtin = t ? undefined : builtinStoryboards().find((x) => x.storyboard.id === choice.id);
-  if (!t && !builtin) throw new ApiError('not_found', `video template "${choice.id}" not found`, 'template');
+  if (!t && !builtin) throw new StudioError('not_found', `video template "${choice.id}" not found`, 'template');
   const versions = t?.versions ?? [{ version: 1, source: builtin!.source, state: 'approved' as const }];
   const v = choice.version
     ? versions.find((x) => x.version === choice.version)
     : ([...versions].sort((a, b) => b.version - a.version).find((x) => x.state === 'approved') ?? versions.at(-1));
-  if (!v) throw new ApiError('not_found', `video template "${choice.id}" has no version ${choice.version}`, 'template');
+  if (!v) throw new StudioError('not_found', `video template "${choice.id}" has no version ${choice.version}`, 'template');
   const source = choice.source ?? v.source;
   const label = `video template "${choice.id}" v${v.version}${choice.source !== undefined ? ' (unsaved)' : ''}`;
   let storyboard: Storyboard;
   try {
     storyboard = parseStoryboard(source, label);
   } catch (err) {
-    throw new ApiError('bad_input', (err as Error).message, choice.source !== undefined ? 'template.source' : 'template');
+    throw new StudioError('bad_input', (err as Error).message, choice.source !== undefined ? 'template.source' : 'template');
   }
   return { storyboard, source, template: { id: choice.id, version: v.version, builtin: !t } };
 }
@@ -108,7 +108,7 @@ export async function renderWorkspaceVideos(ws: Workspace, requests: VariantVide
   for (const members of jobs.values()) {
     const first = requests[members[0]!]!;
     const post = data.posts.find((p) => p.id === first.post);
-    if (!post) throw new ApiError('not_found', `post "${first.post}" not found`, 'post');
+    if (!post) throw new StudioError('not_found', `post "${first.post}" not found`, 'post');
     const sb = storyboardForPost(data, post);
     const size = first.size ?? '9x16';
     const variants = members.map((i) => ({ ctx: contextOf(data, post, requests[i]!), output: requests[i]!.output }));
@@ -161,7 +161,7 @@ export async function renderVideoItems(ws: Workspace, items: VideoItem[], opts: 
         { ...opts, onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, done: done + p.done, total: items.length })) },
       );
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'cancelled') throw err;
+      if (err instanceof StudioError && err.code === 'cancelled') throw err;
       for (const it of group) errors.set(it.key, err instanceof Error ? err : new Error(String(err)));
     }
     done += group.length;

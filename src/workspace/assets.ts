@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { AssetId, type AssetRecord, type StudioData } from '../model/index.js';
 import { assertDecodable } from './decode-check.js';
 import { requireImage } from './mime.js';
@@ -64,14 +64,14 @@ export interface AssetHost {
 export function createAssetStore(assetsDir: string, host: AssetHost): AssetStore {
   const get = (id: string) => host.data().assets.find((a) => a.id === id);
   const pathOf = (id: string) => {
-    if (!AssetId.safeParse(id).success) throw new ApiError('bad_input', `"${id}" is not an asset id (sha256 hex)`, 'id');
+    if (!AssetId.safeParse(id).success) throw new StudioError('bad_input', `"${id}" is not an asset id (sha256 hex)`, 'id');
     const record = get(id);
-    if (!record) throw new ApiError('not_found', `asset ${id} is not in this workspace`, 'id');
+    if (!record) throw new StudioError('not_found', `asset ${id} is not in this workspace`, 'id');
     return path.join(assetsDir, id + record.ext);
   };
   return {
     async put(bytes, originalName) {
-      if (host.readOnly) throw new ApiError('read_only', `the workspace is open read-only; cannot add "${originalName}"`);
+      if (host.readOnly) throw new StudioError('read_only', `the workspace is open read-only; cannot add "${originalName}"`);
       const record = await writeAssetFile(assetsDir, bytes, originalName);
       if (get(record.id)) return get(record.id)!;
       return host.update((d) => addAssetRecord(d, record));
@@ -83,7 +83,7 @@ export function createAssetStore(assetsDir: string, host: AssetHost): AssetStore
       try {
         return await readFile(file);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('not_found', `asset ${id} is recorded but its file ${file} is missing`, 'id');
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new StudioError('not_found', `asset ${id} is recorded but its file ${file} is missing`, 'id');
         throw err;
       }
     },

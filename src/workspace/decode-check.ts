@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import type { AssetRecord } from '../model/index.js';
 
 /** Largest image the studio stores (pixels); the poster renderer uses the same bound. */
@@ -14,11 +14,11 @@ export async function assertDecodable(bytes: Buffer, record: Pick<AssetRecord, '
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_ASSET_PIXELS) {
-      throw new ApiError('bad_input', `"${record.name}" is ${meta.width}×${meta.height} pixels, larger than ${MAX_ASSET_PIXELS / 1e6} MP; scale it down and try again`);
+      throw new StudioError('bad_input', `"${record.name}" is ${meta.width}×${meta.height} pixels, larger than ${MAX_ASSET_PIXELS / 1e6} MP; scale it down and try again`);
     }
     await sharp(bytes, { limitInputPixels: MAX_ASSET_PIXELS, failOn: 'truncated', animated: false }).stats();
   } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw new ApiError('bad_input', `"${record.name}" could not be read as an image (${(err as Error).message.split('\n')[0]}); it may be truncated or damaged: save it again and try again`);
+    if (err instanceof StudioError) throw err;
+    throw new StudioError('bad_input', `"${record.name}" could not be read as an image (${(err as Error).message.split('\n')[0]}); it may be truncated or damaged: save it again and try again`);
   }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { SCHEMA_VERSION, StudioData } from '../model/index.js';
 import { ValidationError, parseOrThrow } from '../model/validate.js';
 import { listBackups, preserveFile } from './backups.js';
@@ -97,7 +97,7 @@ export async function loadStudio(paths: WorkspacePaths, readOnly: boolean): Prom
 
   const backup = await newestGoodBackup(paths);
   if (!backup) {
-    throw new ApiError(
+    throw new StudioError(
       'bad_input',
       `${paths.studio} is damaged (${interpreted.problem}) and no usable backup was found in ${paths.backups}; the file was left as it is`,
       undefined,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 
 /** What the lock file records about the process that writes the workspace. */
 export interface LockInfo {
@@ -100,7 +100,7 @@ async function takeOver(file: string, staleText: string): Promise<void> {
 
 /**
  * Takes the single-writer lock of a workspace: `file` is created exclusively with pid,
- * hostname and start time. A lock held by a live process is refused with ApiError('conflict')
+ * hostname and start time. A lock held by a live process is refused with StudioError('conflict')
  * naming the holder; a lock left by a dead pid on this host is taken over.
  */
 export async function acquireLock(file: string, what: string): Promise<WriteLock> {
@@ -110,7 +110,7 @@ export async function acquireLock(file: string, what: string): Promise<WriteLock
     const current = await inspect(file);
     if (!current) continue; // released between our attempts
     if (!current.stale) {
-      throw new ApiError(
+      throw new StudioError(
         'conflict',
         `${what} is already open for writing by ${current.holder} (lock file ${file}); close it there first, or open read-only`,
         undefined,
@@ -119,7 +119,7 @@ export async function acquireLock(file: string, what: string): Promise<WriteLock
     }
     await takeOver(file, current.text);
   }
-  throw new ApiError('conflict', `could not take the write lock ${file} (it keeps changing); another process is opening ${what}`);
+  throw new StudioError('conflict', `could not take the write lock ${file} (it keeps changing); another process is opening ${what}`);
 }
 
 function heldLock(file: string, info: LockInfo): WriteLock {

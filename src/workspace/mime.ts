@@ -1,5 +1,5 @@
-import { MAX_SVG_EXPANSION, svgExpansion } from '../util/svg-expansion.js';
-import { ApiError } from '../api/errors.js';
+import { MAX_SVG_EXPANSION, svgExpansion } from './svg-expansion.js';
+import { StudioError } from '../model/index.js';
 
 /** An image type the studio stores, with the extension its files get. */
 export interface ImageType {
@@ -28,18 +28,18 @@ export function sniffImage(bytes: Buffer): ImageType | undefined {
   return undefined;
 }
 
-/** Returns the image type of `bytes` or throws ApiError('bad_input') naming the file. */
+/** Returns the image type of `bytes` or throws StudioError('bad_input') naming the file. */
 export function requireImage(bytes: Buffer, name: string): ImageType {
-  if (bytes.length === 0) throw new ApiError('bad_input', `"${name}" is empty; an image (PNG, JPEG, WebP, GIF or SVG) is needed`);
+  if (bytes.length === 0) throw new StudioError('bad_input', `"${name}" is empty; an image (PNG, JPEG, WebP, GIF or SVG) is needed`);
   const type = sniffImage(bytes);
-  if (!type) throw new ApiError('bad_input', `"${name}" is not a supported image: its content is not PNG, JPEG, WebP, GIF or SVG`);
+  if (!type) throw new StudioError('bad_input', `"${name}" is not a supported image: its content is not PNG, JPEG, WebP, GIF or SVG`);
   if (type.mime === 'image/svg+xml' && SVG_ACTIVE.test(bytes.toString('utf8'))) {
-    throw new ApiError('bad_input', `"${name}" is an SVG with scripts or event handlers; remove them and try again`);
+    throw new StudioError('bad_input', `"${name}" is an SVG with scripts or event handlers; remove them and try again`);
   }
   const external = type.mime === 'image/svg+xml' ? SVG_EXTERNAL.exec(bytes.toString('utf8')) : null;
-  if (external) throw new ApiError('bad_input', `"${name}" is an SVG that refers to something outside itself (${external[0].slice(0, 60)}); embed the image or remove the reference and try again`);
+  if (external) throw new StudioError('bad_input', `"${name}" is an SVG that refers to something outside itself (${external[0].slice(0, 60)}); embed the image or remove the reference and try again`);
   if (type.mime === 'image/svg+xml' && svgExpansion(bytes.toString('utf8')) > MAX_SVG_EXPANSION) {
-    throw new ApiError('bad_input', `"${name}" is an SVG whose nested <use> references expand to more than ${MAX_SVG_EXPANSION} elements; flatten it (export as PNG) and try again`);
+    throw new StudioError('bad_input', `"${name}" is an SVG whose nested <use> references expand to more than ${MAX_SVG_EXPANSION} elements; flatten it (export as PNG) and try again`);
   }
   return type;
 }

@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { SCHEMA_VERSION, StudioData } from '../model/index.js';
 import { addAssetRecord, writeAssetFile } from './assets.js';
 import { KEEP_BACKUPS } from './backups.js';
@@ -14,7 +14,7 @@ import { StudioWorkspace } from './workspace.js';
 
 /** Options of openWorkspace. */
 export interface OpenOptions {
-  /** Open without the write lock; update() then throws ApiError('read_only'). */
+  /** Open without the write lock; update() then throws StudioError('read_only'). */
   readOnly?: boolean;
   /** Routine backups kept in .backups/ (default 10). */
   keepBackups?: number;
@@ -32,7 +32,7 @@ export async function openWorkspace(dir: string, opts: OpenOptions = {}): Promis
   const root = path.resolve(dir);
   const paths = workspacePaths(root);
   if (!(await exists(paths.studio))) {
-    throw new ApiError('not_found', `${root} is not a Shequn Studio workspace (no studio.json); create one with "shequn init ${dir}"`);
+    throw new StudioError('not_found', `${root} is not a Shequn Studio workspace (no studio.json); create one with "shequn init ${dir}"`);
   }
   const lock = opts.readOnly ? undefined : await acquireLock(paths.lock, `the workspace ${root}`);
   try {
@@ -54,10 +54,10 @@ export async function openWorkspace(dir: string, opts: OpenOptions = {}): Promis
 export async function createWorkspace(dir: string, data: StudioData, assets: { name: string; bytes: Buffer }[] = []): Promise<Workspace> {
   const root = path.resolve(dir);
   const paths = workspacePaths(root);
-  if (await exists(paths.studio)) throw new ApiError('conflict', `${paths.studio} already exists; open that workspace instead of creating one`);
+  if (await exists(paths.studio)) throw new StudioError('conflict', `${paths.studio} already exists; open that workspace instead of creating one`);
   const checked = interpret({ ...data, schemaVersion: data.schemaVersion ?? SCHEMA_VERSION });
-  if (!checked.ok) throw new ApiError('bad_input', `the new workspace's data is not valid: ${checked.problem}`);
-  if (checked.newer) throw new ApiError('bad_input', `the data declares schema ${checked.version}, newer than this Shequn Studio knows (${SCHEMA_VERSION})`);
+  if (!checked.ok) throw new StudioError('bad_input', `the new workspace's data is not valid: ${checked.problem}`);
+  if (checked.newer) throw new StudioError('bad_input', `the data declares schema ${checked.version}, newer than this Shequn Studio knows (${SCHEMA_VERSION})`);
   await mkdir(root, { recursive: true });
   const lock = await acquireLock(paths.lock, `the workspace ${root}`);
   try {
@@ -65,7 +65,7 @@ export async function createWorkspace(dir: string, data: StudioData, assets: { n
     const doc = structuredClone(checked.data);
     for (const a of assets) addAssetRecord(doc, await writeAssetFile(paths.assets, a.bytes, a.name));
     // Another creator may have won the race while assets were written.
-    if (await exists(paths.studio)) throw new ApiError('conflict', `${paths.studio} already exists; open that workspace instead of creating one`);
+    if (await exists(paths.studio)) throw new StudioError('conflict', `${paths.studio} already exists; open that workspace instead of creating one`);
     const db = new Low<StudioData>(new JSONFile<StudioData>(paths.studio), StudioData.parse(doc));
     await db.write();
     return new StudioWorkspace(root, paths, db, false, [], lock, KEEP_BACKUPS);

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Low } from 'lowdb';
-import { ApiError } from '../api/errors.js';
+import { StudioError } from '../model/index.js';
 import { StudioData } from '../model/index.js';
 import { parseOrThrow } from '../model/validate.js';
 import { createAssetStore } from './assets.js';
@@ -40,11 +40,11 @@ export class StudioWorkspace implements Workspace {
   update<T>(fn: (draft: StudioData) => T): Promise<T> {
     if (this.readOnly) {
       const why = this.notices.length ? ` (${this.notices.join('; ')})` : '';
-      return Promise.reject(new ApiError('read_only', `the workspace ${this.dir} is open read-only${why}; it cannot be changed`));
+      return Promise.reject(new StudioError('read_only', `the workspace ${this.dir} is open read-only${why}; it cannot be changed`));
     }
     if (inUpdate.getStore() === this) {
       // A nested update would wait for the one that is running it, forever.
-      return Promise.reject(new ApiError('internal', 'ws.update() (or assets.put) was called inside ws.update(); change the draft instead, or store files first'));
+      return Promise.reject(new StudioError('internal', 'ws.update() (or assets.put) was called inside ws.update(); change the draft instead, or store files first'));
     }
     const run = this.queue.then(() => this.apply(fn));
     this.queue = run.catch(() => undefined);
@@ -53,9 +53,9 @@ export class StudioWorkspace implements Workspace {
 
   /** One update: copy, change, validate, back up the previous document, write atomically. */
   private async apply<T>(fn: (draft: StudioData) => T): Promise<T> {
-    if (this.closed) throw new ApiError('conflict', `the workspace ${this.dir} was closed`);
+    if (this.closed) throw new StudioError('conflict', `the workspace ${this.dir} was closed`);
     if (this.lock && !(await this.lock.isHeld())) {
-      throw new ApiError('conflict', `the write lock ${this.lock.file} is no longer held by this process; reopen the workspace`);
+      throw new StudioError('conflict', `the write lock ${this.lock.file} is no longer held by this process; reopen the workspace`);
     }
     const previous = this.db.data;
     const draft = structuredClone(previous);

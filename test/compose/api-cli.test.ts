@@ -8,8 +8,9 @@ import { parseTrackingLink } from '../../src/compose/link.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import { memoryWorkspace } from '../helpers/memory-workspace.js';
 import { composeStudio, doc, testPost } from './fixtures.js';
+import { ctx as callCtx } from '../helpers/session.js';
 
-const ctx = () => ({ ws: memoryWorkspace(composeStudio()) });
+const ctx = (ws = memoryWorkspace(composeStudio())) => callCtx(ws);
 
 describe('compose api', () => {
   it('compose.variant and compose.list', async () => {
@@ -37,7 +38,7 @@ describe('compose api', () => {
   it('check.run gives collapsed findings with counts', async () => {
     const data = composeStudio();
     data.posts[0]!.waist = doc('顶级坚果');
-    const r = await dispatch('check.run', {}, { ws: memoryWorkspace(data) });
+    const r = await dispatch('check.run', {}, ctx(memoryWorkspace(data)));
     expect(r).toMatchObject({ errors: 1, warnings: 0, variants: 7 });
     expect(r.findings[0]).toMatchObject({ ruleId: 'adlaw.term', section: 'waist', position: { start: 0, end: 2 } });
   });

@@ -2,7 +2,7 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { renderTemplate } from '../../src/compose/handlebars/index.js';
-import { $createVariableNode, $isVariableNode, VariableNode, VARIABLE_NAMES, VARIABLES } from '../../src/compose/nodes/index.js';
+import { $createVariableNode, $isVariableNode, VariableNode, VARIABLE_NAMES, VARIABLES } from '../../src/model/nodes/index.js';
 import {
   lexicalToSectionText,
   linesToLexical,

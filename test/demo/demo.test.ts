@@ -6,7 +6,7 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot } from 'lexical';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STUDIO_NODES } from '../../src/compose/nodes/index.js';
+import { STUDIO_NODES } from '../../src/model/nodes/index.js';
 import { buildDemoStudio, DEMO_MUSIC, demoMusicPath, lexicalFromText, variablesIn, withBuiltinTemplates } from '../../src/demo/index.js';
 import { type LexicalDoc, StudioData, type Template } from '../../src/model/index.js';
 import { ensureExecutable, resolveBinary } from '../../src/video/binaries.js';

@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type StudioServer } from '../../src/server/app.js';
 import { initWorkspace } from '../../src/setup/init.js';
 import type { Workspace } from '../../src/workspace/types.js';
+import { servicesOf } from '../helpers/session.js';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,13 +81,15 @@ export interface Studio {
 export async function startStudio(): Promise<Studio> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sq-e2e-'));
   const ws = await initWorkspace(path.join(dir, 'workspace'), { demo: true });
-  const server = await startServer({ ws, port: 0, rendererDir: RENDERER_DIR });
+  const services = servicesOf(ws, { server: true });
+  const server = await startServer({ ws, services, port: 0, rendererDir: RENDERER_DIR });
   return {
     dir,
     ws,
     server,
     close: async () => {
       await server.close();
+      await services.close();
       await ws.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import { axeSerious, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
 import { measureTyping, median } from './typing.js';
+import { ctx } from '../helpers/session.js';
 
 // The studio in web mode, driven by Debian's chromium: the flows of issue 8, a screenshot and an
 // axe-core run on every screen, and the timings (printed and written to test-artifacts/, not asserted).
@@ -28,7 +29,7 @@ async function capture(name: string, opts: { full?: boolean } = {}): Promise<voi
   a11y[name] = await axeSerious(page);
 }
 
-const call = <T,>(method: string, input: unknown) => dispatch(method, input, { ws: studio.ws }) as Promise<T>;
+const call = <T,>(method: string, input: unknown) => dispatch(method, input, ctx(studio.ws)) as Promise<T>;
 const nav = (label: RegExp) => page.getByRole('menuitem', { name: label }).click();
 /** Runs `step` until it stops throwing (antd dropdowns open with an animation a click can miss). */
 async function retry(step: () => Promise<void>, timeout = 15_000): Promise<void> {

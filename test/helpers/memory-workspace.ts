@@ -1,7 +1,7 @@
 import { StudioData, type StudioData as Data } from '../../src/model/index.js';
 import { parseOrThrow } from '../../src/model/validate.js';
 import type { Workspace } from '../../src/workspace/types.js';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 
 /** An in-memory Workspace for unit tests of the dispatcher and handlers (persistence is tested on real files elsewhere). */
 export function memoryWorkspace(data: Data, opts: { readOnly?: boolean; notices?: string[] } = {}): Workspace & { writes: number } {
@@ -13,7 +13,7 @@ export function memoryWorkspace(data: Data, opts: { readOnly?: boolean; notices?
     writes: 0,
     data: () => current,
     async update<T>(fn: (d: Data) => T): Promise<T> {
-      if (ws.readOnly) throw new ApiError('read_only', 'read-only');
+      if (ws.readOnly) throw new StudioError('read_only', 'read-only');
       const draft = structuredClone(current);
       const out = fn(draft);
       current = parseOrThrow(StudioData, draft, 'studio.json');
@@ -27,7 +27,7 @@ export function memoryWorkspace(data: Data, opts: { readOnly?: boolean; notices?
       get: () => undefined,
       path: (id: string) => `/memory/assets/${id}`,
       read: async (id: string) => {
-        throw new ApiError('not_found', `asset ${id} not found`);
+        throw new StudioError('not_found', `asset ${id} not found`);
       },
     },
     paths: { studio: '/memory/studio.json', assets: '/memory/assets', renders: '/memory/renders', packs: '/memory/packs', backups: '/memory/.backups' },

@@ -20,6 +20,7 @@ import { folderAvatars, importStores } from '../../src/workspace/import/index.js
 import type { Workspace } from '../../src/workspace/types.js';
 import { minimalStudio } from '../helpers/studio.js';
 import { realWorkspace, savedState, tempDir, treeHashes } from './helpers.js';
+import { ctx } from '../helpers/session.js';
 
 let root: { dir: string; cleanup: () => Promise<void> };
 let png: Buffer;
@@ -103,7 +104,7 @@ describe('imported paths cannot leave where they belong', () => {
     for (const [i, bad] of ['../a.png', '/etc/a.png', 'C:\\Users\\a.png', 'photos/../../a.png', 'a\u0000.png'].entries()) {
       const before = await savedState(ws);
       const files = [{ path: 'ok.png', base64: png.toString('base64') }, { path: bad, base64: png.toString('base64') }];
-      const err = await dispatch('stores.importData', { name: 'stores.csv', base64: csv, files }, { ws }).catch((e) => e);
+      const err = await dispatch('stores.importData', { name: 'stores.csv', base64: csv, files }, ctx(ws)).catch((e) => e);
       expect(err, `case ${i}: ${bad}`).toMatchObject({ code: 'bad_input', field: 'files[1].path' });
       expect(err.message).toMatch(/^files\[1\]\.path: /);
       expect(await savedState(ws)).toEqual(before);
@@ -127,7 +128,7 @@ describe('imported paths cannot leave where they belong', () => {
 
   it('files.image refuses absolute, drive and NUL paths without reading them', async () => {
     for (const p of ['/etc/passwd', 'C:\\Windows\\win.ini', 'renders/\u0000x.png', '../../../../etc/passwd']) {
-      const err = await dispatch('files.image', { path: p }, { ws }).catch((e) => e);
+      const err = await dispatch('files.image', { path: p }, ctx(ws)).catch((e) => e);
       expect(['forbidden', 'not_found', 'bad_input'], p).toContain(err.code);
       expect(err.message).not.toMatch(/root:/);
     }

@@ -14,6 +14,7 @@ import type { Workspace } from '../../src/workspace/types.js';
 import { fixtureContext, fixtureImages, SHORT_STORE } from '../fixtures/render/fixture.js';
 import { minimalStudio } from '../helpers/studio.js';
 import { PDF_BYTES, pngHeaderBomb, realWorkspace, savedState, SVG_FILE_IMAGE, SVG_XINCLUDE, svgUseBomb, tempDir } from './helpers.js';
+import { ctx } from '../helpers/session.js';
 
 const bomb = pngHeaderBomb();
 const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#C8102E' } }).jpeg().toBuffer();
@@ -39,7 +40,7 @@ describe('upload path: assets.upload and the store import refuse hostile images,
     await root?.cleanup();
   });
 
-  const upload = (name: string, bytes: Buffer) => dispatch('assets.upload', { name, base64: bytes.toString('base64') }, { ws }).then(
+  const upload = (name: string, bytes: Buffer) => dispatch('assets.upload', { name, base64: bytes.toString('base64') }, ctx(ws)).then(
     () => undefined,
     (e) => e,
   );
@@ -82,7 +83,7 @@ describe('upload path: assets.upload and the store import refuse hostile images,
           { path: 'photos/file.svg', base64: SVG_FILE_IMAGE.toString('base64') },
         ],
       },
-      { ws },
+      ctx(ws),
     );
     expect(r.saved).toBe(false);
     expect(r.errors).toEqual([

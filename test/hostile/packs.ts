@@ -8,6 +8,7 @@ import { expiryInstant } from '../../src/pack/manifest.js';
 import { packFolderName } from '../../src/pack/names.js';
 import { ensureZip, writePack, type EntryInput } from '../../src/pack/writer.js';
 import type { Workspace } from '../../src/workspace/types.js';
+import { ctx } from '../helpers/session.js';
 
 /** A pack written for one store, with its portal token. */
 export interface CraftedPack {
@@ -56,7 +57,7 @@ export async function craftPortalPacks(
     await ensureZip(ws.paths.packs, folder);
     out.push({ store: s.id, folder, token: '', files: m.files.filter((f) => f.role !== 'index').map((f) => f.path) });
   }
-  const links = await dispatch('portal.links', { host: '127.0.0.1' }, { ws });
+  const links = await dispatch('portal.links', { host: '127.0.0.1' }, ctx(ws));
   for (const p of out) p.token = links.find((l) => l.store === p.store)!.url.split('/p/')[1]!;
   return out;
 }

@@ -14,6 +14,7 @@ import { folderAvatars, importStores, MAX_IMPORT_BYTES, openTable, parseCsv } fr
 import type { Workspace } from '../../src/workspace/types.js';
 import { minimalStudio } from '../helpers/studio.js';
 import { pngHeaderBomb, realWorkspace, rssMB, savedState, tempDir } from './helpers.js';
+import { ctx } from '../helpers/session.js';
 
 const HEADER = '门店编号,门店名称,店主,昵称,口头禅,地址,区域,电话,云店链接,社群类型\n';
 const row = (i: number) => `S${String(i).padStart(7, '0')},禾田小食·第${i}号店,店主${i},小${i},街坊的事就是我的事，有事您说话,幸福里小区${i}号楼东门,朝阳区,138${String(i).padStart(8, '0')},https://shop.example.com/s/S${i},社区群；宝妈群\n`;
@@ -104,7 +105,7 @@ describe('formula cells', () => {
     expect(r.errors).toEqual([]);
     const stored = ws.data().stores.filter((s) => s.id.startsWith('F'));
     expect(stored.map((s) => s.storeName)).toEqual(FORMULAS);
-    const out = await dispatch('stores.exportCsvData', {}, { ws });
+    const out = await dispatch('stores.exportCsvData', {}, ctx(ws));
     const cells = parseCsv(Buffer.from(out.base64, 'base64').toString('utf8').slice(1)).flatMap((x) => x.cells);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     for (const f of FORMULAS) expect(cells).toContain(`'${f}`);
@@ -121,7 +122,7 @@ describe('very large files', () => {
     await bigCsv(file, 100);
     const before = await savedState(ws);
     const t = performance.now();
-    const { result: err, growthMB } = await peakGrowth(() => dispatch('stores.import', { file }, { ws }).catch((e) => e));
+    const { result: err, growthMB } = await peakGrowth(() => dispatch('stores.import', { file }, ctx(ws)).catch((e) => e));
     expect(err).toMatchObject({ code: 'bad_input', field: 'file' });
     expect(err.message).toMatch(new RegExp(`huge\\.csv is 100\\.\\d MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`));
     expect(performance.now() - t).toBeLessThan(2000);

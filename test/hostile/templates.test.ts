@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 import { renderTemplate, TemplateError, validateTemplate } from '../../src/compose/handlebars/index.js';
 import { lexicalFromText } from '../../src/demo/index.js';
 import type { StudioData } from '../../src/model/index.js';
@@ -16,6 +16,7 @@ import { builtinStoryboards } from '../../src/video/builtins.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { fixtureContext, SHORT_STORE } from '../fixtures/render/fixture.js';
 import { realWorkspace, savedState, tempDir } from './helpers.js';
+import { ctx } from '../helpers/session.js';
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -102,11 +103,11 @@ describe('the studio template engine refuses hostile templates, naming template,
       try {
         sceneTexts(sb, fixtureContext(SHORT_STORE));
       } catch (e) {
-        return e as ApiError;
+        return e as StudioError;
       }
       throw new Error('expected a refusal');
     })();
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(StudioError);
     expect(err.code).toBe('bad_input');
     expect(err.message).toContain(`storyboard "${sb.id}": scenes[0] (head).layers[0].text:`);
     expect(err.message).toContain('"constructor.constructor" reaches into a prototype');
@@ -161,7 +162,7 @@ describe('hostile templates through the api leave the workspace unchanged', () =
 
   it('compose.variant runs a hostile pinned template only to report it: a template.error finding naming template, line and field', async () => {
     const before = await savedState(ws);
-    const v = await dispatch('compose.variant', { post: post.id, group, store }, { ws });
+    const v = await dispatch('compose.variant', { post: post.id, group, store }, ctx(ws));
     const f = v.findings.find((x) => x.ruleId === 'template.error');
     expect(f?.severity).toBe('error');
     expect(f?.field).toBe('constructor.constructor');
@@ -174,7 +175,7 @@ describe('hostile templates through the api leave the workspace unchanged', () =
     const before = await savedState(ws);
     const evil = '{{constructor.constructor}} {{__proto__}} {{lookup this "constructor"}} {{* foo}} {{#each vars}}x{{/each}}';
     const unsaved = { ...structuredClone(post), head: lexicalFromText(evil), templates: { ...post.templates, caption: { template: post.templates.caption!.template, version: 1 } } };
-    const v = await dispatch('compose.preview', { post: unsaved, group, store }, { ws });
+    const v = await dispatch('compose.preview', { post: unsaved, group, store }, ctx(ws));
     expect(v.findings.filter((x) => x.ruleId.startsWith('template.'))).toEqual([]);
     expect(v.caption).toContain(evil);
     expect(await savedState(ws)).toEqual(before);
@@ -184,7 +185,7 @@ describe('hostile templates through the api leave the workspace unchanged', () =
     const before = await savedState(ws);
     const input = JSON.parse(`{"post": ${JSON.stringify({ ...post })}, "group": "${group}", "store": "${store}"}`);
     input.post.head.root = JSON.parse('{"type":"root","children":[],"__proto__":{"polluted":1}}');
-    await expect(dispatch('compose.preview', input, { ws })).rejects.toMatchObject({ code: 'bad_input', message: expect.stringContaining('__proto__') });
+    await expect(dispatch('compose.preview', input, ctx(ws))).rejects.toMatchObject({ code: 'bad_input', message: expect.stringContaining('__proto__') });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await savedState(ws)).toEqual(before);
   });
@@ -192,7 +193,7 @@ describe('hostile templates through the api leave the workspace unchanged', () =
   it('templates.addVersion refuses a caption source the engine refuses, saving nothing', async () => {
     const before = await savedState(ws);
     const cap = ws.data().templates.find((t) => t.kind === 'caption')!;
-    const err = await dispatch('templates.addVersion', { template: cap.id, source: '{{lookup this "constructor"}}' }, { ws }).catch((e) => e);
+    const err = await dispatch('templates.addVersion', { template: cap.id, source: '{{lookup this "constructor"}}' }, ctx(ws)).catch((e) => e);
     expect(err).toMatchObject({ code: 'bad_input', field: 'source' });
     expect(await savedState(ws)).toEqual(before);
   });

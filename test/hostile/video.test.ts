@@ -8,7 +8,7 @@ import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 import { templateData } from '../../src/compose/context.js';
 import { renderTemplate } from '../../src/compose/handlebars/index.js';
 import { DEFAULT_ENCODER, endCardsArgs, toArgv, type FfmpegSpec } from '../../src/video/args/index.js';
@@ -107,7 +107,7 @@ describe('ffmpeg missing or broken: one clear error naming the path and the fix,
     const before = await readdir(root.dir);
     const t = performance.now();
     const err = await checkBinaries({ ...process.env, SHEQUN_FFMPEG: ffmpeg }).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(StudioError);
     expect(err.code).toBe('internal');
     expect(err.message).toMatch(message);
     expect(performance.now() - t).toBeLessThan(5000);
@@ -136,7 +136,7 @@ describe('ffmpeg killed or out of space mid-job: a clear error, the partial outp
     });
     const err = await run.then(() => undefined, (e) => e);
     expect(killed).toBeGreaterThan(0);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(StudioError);
     expect(err.message).toMatch(/^ffmpeg failed \(slow test encode\): .*SIGKILL/);
     expect(existsSync(out)).toBe(false);
     expect(await readdir(path.dirname(out))).toEqual([]);
@@ -163,7 +163,7 @@ describe('ffmpeg killed or out of space mid-job: a clear error, the partial outp
     await chmod(fake, 0o755);
     const out = path.join(root.dir, 'nospace.mp4');
     const err = await runFfmpeg({ ...bin, ffmpeg: fake }, slowSpec(out, 2)).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(StudioError);
     expect(err.message).toMatch(/^ffmpeg failed \(slow test encode\): .*No space left on device/);
     expect(existsSync(out)).toBe(false);
   });

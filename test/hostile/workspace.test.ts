@@ -16,6 +16,7 @@ import { SCHEMA_VERSION, StudioData } from '../../src/model/index.js';
 import { createWorkspace, openWorkspace } from '../../src/workspace/index.js';
 import { minimalStudio } from '../helpers/studio.js';
 import { savedState, tempDir } from './helpers.js';
+import { ctx } from '../helpers/session.js';
 
 const CHILD = path.resolve('test/hostile/fixtures/write-loop.ts');
 const CLI = path.resolve('bin/shequn.mjs');
@@ -139,7 +140,7 @@ describe('the user is told, and the holder named', () => {
     await writeFile(studio, text.slice(0, 200));
     const ws = await openWorkspace(dir);
     try {
-      const info = await dispatch('workspace.info', {}, { ws });
+      const info = await dispatch('workspace.info', {}, ctx(ws));
       expect(info.notices).toHaveLength(1);
       expect(info.notices[0]).toMatch(/^studio\.json was damaged \(it is (empty or cut short|not valid JSON).*\); restored the backup \.backups\/studio-.*; the damaged file is kept as \.backups\/damaged-/);
       expect(ws.data().brand.slogan).toBe('saved before');
@@ -181,7 +182,7 @@ describe('the user is told, and the holder named', () => {
     await writeFile(studio, text);
     const ws = await openWorkspace(dir);
     try {
-      const info = await dispatch('workspace.info', {}, { ws });
+      const info = await dispatch('workspace.info', {}, ctx(ws));
       expect(info).toMatchObject({ readOnly: true, notices: [`studio.json was written by a newer Shequn Studio (schema ${SCHEMA_VERSION + 1}); opened read-only`] });
       const store = ws.data().stores[0]!;
       const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0c5d0730000000049454e44ae426082', 'hex');
@@ -194,7 +195,7 @@ describe('the user is told, and the holder named', () => {
         ['portal.rotate', { store: store.id }],
       ];
       for (const [method, input] of writes) {
-        const err = await dispatch(method, input, { ws }).catch((e) => e);
+        const err = await dispatch(method, input, ctx(ws)).catch((e) => e);
         expect(err?.code, method).toBe('read_only');
         expect(err.message, method).toMatch(/newer Shequn Studio|read-only/);
       }
@@ -213,7 +214,7 @@ describe('the user is told, and the holder named', () => {
     const ws = await openWorkspace(dir);
     try {
       expect(ws.readOnly).toBe(true);
-      const err = await dispatch('export.run', { zip: false }, { ws }).catch((e) => e);
+      const err = await dispatch('export.run', { zip: false }, ctx(ws)).catch((e) => e);
       expect(err?.code).toBe('read_only');
     } finally {
       await ws.close();

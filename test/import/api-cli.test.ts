@@ -8,6 +8,7 @@ import { dispatch } from '../../src/api/dispatcher.js';
 import { runCli } from '../../src/cli/main.js';
 import { assetId, createWorkspace, openWorkspace, type Workspace } from '../../src/workspace/index.js';
 import { minimalStudio } from '../helpers/studio.js';
+import { ctx as callCtx } from '../helpers/session.js';
 
 const run = promisify(execFile);
 const FIX = path.resolve('test/fixtures/import');
@@ -46,7 +47,7 @@ describe('stores import/export through the api contract', () => {
   afterEach(async () => {
     await ws.close();
   });
-  const ctx = () => ({ ws, user: { id: 'test', role: 'editor' as const } });
+  const ctx = (w = ws) => callCtx(w, { user: { id: 'test', role: 'editor' as const } });
 
   it('stores.import reads a file, reports progress, and stores avatars next to it', async () => {
     const progress: number[] = [];
@@ -93,7 +94,7 @@ describe('stores import/export through the api contract', () => {
 
   it('a read-only workspace refuses imports', async () => {
     const ro = await openWorkspace(wsDir, { readOnly: true });
-    await expect(dispatch('stores.import', { file: path.join(FIX, 'stores-utf8.csv') }, { ws: ro })).rejects.toMatchObject({ code: 'read_only' });
+    await expect(dispatch('stores.import', { file: path.join(FIX, 'stores-utf8.csv') }, ctx(ro))).rejects.toMatchObject({ code: 'read_only' });
     await ro.close();
   });
 });

@@ -9,6 +9,7 @@ import { ORIGIN } from '../../main/protocol';
 import { setupNavigationGuards } from '../../main/security';
 import { methodNames } from '../../src/api/contract';
 import { memoryWorkspace, tinyStudio } from '../helpers/memory-workspace';
+import { sessionOf } from '../helpers/session.js';
 
 type Reply = { result?: unknown; error?: { code: string; message: string; field?: string } };
 type Handler = (event: unknown, input: unknown) => Promise<Reply>;
@@ -20,7 +21,7 @@ function wire(mainFrameUrl = `${ORIGIN}/index.html`) {
   const mainFrame = { url: mainFrameUrl };
   const own = { mainFrame };
   let open = true;
-  setupIpc({ handle: (ch: string, fn: Handler) => handlers.set(ch, fn) } as never, { getWorkspace: () => ws, ownWindow: () => (open ? (own as never) : undefined), origin: ORIGIN });
+  setupIpc({ handle: (ch: string, fn: Handler) => handlers.set(ch, fn) } as never, { getSession: () => sessionOf(ws), ownWindow: () => (open ? (own as never) : undefined), origin: ORIGIN });
   const call = (method: string, input: unknown, event: unknown = { sender: own, senderFrame: mainFrame }) => handlers.get(`studio:${method}`)!(event, input);
   return { handlers, ws, own, mainFrame, call, close: () => (open = false) };
 }

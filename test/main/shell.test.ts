@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { methodNames } from '../../src/api/contract';
 import { memoryWorkspace, tinyStudio } from '../helpers/memory-workspace';
+import { sessionOf } from '../helpers/session.js';
 
 type Handler = (event: unknown, input: unknown) => Promise<{ result?: unknown; error?: { code: string } }>;
 
@@ -28,14 +29,14 @@ const ownContents = { mainFrame };
 describe('main process wiring', () => {
   it('generates one IPC handler per contract method', () => {
     const { handlers, ipcMain } = fakeIpc();
-    const channels = setupIpc(ipcMain as never, { getWorkspace: () => memoryWorkspace(tinyStudio()), ownWindow: () => ownContents as never, origin: ORIGIN });
+    const channels = setupIpc(ipcMain as never, { getSession: () => sessionOf(memoryWorkspace(tinyStudio())), ownWindow: () => ownContents as never, origin: ORIGIN });
     expect(channels.sort()).toEqual(methodNames.map(channelFor).sort());
     expect(handlers.size).toBe(methodNames.length);
   });
 
   it('answers calls from its own window and refuses foreign senders and frames', async () => {
     const { handlers, ipcMain } = fakeIpc();
-    setupIpc(ipcMain as never, { getWorkspace: () => memoryWorkspace(tinyStudio()), ownWindow: () => ownContents as never, origin: ORIGIN });
+    setupIpc(ipcMain as never, { getSession: () => sessionOf(memoryWorkspace(tinyStudio())), ownWindow: () => ownContents as never, origin: ORIGIN });
     const list = handlers.get('studio:stores.list')!;
     expect((await list({ sender: ownContents, senderFrame: mainFrame }, {})).result).toHaveLength(2);
     expect((await list({ sender: {}, senderFrame: mainFrame }, {})).error?.code).toBe('forbidden');
@@ -46,7 +47,7 @@ describe('main process wiring', () => {
 
   it('validates IPC input through the dispatcher (wrong types, extra fields)', async () => {
     const { handlers, ipcMain } = fakeIpc();
-    setupIpc(ipcMain as never, { getWorkspace: () => memoryWorkspace(tinyStudio()), ownWindow: () => ownContents as never, origin: ORIGIN });
+    setupIpc(ipcMain as never, { getSession: () => sessionOf(memoryWorkspace(tinyStudio())), ownWindow: () => ownContents as never, origin: ORIGIN });
     const get = handlers.get('studio:stores.get')!;
     expect((await get({ sender: ownContents, senderFrame: mainFrame }, { id: 1 })).error?.code).toBe('bad_input');
     expect((await get({ sender: ownContents, senderFrame: mainFrame }, { id: 's001', x: 1 })).error?.code).toBe('bad_input');

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import { composeVariant } from '../../src/compose/index.js';
-import { jobsFor } from '../../src/jobs/index.js';
 import type { ExportResult } from '../../src/pack/export.js';
 import { initWorkspace } from '../../src/setup/init.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { decodeQrFile, fileSha, hiddenEntries, manifestOf, packFolders, readZip } from './helpers.js';
+import { ctx, servicesOf } from '../helpers/session.js';
 
 // The demo workspace (shequn init --demo), two stores and one poster size so the file stays fast:
 // lc002 runs 社区群 + 宝妈群 (5 variants), lc007 runs 社区群 (3 variants). No video here.
@@ -20,7 +20,7 @@ describe('pack export of the demo', () => {
   let ws: Workspace;
   let out: string;
   let first: ExportResult;
-  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, out, ...extra }, { ws }) as Promise<ExportResult>;
+  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, out, ...extra }, ctx(ws)) as Promise<ExportResult>;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shequn-export-'));
@@ -34,11 +34,11 @@ describe('pack export of the demo', () => {
   });
 
   it('plans one variant per post × group type the store runs × size', async () => {
-    const plan = await dispatch('export.plan', { stores: STORES, sizes: ['1x1'], video: false }, { ws });
+    const plan = await dispatch('export.plan', { stores: STORES, sizes: ['1x1'], video: false }, ctx(ws));
     expect(plan).toMatchObject({ stores: 2, variants: 8, posters: 8, videos: 0, qr: 8, blocked: [] });
-    const all = await dispatch('export.plan', {}, { ws });
+    const all = await dispatch('export.plan', {}, ctx(ws));
     expect(all.stores).toBe(11); // lc005 is inactive and not named
-    expect((await dispatch('export.plan', { stores: ['lc005'] }, { ws })).stores).toBe(1);
+    expect((await dispatch('export.plan', { stores: ['lc005'] }, ctx(ws))).stores).toBe(1);
   });
 
   it('writes one pack per store, rendering every poster and QR once', () => {
@@ -207,9 +207,9 @@ describe('pack export of the demo', () => {
       d.posts.find((x) => x.id === 'spring-gift')!.templates.poster = { template: 'poster-festive', version: 2 };
     });
     await expect(run()).rejects.toMatchObject({ code: 'check_failed', message: expect.stringMatching(/poster template "poster-festive" v2 is in_review/) });
-    const plan = await dispatch('export.plan', { stores: STORES }, { ws });
+    const plan = await dispatch('export.plan', { stores: STORES }, ctx(ws));
     expect(plan.blocked.map((b) => b.post)).toEqual(['spring-gift']);
-    await expect(dispatch('export.start', { ...BASE, out }, { ws })).rejects.toMatchObject({ code: 'check_failed' });
+    await expect(dispatch('export.start', { ...BASE, out }, ctx(ws))).rejects.toMatchObject({ code: 'check_failed' });
     await ws.update((d) => {
       d.posts.find((x) => x.id === 'spring-gift')!.templates.poster = { template: 'poster-festive', version: 1 };
     });
@@ -220,17 +220,17 @@ describe('pack export of the demo', () => {
     await ws.update((d) => {
       for (const s of d.stores) if (STORES.includes(s.id)) s.nickname = `${s.nickname}·新`;
     });
-    const { job } = await dispatch('export.start', { ...BASE, out }, { ws });
-    let status = jobsFor(ws).get(job)!;
+    const { job } = await dispatch('export.start', { ...BASE, out }, ctx(ws));
+    let status = servicesOf(ws).jobs.get(job)!;
     for (let i = 0; i < 600 && status.progress.done < 1; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      status = jobsFor(ws).get(job)!;
+      status = servicesOf(ws).jobs.get(job)!;
     }
     expect(status.progress.total).toBeGreaterThan(0);
     expect(status.progress.current).toBeTruthy();
-    await dispatch('jobs.cancel', { id: job }, { ws });
-    for (let i = 0; i < 600 && jobsFor(ws).get(job)!.state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(jobsFor(ws).get(job)!.state).toBe('cancelled');
+    await dispatch('jobs.cancel', { id: job }, ctx(ws));
+    for (let i = 0; i < 600 && servicesOf(ws).jobs.get(job)!.state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(servicesOf(ws).jobs.get(job)!.state).toBe('cancelled');
     const after = await manifestOf(join(out, 'lc002-梧桐巷便利店'));
     expect(after.packKey).toBe(before.packKey);
     expect(await hiddenEntries(out)).toEqual([]);

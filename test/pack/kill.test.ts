@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import type { ExportResult } from '../../src/pack/export.js';
-import { PackLocator } from '../../src/server/portal/packs.js';
+import { PackLocator } from '../../src/portal/packs.js';
 import { initWorkspace } from '../../src/setup/init.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { fileSha, hiddenEntries, manifestOf, packFolders } from './helpers.js';
+import { ctx } from '../helpers/session.js';
 
-const BIN = fileURLToPath(new URL('../../bin/shequn.mjs', import.meta.url));
+const CHILD = fileURLToPath(new URL('./kill-child.mjs', import.meta.url));
 const FOLDER = 'lc007-老城口杂货铺';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
@@ -32,7 +33,7 @@ describe('a killed export', () => {
     dir = await mkdtemp(join(tmpdir(), 'shequn-kill-'));
     ws = await initWorkspace(join(dir, 'ws'), { demo: true });
     out = join(dir, 'out');
-    await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, out }, { ws });
+    await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, out }, ctx(ws));
   }, 300_000);
   afterAll(async () => {
     await ws?.close();
@@ -45,10 +46,7 @@ describe('a killed export', () => {
       d.stores.find((s) => s.id === 'lc007')!.catchphrase = '被杀掉的导出不会留下半个包';
     });
     // The child holds its finished temporary pack before the rename, so the kill lands mid-export.
-    const child = spawn(process.execPath, [BIN, 'export', '-w', join(dir, 'ws'), '--store', 'lc007', '--size', '1x1', '--no-video', '--out', out], {
-      env: { ...process.env, SHEQUN_TEST_PACK_PAUSE_MS: '120000' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(process.execPath, [CHILD, join(dir, 'ws'), out, 'lc007'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     const exited = new Promise<NodeJS.Signals | number | null>((r) => child.on('exit', (code, sig) => r(sig ?? code)));
@@ -72,7 +70,7 @@ describe('a killed export', () => {
     expect(served?.manifest.packKey).toBe(old.packKey);
 
     // The next export removes the dead process's temporary folder and writes the new pack.
-    const r = (await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, out }, { ws })) as ExportResult;
+    const r = (await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, out }, ctx(ws))) as ExportResult;
     expect(r.recovered.removedTemp).toEqual([tmp]);
     expect(r.packs).toEqual([{ store: 'lc007', folder: FOLDER, status: 'written' }]);
     expect(r.counts.rendered).toBe(0); // the killed run had already rendered into the cache

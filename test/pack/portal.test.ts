@@ -14,6 +14,7 @@ import { serverPlugins } from '../../src/server/plugins.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { tinyStudio } from '../helpers/memory-workspace.js';
+import { ctx } from '../helpers/session.js';
 
 // Packs are written with the exporter's writer from small made-up files: this file tests the
 // portal's access rules, Range and expiry; test/pack/export.test.ts tests real exports.
@@ -60,7 +61,7 @@ describe('staff portal', () => {
       });
       if (s.id === 's001') folderA = folder;
     }
-    const links = await dispatch('portal.links', { port: 80, host: 'localhost' }, { ws });
+    const links = await dispatch('portal.links', { port: 80, host: 'localhost' }, ctx(ws));
     tokens = Object.fromEntries(links.map((l) => [l.store, l.url.split('/p/')[1]!]));
     expect(serverPlugins.length).toBeGreaterThan(0); // the portal is registered with the server
     app = await buildApp({ ws, port: 80, token: 'studio-token-1234567890' });
@@ -74,7 +75,7 @@ describe('staff portal', () => {
   const get = (url: string, headers: Record<string, string> = {}, ip = '10.0.0.1') => app.inject({ method: 'GET', url, headers: { host: 'localhost:80', ...headers }, remoteAddress: ip });
 
   it('issues random tokens of 128 bits or more and lists links with exactly store, storeName, url', async () => {
-    const links = await dispatch('portal.links', { host: '192.168.1.5', port: 5178 }, { ws });
+    const links = await dispatch('portal.links', { host: '192.168.1.5', port: 5178 }, ctx(ws));
     expect(links).toHaveLength(2);
     for (const l of links) {
       expect(Object.keys(l).sort()).toEqual(['store', 'storeName', 'url']);
@@ -174,14 +175,14 @@ describe('staff portal', () => {
 
   it('rotates and revokes tokens: the old link stops working at once', async () => {
     const old = tokens.s002!;
-    const link = await dispatch('portal.rotate', { store: 's002', host: 'localhost', port: 80 }, { ws });
+    const link = await dispatch('portal.rotate', { store: 's002', host: 'localhost', port: 80 }, ctx(ws));
     const fresh = link.url.split('/p/')[1]!;
     expect(fresh).not.toBe(old);
     expect((await get(`/p/${old}`, {}, '10.0.1.1')).statusCode).toBe(404);
     expect((await get(`/p/${fresh}`, {}, '10.0.1.1')).statusCode).toBe(200);
-    await dispatch('portal.revoke', { store: 's002' }, { ws });
+    await dispatch('portal.revoke', { store: 's002' }, ctx(ws));
     expect((await get(`/p/${fresh}`, {}, '10.0.1.1')).statusCode).toBe(404);
-    expect((await dispatch('portal.links', {}, { ws })).map((l) => l.store)).toEqual(['s001']);
+    expect((await dispatch('portal.links', {}, ctx(ws))).map((l) => l.store)).toEqual(['s001']);
   });
 
   it('rate-limits repeated bad tokens per client address with 429 and Retry-After', async () => {
@@ -209,7 +210,7 @@ describe('staff portal', () => {
   });
 
   it('writes the printable QR sheet with one card per linked store', async () => {
-    const sheet = await dispatch('portal.sheet', { host: 'localhost', port: 80 }, { ws });
+    const sheet = await dispatch('portal.sheet', { host: 'localhost', port: 80 }, ctx(ws));
     expect(sheet.stores).toBe(1);
     expect(sheet.html).toContain('<svg');
     expect(sheet.html).toContain('老王家便利店');

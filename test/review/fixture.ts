@@ -1,7 +1,7 @@
 // Test data for the review tests: a small hand-written workspace (no seed origin) with one store
 // holding the longest name and another the longest catchphrase, so worst-case selection is checkable.
 import { StudioData, SCHEMA_VERSION, type Post, type StudioData as Data } from '../../src/model/index.js';
-import { sourceHash } from '../../src/review/versions.js';
+import { sourceHash } from '../../src/workspace/hash.js';
 
 const doc = (text: string) => ({ root: { type: 'root' as const, children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } });
 

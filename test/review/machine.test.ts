@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError, findTemplate } from '../../src/model/index.js';
 import type { ReviewState, StudioData } from '../../src/model/index.js';
 import { resolveActor } from '../../src/review/actors.js';
 import { applyReview, REVIEW_RULES, type ReviewAction } from '../../src/review/machine.js';
 import { reviewQueue } from '../../src/review/queue.js';
-import { addVersion, findTemplate, reviseDraft, sourceHash } from '../../src/review/versions.js';
+import { addVersion, reviseDraft } from '../../src/review/versions.js';
+import { sourceHash } from '../../src/workspace/hash.js';
 import { fixture, user } from './fixture.js';
 
 const STATES: ReviewState[] = ['draft', 'in_review', 'approved', 'changes_requested', 'retired'];
 const ACTIONS = Object.keys(REVIEW_RULES) as ReviewAction[];
 
-function refused(fn: () => unknown): ApiError {
+function refused(fn: () => unknown): StudioError {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
+    expect(err).toBeInstanceOf(StudioError);
+    return err as StudioError;
   }
   throw new Error('expected a refusal');
 }

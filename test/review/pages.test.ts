@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyReview } from '../../src/review/machine.js';
-import { setProofRenderers } from '../../src/review/renderers.js';
+import { createServices } from '../../src/api/services.js';
 import { addVersion } from '../../src/review/versions.js';
 import { registerReviewPages } from '../../src/server/review-pages.js';
 import { createWorkspace } from '../../src/workspace/index.js';
@@ -26,14 +26,13 @@ beforeAll(async () => {
   addVersion(data, { template: 'cap', source: 'v2 {{sections.head}} <b>"x"</b>', by: 'editor' });
   applyReview(data, { template: 'cap', action: 'submit', actor: user(data, 'editor') });
   ws = await createWorkspace(mkdtempSync(join(tmpdir(), 'rvpages-')), data);
-  setProofRenderers(() => fakeRenderers());
   app = Fastify();
-  await registerReviewPages(app, { getWorkspace: () => ws });
+  const services = createServices(ws, { proofRenderers: () => fakeRenderers() });
+  await registerReviewPages(app, { getSession: () => ({ ws, services }) });
   await app.ready();
 });
 
 afterAll(async () => {
-  setProofRenderers(undefined);
   await app.close();
   await ws.close();
 });

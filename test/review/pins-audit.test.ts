@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 import { addUser } from '../../src/review/actors.js';
 import { listAudit } from '../../src/review/audit.js';
 import { applyReview } from '../../src/review/machine.js';
 import { assertPostShippable, pinVersion, postsPinning, shippableVersion } from '../../src/review/pins.js';
-import { addVersion, sourceHash } from '../../src/review/versions.js';
+import { addVersion } from '../../src/review/versions.js';
+import { sourceHash } from '../../src/workspace/hash.js';
 import { fixture, user } from './fixture.js';
 
-function refusal(fn: () => unknown): ApiError {
+function refusal(fn: () => unknown): StudioError {
   try {
     fn();
   } catch (err) {
-    if (err instanceof ApiError) return err;
+    if (err instanceof StudioError) return err;
     throw err;
   }
   throw new Error('expected a refusal');

@@ -13,6 +13,7 @@ import { builtinVideoTemplates } from '../../src/video/builtins.js';
 import { addDemoReviewQueue } from '../../src/review/demo.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
+import { ctx } from '../helpers/session.js';
 
 let ws: Workspace;
 let pending: { template: string; version: number };
@@ -38,7 +39,7 @@ describe('proof sheet with the real renderers', () => {
     // Posters cost ~1 s each here: one group type keeps it to 6 posters + 3 for the comparison.
     const groups = ws.data().groupTypes;
     await ws.update((x) => void (x.groupTypes = x.groupTypes.filter((g) => g.id === 'community')));
-    const info = await dispatch('review.proof', { template: pending.template, version: pending.version }, { ws });
+    const info = await dispatch('review.proof', { template: pending.template, version: pending.version }, ctx(ws));
     await ws.update((x) => void (x.groupTypes = groups));
     expect(info.problems).toEqual([]);
     // 1 group type × 3 sizes × 2 worst stores.
@@ -59,7 +60,7 @@ describe('proof sheet with the real renderers', () => {
   }, 180_000);
 
   it('renders a caption template per group type for the worst-case store', async () => {
-    const info = await dispatch('review.proof', { template: 'caption-group', version: 1 }, { ws });
+    const info = await dispatch('review.proof', { template: 'caption-group', version: 1 }, ctx(ws));
     expect(info.problems).toEqual([]);
     expect(info.cells).toHaveLength(2);
     expect(info.cells[0]).toMatch(/社区群 · \d+\/\d+ chars/);
@@ -70,7 +71,7 @@ describe('proof sheet with the real renderers', () => {
 
   it('renders a storyboard as scene stills and end cards (both video sizes) for each worst-case store', async () => {
     const video = ws.data().templates.find((t) => t.kind === 'video')!;
-    const info = await dispatch('review.proof', { template: video.id, version: 1 }, { ws });
+    const info = await dispatch('review.proof', { template: video.id, version: 1 }, ctx(ws));
     expect(info.problems).toEqual([]);
     const scenes = JSON.parse(video.versions[0]!.source).scenes.length as number;
     // Two worst-case stores, each a row of scene stills + end card 9x16 + end card 1x1.

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyReview } from '../../src/review/machine.js';
-import { setProofRenderers } from '../../src/review/renderers.js';
 import { addVersion } from '../../src/review/versions.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, serverServices } from '../../src/server/app.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { fakeRenderers } from './fake-renderers.js';
@@ -25,13 +24,11 @@ beforeAll(async () => {
   addVersion(d, { template: 'cap', source: 'v2', by: 'editor' });
   applyReview(d, { template: 'cap', action: 'submit', actor: user(d, 'editor') });
   ws = await createWorkspace(mkdtempSync(join(tmpdir(), 'rvserver-')), d);
-  setProofRenderers(() => fakeRenderers());
-  app = await buildApp({ ws, port: PORT, token: STUDIO });
+  app = await buildApp({ ws, services: serverServices(ws, { proofRenderers: () => fakeRenderers() }), port: PORT, token: STUDIO });
   await app.ready();
 });
 
 afterAll(async () => {
-  setProofRenderers(undefined);
   await app.close();
   await ws.close();
 });

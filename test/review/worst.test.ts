@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { proofCases, renderProof } from '../../src/review/proof.js';
-import { addVersion, findTemplate } from '../../src/review/versions.js';
+import { addVersion } from '../../src/review/versions.js';
 import { displayWidth, selectWorstCases } from '../../src/review/worst.js';
 import { fakeRenderers } from './fake-renderers.js';
 import { fixture } from './fixture.js';
+import { findTemplate } from '../../src/model/index.js';
 
 describe('worst cases of a proof', () => {
   it('picks the active store with the longest name and the one with the longest catchphrase, every group and size', () => {

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/api/context.js';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 import { buildDemoStudio } from '../../src/demo/index.js';
-import { sourceHash } from '../../src/review/versions.js';
+import { sourceHash } from '../../src/workspace/hash.js';
 import { buildVariantContext } from '../../src/compose/context.js';
 import { checkBinaries } from '../../src/video/binaries.js';
 import { renderVideoItems } from '../../src/video/workspace.js';
@@ -18,6 +18,7 @@ import { probe } from '../../src/video/ffmpeg.js';
 import { outputProblems } from '../../src/video/verify.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
+import { ctx } from '../helpers/session.js';
 
 const source = readFileSync(new URL('../fixtures/video/tiny.json', import.meta.url), 'utf8');
 let dir: string;
@@ -36,7 +37,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = (method: string, input: unknown, extra: { onProgress?: (p: Progress) => void } = {}) => dispatch(method, input, { ws, user: { id: 't', role: 'editor' }, ...extra });
+const call = (method: string, input: unknown, extra: { onProgress?: (p: Progress) => void } = {}) => dispatch(method, input, ctx(ws, { user: { id: 't', role: 'editor' }, ...extra }));
 
 describe('video.render', () => {
   it('renders one variant at 1080×1920 under renders/videos/ and reports it', async () => {
@@ -56,7 +57,7 @@ describe('video.render', () => {
   it('refuses bad input with the contract errors', async () => {
     const post = ws.data().posts[0]!;
     await expect(call('video.render', { post: post.id, group: post.groupTypes[0], store: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(call('video.render', { post: post.id, group: post.groupTypes[0], store: 'x', size: '3x4' })).rejects.toBeInstanceOf(ApiError);
+    await expect(call('video.render', { post: post.id, group: post.groupTypes[0], store: 'x', size: '3x4' })).rejects.toBeInstanceOf(StudioError);
     await expect(call('video.renderStores', { post: post.id, group: post.groupTypes[0], stores: [] })).rejects.toMatchObject({ code: 'bad_input' });
     expect(existsSync(join(ws.dir, 'renders', 'videos', post.id, post.groupTypes[0]!, 'nope-9x16.mp4'))).toBe(false);
   });

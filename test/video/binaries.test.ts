@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 import { checkBinaries, ensureExecutable, resolveBinary } from '../../src/video/binaries.js';
 import { renderVariantVideos } from '../../src/video/render.js';
 import { parseStoryboard } from '../../src/video/storyboard.js';
@@ -11,10 +11,10 @@ import tinyJson from '../fixtures/video/tiny.json' with { type: 'json' };
 const dir = mkdtempSync(join(tmpdir(), 'shequn-bin-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
+async function rejection(p: Promise<unknown>): Promise<StudioError> {
   const err = await p.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
+  expect(err).toBeInstanceOf(StudioError);
+  return err as StudioError;
 }
 
 describe('ffmpeg binaries', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 import { buildVariantContext } from '../../src/compose/context.js';
 import type { VariantContext } from '../../src/compose/types.js';
 import { buildDemoStudio } from '../../src/demo/index.js';
@@ -148,8 +148,8 @@ describe('short video render (real ffmpeg, reduced size)', () => {
     });
     const err = await run.then(() => undefined, (e: unknown) => e);
     expect(sawEncoding).toBe(true);
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).code).toBe('cancelled');
+    expect(err).toBeInstanceOf(StudioError);
+    expect((err as StudioError).code).toBe('cancelled');
     expect(readdirSync(tmpRoot)).toEqual([]);
     for (const i of [4, 5]) {
       const storeDir = join(out, data.stores[i]!.id);

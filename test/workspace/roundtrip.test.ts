@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { StudioError } from '../../src/model/index.js';
 import { ValidationError } from '../../src/model/validate.js';
 import { createWorkspace, openWorkspace, type Workspace } from '../../src/workspace/index.js';
 import { minimalStudio } from '../helpers/studio.js';
@@ -41,7 +41,7 @@ describe('workspace round trip on a real file', () => {
   it('refuses to create over an existing studio.json', async () => {
     await (await createWorkspace(dir, minimalStudio())).close();
     const err = await createWorkspace(dir, minimalStudio()).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(StudioError);
     expect(err.code).toBe('conflict');
     expect(err.message).toContain('studio.json already exists');
   });

@@ -2,7 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { sniffImage } from '../../workspace/mime.js';
-import { ApiError } from '../errors.js';
+import { StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
 import { MAX_UPLOAD_BYTES, type assetMethods } from '../methods/assets.js';
 
@@ -27,12 +27,12 @@ function inside(parent: string, child: string): boolean {
 export const assetHandlers: HandlersFor<typeof assetMethods> = {
   'assets.upload': async ({ name, base64 }, { ws }) => {
     const bytes = Buffer.from(base64, 'base64');
-    if (bytes.length > MAX_UPLOAD_BYTES) throw new ApiError('bad_input', `"${name}" is larger than 15 MB; make it smaller and try again`, 'base64');
+    if (bytes.length > MAX_UPLOAD_BYTES) throw new StudioError('bad_input', `"${name}" is larger than 15 MB; make it smaller and try again`, 'base64');
     return ws.assets.put(bytes, name);
   },
   'assets.read': async ({ id, width }, { ws }) => {
     const record = ws.assets.get(id);
-    if (!record) throw new ApiError('not_found', `asset ${id} is not in this workspace`, 'id');
+    if (!record) throw new StudioError('not_found', `asset ${id} is not in this workspace`, 'id');
     return scaled(await ws.assets.read(id), record.mime, width);
   },
   'files.image': async ({ path: rel, width }, { ws }) => {
@@ -40,13 +40,13 @@ export const assetHandlers: HandlersFor<typeof assetMethods> = {
     const root = await realpath(ws.dir);
     const wanted = path.resolve(root, rel);
     const real = await realpath(wanted).catch(() => {
-      throw new ApiError('not_found', `${rel} does not exist in the workspace`, 'path');
+      throw new StudioError('not_found', `${rel} does not exist in the workspace`, 'path');
     });
     const allowed = [ws.paths.renders, ws.paths.packs].map((p) => path.resolve(root, path.relative(ws.dir, p)));
-    if (!allowed.some((dir) => inside(dir, real))) throw new ApiError('forbidden', `${rel} is not under renders/ or packs/`, 'path');
+    if (!allowed.some((dir) => inside(dir, real))) throw new StudioError('forbidden', `${rel} is not under renders/ or packs/`, 'path');
     const bytes = await readFile(real);
     const type = sniffImage(bytes);
-    if (!type) throw new ApiError('bad_input', `${rel} is not an image`, 'path');
+    if (!type) throw new StudioError('bad_input', `${rel} is not an image`, 'path');
     return scaled(bytes, type.mime, width);
   },
 };

@@ -1,6 +1,6 @@
 import type { StudioData } from '../../model/index.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
-import { ApiError } from '../errors.js';
+import { StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
 import type { entityMethods } from '../methods/entities.js';
 
@@ -9,7 +9,7 @@ type Keyed = { id: string };
 /** Finds an entity by id or throws not_found naming the collection. */
 export function findOrThrow<T extends Keyed>(list: readonly T[], id: string, what: string): T {
   const found = list.find((x) => x.id === id);
-  if (!found) throw new ApiError('not_found', `${what} "${id}" not found`, 'id');
+  if (!found) throw new StudioError('not_found', `${what} "${id}" not found`, 'id');
   return found;
 }
 
@@ -22,7 +22,7 @@ function upsert<T extends Keyed>(list: T[], item: T): T {
 
 function remove<T extends Keyed>(list: T[], id: string, what: string): void {
   const i = list.findIndex((x) => x.id === id);
-  if (i < 0) throw new ApiError('not_found', `${what} "${id}" not found`, 'id');
+  if (i < 0) throw new StudioError('not_found', `${what} "${id}" not found`, 'id');
   list.splice(i, 1);
 }
 
@@ -58,13 +58,13 @@ export const entityHandlers: HandlersFor<typeof entityMethods> = {
   'groups.save': ({ group }, { ws }) =>
     ws.update((d) => {
       const unknown = group.rules.channels.find((c) => !d.channels.some((x) => x.id === c));
-      if (unknown) throw new ApiError('bad_input', `group.rules.channels: unknown channel "${unknown}"`, 'group.rules.channels');
+      if (unknown) throw new StudioError('bad_input', `group.rules.channels: unknown channel "${unknown}"`, 'group.rules.channels');
       return upsert(d.groupTypes, group);
     }),
   'groups.delete': ({ id }, { ws }) =>
     ws.update((d) => {
       const user = referencesGroup(d, id);
-      if (user) throw new ApiError('conflict', `group type "${id}" is still used by ${user}`, 'id');
+      if (user) throw new StudioError('conflict', `group type "${id}" is still used by ${user}`, 'id');
       remove(d.groupTypes, id, 'group type');
       return { ok: true as const };
     }),
@@ -74,7 +74,7 @@ export const entityHandlers: HandlersFor<typeof entityMethods> = {
   'stores.save': ({ store }, { ws }) =>
     ws.update((d) => {
       const unknown = store.groupTypes.find((g) => !d.groupTypes.some((x) => x.id === g));
-      if (unknown) throw new ApiError('bad_input', `store.groupTypes: unknown group type "${unknown}"`, 'store.groupTypes');
+      if (unknown) throw new StudioError('bad_input', `store.groupTypes: unknown group type "${unknown}"`, 'store.groupTypes');
       return upsert(d.stores, store);
     }),
   'stores.delete': ({ id }, { ws }) =>

@@ -1,10 +1,9 @@
-import { jobsFor } from '../../jobs/index.js';
 import { assertPostShippable } from '../../review/pins.js';
 import { assertShippable, runExport, type ExportOptions } from '../../pack/export.js';
 import { planExport } from '../../pack/plan.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
 import type { Workspace } from '../../workspace/types.js';
-import { ApiError } from '../errors.js';
+import { StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
 import type { exportMethods } from '../methods/export.js';
 
@@ -16,7 +15,7 @@ import type { exportMethods } from '../methods/export.js';
 function assertReadableSchema(ws: Workspace): void {
   const version = ws.data().schemaVersion;
   if (version > SCHEMA_VERSION) {
-    throw new ApiError('read_only', `studio.json was written by a newer Shequn Studio (schema ${version}; this one knows ${SCHEMA_VERSION}): update the studio to export from it`);
+    throw new StudioError('read_only', `studio.json was written by a newer Shequn Studio (schema ${version}; this one knows ${SCHEMA_VERSION}): update the studio to export from it`);
   }
 }
 
@@ -33,23 +32,23 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
       try {
         assertPostShippable(data, p);
       } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
+        if (!(err instanceof StudioError)) throw err;
         blocked.push({ post: p.id, message: err.message });
       }
     }
     return { ...plan.counts, posts: plan.posts.map((p) => p.id), empty: plan.empty, blocked };
   },
-  'export.start': (input, { ws }) => {
+  'export.start': (input, { ws, services }) => {
     assertReadableSchema(ws);
     const opts = options(input);
     // Refuse at once (unknown ids, unapproved versions) instead of in the background job.
     const data = ws.data();
     assertShippable(data, planExport(data, opts).posts);
-    const job = jobsFor(ws).start('export', ({ signal, onProgress }) => runExport(ws, opts, { signal, onProgress }));
+    const job = services.jobs.start('export', ({ signal, onProgress }) => runExport(ws, opts, { signal, onProgress, pauseBeforeRenameMs: services.hooks.packPauseMs }));
     return { job: job.id };
   },
-  'export.run': (input, { ws, signal, onProgress }) => {
+  'export.run': (input, { ws, services, signal, onProgress }) => {
     assertReadableSchema(ws);
-    return runExport(ws, options(input), { signal, onProgress });
+    return runExport(ws, options(input), { signal, onProgress, pauseBeforeRenameMs: services.hooks.packPauseMs });
   },
 };

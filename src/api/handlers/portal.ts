@@ -1,6 +1,6 @@
 import type { Workspace } from '../../workspace/types.js';
-import { portalLinks, portalSheetHtml } from '../../server/portal/links.js';
-import { ensureTokens, revokeToken, rotateToken } from '../../server/portal/tokens.js';
+import { portalLinks, portalSheetHtml } from '../../portal/links.js';
+import { ensureTokens, revokeToken, rotateToken } from '../../portal/tokens.js';
 import type { HandlersFor } from '../handler.js';
 import type { portalMethods } from '../methods/portal.js';
 

@@ -1,46 +1,36 @@
 import { relative } from 'node:path';
 import type { Post } from '../../model/index.js';
-import { loadFonts } from '../../render/fonts.js';
-import { createPosterRenderer, type PosterRenderer } from '../../render/renderer.js';
 import { posterContext, posterFileName, posterRenderPath, posterTemplateFor, workspacePosterImages, writeFileAtomic } from '../../render/workspace.js';
-import { ApiError } from '../errors.js';
+import { StudioError } from '../../model/index.js';
 import { PosterTemplateError } from '../../render/templateSource.js';
 import type { HandlersFor } from '../handler.js';
 import type { renderMethods } from '../methods/render.js';
 
 const MIME = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 
-/** One warm renderer per workspace folder (fonts parsed once per process, base layers cached). */
-const renderers = new Map<string, PosterRenderer>();
-
 /** render.poster: one poster for the live preview or a file under renders/posters/. */
 export const renderHandlers: HandlersFor<typeof renderMethods> = {
-  'render.poster': async (input, { ws }) => {
+  'render.poster': async (input, { ws, services }) => {
     const t0 = performance.now();
     const data = ws.data();
     let post: Post;
     if (typeof input.post === 'string') {
       const found = data.posts.find((p) => p.id === input.post);
-      if (!found) throw new ApiError('not_found', `post "${input.post}" not found`, 'post');
+      if (!found) throw new StudioError('not_found', `post "${input.post}" not found`, 'post');
       post = found;
     } else post = input.post;
     const chosen = posterTemplateFor(data, post, input.template);
     // An unsaved source being edited in the template screen: never approved, so always a draft.
     const editing = input.template?.source !== undefined;
-    if (editing && input.output === 'file') throw new ApiError('bad_input', 'template.source previews an unsaved template and is never written under renders/: use output "base64"', 'output');
+    if (editing && input.output === 'file') throw new StudioError('bad_input', 'template.source previews an unsaved template and is never written under renders/: use output "base64"', 'output');
     const template = editing ? { ...chosen, source: input.template!.source!, state: 'draft' } : chosen;
     const ctx = posterContext(data, post, input.group, input.store);
-    let renderer = renderers.get(ws.dir);
-    if (!renderer) {
-      // Memory only: the live preview makes a new base layer for every edit of the head or waist, none worth keeping on disk.
-      renderer = createPosterRenderer({ fonts: loadFonts() });
-      renderers.set(ws.dir, renderer);
-    }
     const images = await workspacePosterImages(ws, ctx);
-    const out = await renderer
+    const out = await services
+      .posters()
       .render({ template, size: input.size, ctx, images, format: input.format, draft: input.draft || editing, width: input.width })
       .catch((err: unknown) => {
-        if (editing && err instanceof PosterTemplateError) throw new ApiError('bad_input', err.message, 'template.source');
+        if (editing && err instanceof PosterTemplateError) throw new StudioError('bad_input', err.message, 'template.source');
         throw err;
       });
     const { bytes, width, height } = out;

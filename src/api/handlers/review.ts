@@ -3,14 +3,14 @@ import { applyReview, type ReviewAction } from '../../review/machine.js';
 import { addUser, requireRole, resolveActor } from '../../review/actors.js';
 import { listAudit } from '../../review/audit.js';
 import { pinVersion, postsPinning } from '../../review/pins.js';
-import { ensureProof } from '../../review/proof-service.js';
 import { loadProof } from '../../review/proof-files.js';
 import { reviewQueue } from '../../review/queue.js';
-import { addVersion, findTemplate, findVersion, reviseDraft } from '../../review/versions.js';
+import { addVersion, reviseDraft } from '../../review/versions.js';
 import { validateTemplateSource } from '../../review/validate-source.js';
 import type { CallContext } from '../context.js';
 import type { HandlersFor } from '../handler.js';
 import type { reviewMethods } from '../methods/review.js';
+import { findTemplate, findVersion } from '../../model/index.js';
 
 /**
  * The acting person when one is named (`as`) or signed in; otherwise the shell itself (the CLI's or the
@@ -35,7 +35,7 @@ export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
   'review.submit': async (input, ctx) => {
     const result = await act('submit')(input, ctx);
     try {
-      const info = await ensureProof(ctx.ws, result.template, result.version, true, { signal: ctx.signal, onProgress: ctx.onProgress });
+      const info = await ctx.services.proofs.ensure(result.template, result.version, true, { signal: ctx.signal, onProgress: ctx.onProgress });
       const problems = info.problems.length ? { proofError: `${info.problems.length} proof case(s) failed: ${info.problems[0]}` } : {};
       return { ...result, proof: info.sheet, ...problems };
     } catch (err) {
@@ -48,9 +48,9 @@ export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
     const result = await act('retire')(input, ctx);
     return { ...result, pinnedBy: postsPinning(ctx.ws.data(), result.template, result.version).map((p) => p.post) };
   },
-  'review.proof': async ({ template, version, refresh }, { ws, signal, onProgress }) => {
+  'review.proof': async ({ template, version, refresh }, { ws, services, signal, onProgress }) => {
     const v = findVersion(findTemplate(ws.data(), template), version);
-    const info = await ensureProof(ws, template, version, !!refresh, { signal, onProgress });
+    const info = await services.proofs.ensure(template, version, !!refresh, { signal, onProgress });
     return { ...info, state: v.state };
   },
   'templates.addVersion': ({ template, source, as }, ctx) =>

@@ -1,15 +1,14 @@
-import { setShare, shareStatus } from '../../server/share.js';
-import { ApiError } from '../errors.js';
+import { StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
 import type { shareMethods } from '../methods/share.js';
 
 export const shareHandlers: HandlersFor<typeof shareMethods> = {
-  'share.status': (_in, { ws }) => shareStatus(ws),
-  'share.set': async (input, { ws }) => {
+  'share.status': (_in, { services }) => services.share.status(),
+  'share.set': async (input, { services }) => {
     try {
-      return await setShare(ws, input);
+      return await services.share.set(input);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ApiError('conflict', (err as Error).message, 'port');
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new StudioError('conflict', (err as Error).message, 'port');
       throw err;
     }
   },

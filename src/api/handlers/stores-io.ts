@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { exportStoresCsv, folderAvatars, importStores, storesToCsv, uploadedAvatars } from '../../workspace/import/index.js';
-import { ApiError } from '../errors.js';
+import { StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
 import type { storesIoMethods } from '../methods/stores-io.js';
 
@@ -10,7 +10,7 @@ const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
 /** Decodes base64 from the api, refusing text that is not base64 (Buffer.from would skip it silently). */
 function fromBase64(text: string, field: string): Buffer {
-  if (!BASE64.test(text)) throw new ApiError('bad_input', `${field}: not base64`, field);
+  if (!BASE64.test(text)) throw new StudioError('bad_input', `${field}: not base64`, field);
   return Buffer.from(text, 'base64');
 }
 
@@ -30,7 +30,7 @@ export const storesIoHandlers: HandlersFor<typeof storesIoMethods> = {
     const full = path.resolve(file);
     // What the file is now; a missing or unreadable file is left to the import's own clear error.
     const now = await fileSha256(full).catch(() => undefined);
-    if (sha256 && now && sha256 !== now) throw new ApiError('conflict', `${full} has changed since it was checked: check it again before importing`, 'file');
+    if (sha256 && now && sha256 !== now) throw new StudioError('conflict', `${full} has changed since it was checked: check it again before importing`, 'file');
     const result = await importStores(ws, { path: full }, folderAvatars(path.dirname(full)), { skipInvalid, dryRun, onProgress, signal });
     return now ? { ...result, sha256: now } : result;
   },

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { buildVariantContext } from '../../compose/context.js';
-import { jobsFor } from '../../jobs/index.js';
 import type { CallContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
 import type { videoMethods } from '../methods/video.js';
 import type { VideoSize } from '../../video/args/encoder.js';
@@ -10,7 +9,6 @@ import { renderWorkspaceVideos, storyboardByChoice, storyboardForPost, videoRend
 import { VIDEO_FORMATS } from '../../video/args/encoder.js';
 import { workspaceVideoAssets } from '../../video/assets.js';
 import { storyboardFrames } from '../../video/frames.js';
-import { createLayerRenderer, type LayerRenderer } from '../../video/layers.js';
 import { storyboardSeconds } from '../../video/storyboard.js';
 
 function report(ctx: CallContext, v: VariantVideo) {
@@ -38,19 +36,15 @@ async function render(ctx: CallContext, post: string, group: string, stores: str
   return videos.map((v) => report(ctx, v));
 }
 
-/** One layer renderer for storyboard previews (fonts parsed once per process). */
-let layers: LayerRenderer | undefined;
-
 /** The video methods: storyboard pictures for the preview; renders under renders/videos/, synchronously or as a job. */
 export const videoHandlers: HandlersFor<typeof videoMethods> = {
   'video.storyboard': async ({ post, group, store, size, width, template }, ctx) => {
     const data = ctx.ws.data();
     const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-    if (!p) throw new ApiError('not_found', `post "${String(post)}" not found`, 'post');
+    if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
     const sb = template ? storyboardByChoice(data, template) : storyboardForPost(data, p);
     const variant = buildVariantContext(data, p, group, store);
-    layers ??= createLayerRenderer();
-    const frames = await storyboardFrames(sb.storyboard, variant, VIDEO_FORMATS[size], layers, workspaceVideoAssets(ctx.ws), width);
+    const frames = await storyboardFrames(sb.storyboard, variant, VIDEO_FORMATS[size], ctx.services.layers(), workspaceVideoAssets(ctx.ws), width);
     return {
       template: sb.template,
       total: storyboardSeconds(sb.storyboard),
@@ -63,9 +57,9 @@ export const videoHandlers: HandlersFor<typeof videoMethods> = {
     // Unknown post, group type or store is refused now, not in the background.
     const data = ctx.ws.data();
     const p = data.posts.find((x) => x.id === post);
-    if (!p) throw new ApiError('not_found', `post "${post}" not found`, 'post');
+    if (!p) throw new StudioError('not_found', `post "${post}" not found`, 'post');
     for (const store of stores) buildVariantContext(data, p, group, store);
-    const job = jobsFor(ctx.ws).start('video', ({ signal, onProgress }) => render({ ...ctx, signal, onProgress }, post, group, stores, size).then((videos) => ({ videos })));
+    const job = ctx.services.jobs.start('video', ({ signal, onProgress }) => render({ ...ctx, signal, onProgress }, post, group, stores, size).then((videos) => ({ videos })));
     return { job: job.id };
   },
 };

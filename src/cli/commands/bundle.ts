@@ -12,7 +12,8 @@ export const command: CliCommand = {
     const out = resolve(required(values.out, '--out FILE'));
     return withWorkspace(
       values.workspace,
-      async (ws) => {
+      async (studio) => {
+        const { ws } = studio;
         const { assets, bytes } = await writeBundle(ws, out);
         process.stdout.write(`wrote ${out} (${assets} assets, ${(bytes / 1024).toFixed(0)} KB)\n`);
         return 0;

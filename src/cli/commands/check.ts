@@ -9,8 +9,9 @@ export const command: CliCommand = {
     const { values } = parseFlags(argv, { workspace: { type: 'string', short: 'w' }, post: { type: 'string' }, json: { type: 'boolean' } }, false);
     return withWorkspace(
       values.workspace,
-      async (ws) => {
-        const report = await call(ws, 'check.run', { post: values.post });
+      async (studio) => {
+        const { ws } = studio;
+        const report = await call(studio, 'check.run', { post: values.post });
         if (values.json) printJson(report);
         else {
           const lines = report.findings.map((f) => {

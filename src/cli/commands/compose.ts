@@ -31,8 +31,9 @@ export const command: CliCommand = {
     const post = required(values.post, '--post ID');
     return withWorkspace(
       values.workspace,
-      async (ws) => {
-        const variants = await call(ws, 'compose.list', { post, group: values.group, store: values.store });
+      async (studio) => {
+        const { ws } = studio;
+        const variants = await call(studio, 'compose.list', { post, group: values.group, store: values.store });
         if (values.json) {
           printJson(variants.map(({ post, group, store, caption, channels, link, findings }) => ({ post, group, store, caption, channels, link, findings })));
         } else {

@@ -62,7 +62,8 @@ export async function exportPacks(argv: string[]): Promise<number> {
     // Read-only: an export never changes studio.json, so it can run while the studio is open.
     return await withWorkspace(
       values.workspace,
-      async (ws) => {
+      async (studio) => {
+        const { ws } = studio;
         const input = {
           ...(values.post ? { posts: values.post } : {}),
           ...(values.store ? { stores: values.store } : {}),
@@ -72,7 +73,7 @@ export async function exportPacks(argv: string[]): Promise<number> {
           ...(values['no-video'] ? { video: false } : {}),
         };
         const onProgress = progressPrinter();
-        const r = await call(ws, 'export.run', input, { signal: controller.signal, onProgress });
+        const r = await call(studio, 'export.run', input, { signal: controller.signal, onProgress });
         if (process.stderr.isTTY) process.stderr.write('\n');
         if (values.json) printJson(r);
         process.stderr.write(summary(r as ExportResult));

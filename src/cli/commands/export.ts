@@ -10,8 +10,9 @@ async function exportStores(argv: string[]): Promise<number> {
   const out = resolve(required(values.out, '--out FILE'));
   return withWorkspace(
     values.workspace,
-    async (ws) => {
-      const { file, count } = await call(ws, 'stores.exportCsv', { file: out });
+    async (studio) => {
+        const { ws } = studio;
+      const { file, count } = await call(studio, 'stores.exportCsv', { file: out });
       process.stdout.write(`wrote ${file} (${count} stores, UTF-8 with BOM)\n`);
       return 0;
     },

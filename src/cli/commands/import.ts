@@ -32,8 +32,9 @@ export const command: CliCommand = {
     if (what !== 'stores') throw new UsageError('import what? usage: shequn import stores FILE -w DIR [--skip-invalid]');
     if (!file) throw new UsageError('missing FILE (the CSV or XLSX store list)');
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    return withWorkspace(values.workspace, async (ws) => {
-      const r = await call(ws, 'stores.import', { file: resolve(file), skipInvalid: !!values['skip-invalid'], dryRun: !!values['dry-run'] });
+    return withWorkspace(values.workspace, async (studio) => {
+        const { ws } = studio;
+      const r = await call(studio, 'stores.import', { file: resolve(file), skipInvalid: !!values['skip-invalid'], dryRun: !!values['dry-run'] });
       if (values.json) printJson(r);
       else process.stdout.write(report(r));
       if (r.errors.length && !r.saved && !r.dryRun) {

@@ -26,8 +26,8 @@ export const command: CliCommand = {
     if (!KINDS.includes(kind)) throw new UsageError(`list what? one of ${KINDS.join(', ')}`);
     return withWorkspace(
       values.workspace,
-      async (ws) => {
-        const rows = await listRows(ws, kind);
+      async (studio) => {
+        const rows = await listRows(studio, kind);
         if (values.json) printJson(rows.json);
         else process.stdout.write(table([rows.header, ...rows.lines]));
         return 0;
@@ -37,22 +37,22 @@ export const command: CliCommand = {
   },
 };
 
-async function listRows(ws: Parameters<typeof call>[0], kind: Kind): Promise<{ json: unknown; header: string[]; lines: string[][] }> {
+async function listRows(studio: Parameters<typeof call>[0], kind: Kind): Promise<{ json: unknown; header: string[]; lines: string[][] }> {
   switch (kind) {
     case 'stores': {
-      const stores = await call(ws, 'stores.list', {});
+      const stores = await call(studio, 'stores.list', {});
       return { json: stores, header: ['id', 'store', 'owner', 'district', 'groups', 'active'], lines: stores.map((s) => [s.id, s.storeName, s.ownerName, s.district, s.groupTypes.join(','), s.active ? 'yes' : 'no']) };
     }
     case 'groups': {
-      const groups = await call(ws, 'groups.list', {});
+      const groups = await call(studio, 'groups.list', {});
       return { json: groups, header: ['id', 'name', 'leg', 'max', 'emoji', 'channels'], lines: groups.map((g) => [g.id, g.name, g.rules.legWeight, String(g.rules.captionMaxLength), g.rules.emojiAllowed ? 'yes' : 'no', g.rules.channels.join(',')]) };
     }
     case 'posts': {
-      const posts = await call(ws, 'posts.list', {});
+      const posts = await call(studio, 'posts.list', {});
       return { json: posts, header: ['id', 'title', 'status', 'valid until', 'groups'], lines: posts.map((p) => [p.id, p.title, p.status, p.validUntil.slice(0, 10), p.groupTypes.join(',') || '(all)']) };
     }
     case 'templates': {
-      const templates = await call(ws, 'templates.list', {});
+      const templates = await call(studio, 'templates.list', {});
       return { json: templates, header: ['id', 'kind', 'name', 'latest', 'approved'], lines: templates.map((t) => [t.id, t.kind, t.name, String(t.latest), t.approved === null ? '-' : String(t.approved)]) };
     }
   }

@@ -31,29 +31,30 @@ export const command: CliCommand = {
     const where = { ...(values.host ? { host: values.host } : {}), ...(values.port ? { port: port(values.port) } : {}) };
     const readOnly = (action === 'links' || action === 'sheet') && (await lockedElsewhere(values.workspace));
     if (readOnly) process.stderr.write('notice: the workspace is open in the studio or a server: listing the links it has (stores without one get theirs when the studio lists links)\n');
-    return withWorkspace(values.workspace, async (ws) => {
+    return withWorkspace(values.workspace, async (studio) => {
+        const { ws } = studio;
       switch (action) {
         case 'links': {
-          const links = await call(ws, 'portal.links', where);
+          const links = await call(studio, 'portal.links', where);
           if (values.json) printJson(links.map((l) => ({ store: l.store, storeName: l.storeName, url: l.url })));
           else process.stdout.write(links.map((l) => `${l.store}\t${l.storeName}\t${l.url}`).join('\n') + (links.length ? '\n' : ''));
           return 0;
         }
         case 'rotate': {
-          const link = await call(ws, 'portal.rotate', { store: required(values.store, '--store S'), ...where });
+          const link = await call(studio, 'portal.rotate', { store: required(values.store, '--store S'), ...where });
           if (values.json) printJson(link);
           else process.stdout.write(`${link.store}\t${link.storeName}\t${link.url}\n`);
           return 0;
         }
         case 'revoke': {
-          const r = await call(ws, 'portal.revoke', { store: required(values.store, '--store S') });
+          const r = await call(studio, 'portal.revoke', { store: required(values.store, '--store S') });
           if (values.json) printJson(r);
           else process.stdout.write(`revoked ${r.revoked} link(s) of store ${r.store}; "shequn portal rotate" issues a new one\n`);
           return 0;
         }
         case 'sheet': {
           const out = required(values.out, '--out FILE (the HTML sheet to write)');
-          const sheet = await call(ws, 'portal.sheet', where);
+          const sheet = await call(studio, 'portal.sheet', where);
           await writeFile(out, sheet.html);
           process.stderr.write(`wrote the QR sheet of ${sheet.stores} store(s) to ${out}\n`);
           return 0;

@@ -19,8 +19,9 @@ export const command: CliCommand = {
     const post = required(values.post, '--post ID');
     const template = required(values.template, '--template ID');
     const version = positiveInt(required(values.version, '--version N'), '--version')!;
-    return withWorkspace(values.workspace, async (ws) => {
-      const out = await call(ws, 'posts.useVersion', { post, template, version, ...(values.as !== undefined ? { as: values.as } : {}) });
+    return withWorkspace(values.workspace, async (studio) => {
+        const { ws } = studio;
+      const out = await call(studio, 'posts.useVersion', { post, template, version, ...(values.as !== undefined ? { as: values.as } : {}) });
       if (values.json) printJson(out);
       else {
         const from = out.from ? `${out.from.template} v${out.from.version}` : 'none';

@@ -64,7 +64,8 @@ export const command: CliCommand = {
     if (values.template && !tmpl) throw new UsageError('--template: use ID or ID@VERSION');
     return withWorkspace(
       values.workspace,
-      async (ws) => {
+      async (studio) => {
+        const { ws } = studio;
         const data = ws.data();
         const plan = planVariants(data, { post: postId, group: values.group, store: values.store });
         if (!plan.length) throw new UsageError(`no variants: no active store runs a group type post "${postId}" goes to${values.group ? ` (group ${values.group})` : ''}${values.store ? ` (store ${values.store})` : ''}`);

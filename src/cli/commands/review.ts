@@ -27,8 +27,9 @@ export const command: CliCommand = {
     if (act === 'list') {
       return withWorkspace(
         values.workspace,
-        async (ws) => {
-          const items = await call(ws, 'review.list', {});
+        async (studio) => {
+        const { ws } = studio;
+          const items = await call(studio, 'review.list', {});
           if (values.json) printJson(items);
           else if (!items.length) process.stdout.write('nothing is waiting for review\n');
           else for (const i of items) process.stdout.write(`${i.template} v${i.version} (${i.kind}) submitted by ${i.submitter} at ${i.submittedAt}; proof ${i.proofReady ? i.proof : '(not rendered yet)'}\n`);
@@ -40,31 +41,33 @@ export const command: CliCommand = {
     const template = required(values.template, '--template ID');
     if (act === 'proof') {
       const v = version ?? (() => { throw new UsageError('missing --version N'); })();
-      return withWorkspace(values.workspace, async (ws) => {
-        const info = await call(ws, 'review.proof', { template, version: v });
+      return withWorkspace(values.workspace, async (studio) => {
+        const { ws } = studio;
+        const info = await call(studio, 'review.proof', { template, version: v });
         if (values.json) printJson(info);
         else process.stdout.write(`${info.sheet} (${info.width}×${info.height}, ${info.cells.length} cases)${info.compare ? `; compare ${info.compare}` : ''}\n${info.diff.unified}`);
         return info.problems.length ? 1 : 0;
       });
     }
     const as = required(values.as, '--as USER');
-    return withWorkspace(values.workspace, async (ws) => {
+    return withWorkspace(values.workspace, async (studio) => {
+        const { ws } = studio;
       const input = { template, as, ...(version ? { version } : {}), ...(values.comment !== undefined ? { comment: values.comment } : {}) };
       if (act === 'retire') {
         if (!version) throw new UsageError('missing --version N (the version to retire)');
-        const out = await call(ws, 'review.retire', { ...input, version });
+        const out = await call(studio, 'review.retire', { ...input, version });
         if (values.json) printJson(out);
         else process.stdout.write(`${out.template} v${out.version}: ${out.from} → ${out.state}${out.pinnedBy.length ? `; still pinned by ${out.pinnedBy.join(', ')} (they will not export)` : ''}\n`);
         return 0;
       }
       if (act === 'submit') {
-        const out = await call(ws, 'review.submit', input);
+        const out = await call(studio, 'review.submit', input);
         if (values.json) printJson(out);
         else process.stdout.write(`${out.template} v${out.version}: ${out.from} → ${out.state}; proof ${out.proof ?? '(none)'}\n`);
         if (out.proofError) process.stderr.write(`shequn: proof sheet: ${out.proofError.split('\n')[0]}\n`);
         return out.proofError ? 1 : 0;
       }
-      const out = await call(ws, METHOD[act], input);
+      const out = await call(studio, METHOD[act], input);
       if (values.json) printJson(out);
       else process.stdout.write(`${out.template} v${out.version}: ${out.from} → ${out.state}\n`);
       return 0;

@@ -32,9 +32,10 @@ export const command: CliCommand = {
     if (act === 'add-version' && version) throw new UsageError('add-version makes the next version itself: drop --version');
     if (act === 'edit-version' && !version) throw new UsageError('missing --version N (the draft to edit)');
     const as = values.as !== undefined ? { as: values.as } : {};
-    return withWorkspace(values.workspace, async (ws) => {
+    return withWorkspace(values.workspace, async (studio) => {
+        const { ws } = studio;
       const out =
-        act === 'add-version' ? await call(ws, 'templates.addVersion', { template, source, ...as }) : await call(ws, 'templates.editVersion', { template, version: version!, source, ...as });
+        act === 'add-version' ? await call(studio, 'templates.addVersion', { template, source, ...as }) : await call(studio, 'templates.editVersion', { template, version: version!, source, ...as });
       if (values.json) process.stdout.write(JSON.stringify({ template: out.template, version: out.version }) + '\n');
       else process.stdout.write(`${out.template} v${out.version} (${out.state}) sha256 ${out.hash}\n`);
       return 0;

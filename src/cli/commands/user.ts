@@ -19,8 +19,9 @@ export const command: CliCommand = {
     if (act === 'list') {
       return withWorkspace(
         values.workspace,
-        async (ws) => {
-          const users = await call(ws, 'users.list', {});
+        async (studio) => {
+        const { ws } = studio;
+          const users = await call(studio, 'users.list', {});
           if (values.json) printJson(users);
           else for (const u of users) process.stdout.write(`${u.id}\t${u.role}${u.name ? `\t${u.name}` : ''}\n`);
           return 0;
@@ -32,8 +33,9 @@ export const command: CliCommand = {
     const id = required(values.id, '--id ID');
     const role = Role.safeParse(required(values.role, '--role ROLE'));
     if (!role.success) throw new UsageError(`--role must be one of ${Role.options.join(', ')}`);
-    return withWorkspace(values.workspace, async (ws) => {
-      const user = await call(ws, 'users.add', { user: { id, name: values.name ?? '', role: role.data }, ...(values.as !== undefined ? { as: values.as } : {}) });
+    return withWorkspace(values.workspace, async (studio) => {
+        const { ws } = studio;
+      const user = await call(studio, 'users.add', { user: { id, name: values.name ?? '', role: role.data }, ...(values.as !== undefined ? { as: values.as } : {}) });
       if (values.json) printJson(user);
       else process.stdout.write(`added user ${user.id} (${user.role})\n`);
       return 0;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { findAbove } from '../files.js';
+import { findAbove } from '../../workspace/builtin-files.js';
 
 /** One absolute term of the rules file. */
 export interface AdLawTerm {

@@ -1,6 +1,6 @@
 import type { Post, StoreOwner } from '../../model/index.js';
 import type { PostSection } from '../context.js';
-import { variableExpression } from '../nodes/index.js';
+import { variableExpression } from '../../model/nodes/index.js';
 import { isEmptySection } from '../sections.js';
 import type { SectionName } from '../types.js';
 import { excerpt, findAdLawTerms, type AdLawRules } from './adLaw.js';

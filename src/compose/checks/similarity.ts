@@ -1,4 +1,4 @@
-import { bigramSimilarity } from '../text.js';
+import { bigramSimilarity } from '../../model/text.js';
 import { finding, type Finding } from './types.js';
 
 /** Similarity at or above which captions of different group types count as the same text. */

@@ -1,7 +1,7 @@
 import type { Channel, GroupType, Post, StoreOwner } from '../../model/index.js';
 import type { PostSection } from '../context.js';
-import { VARIABLES, type VariableName } from '../nodes/index.js';
-import { charCount, graphemes } from '../text.js';
+import { VARIABLES, type VariableName } from '../../model/nodes/index.js';
+import { charCount, graphemes } from '../../model/text.js';
 import type { SectionName, VariantContext } from '../types.js';
 import { excerpt, findAdLawTerms, type AdLawRules } from './adLaw.js';
 import { SECTION_ZH } from './post.js';

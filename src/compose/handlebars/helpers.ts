@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { formatDate, formatDateCn, formatPrice, type PriceStyle } from '../format.js';
-import { charCount, graphemes, stripEmoji } from '../text.js';
+import { charCount, graphemes, stripEmoji } from '../../model/text.js';
 import { withChannel } from '../link.js';
 
 /** Handlebars' helper options as our helpers use them. */

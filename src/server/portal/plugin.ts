@@ -9,11 +9,11 @@ import { renderIndexHtml } from '../../pack/index-html.js';
 import type { Manifest } from '../../pack/manifest.js';
 import { streamZip, zipPackKey, type ZipItem } from '../../pack/zip.js';
 import type { Workspace } from '../../workspace/types.js';
-import type { ServerPlugin } from '../plugins.js';
+import type { ServerPlugin } from '../types.js';
 import { gone, notFound, portalCsp, tooMany } from './pages.js';
-import { entryOf, isExpired, PackLocator, type ServedPack } from './packs.js';
+import { entryOf, isExpired, PackLocator, type ServedPack } from '../../portal/packs.js';
 import { BadTokenLimiter } from './rate-limit.js';
-import { storeForToken, TOKEN_SHAPE } from './tokens.js';
+import { storeForToken, TOKEN_SHAPE } from '../../portal/tokens.js';
 
 type TokenReq = FastifyRequest<{ Params: { token: string; '*'?: string } }>;
 

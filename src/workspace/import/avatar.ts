@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../api/errors.js';
+import { StudioError } from '../../model/index.js';
 
 /** Largest avatar image accepted. */
 export const MAX_AVATAR_BYTES = 10 * 1024 * 1024;
@@ -62,7 +62,7 @@ export function uploadedAvatars(files: { path: string; bytes: Buffer }[]): Avata
     try {
       rel = checkRelativePath(f.path);
     } catch (err) {
-      throw new ApiError('bad_input', `files[${i}].path: ${(err as Error).message}`, `files[${i}].path`);
+      throw new StudioError('bad_input', `files[${i}].path: ${(err as Error).message}`, `files[${i}].path`);
     }
     byPath.set(rel.toLowerCase(), f.bytes);
     const base = path.posix.basename(rel).toLowerCase();

@@ -1,5 +1,5 @@
-import { ApiError } from '../../api/errors.js';
-import type { Progress } from '../../api/context.js';
+import { StudioError } from '../../model/index.js';
+import type { Progress } from '../../model/index.js';
 import type { AssetRecord, StoreOwner } from '../../model/index.js';
 import { addAssetRecord, describeAsset, writeAssetFile } from '../assets.js';
 import type { Workspace } from '../types.js';
@@ -71,7 +71,7 @@ async function resolveAvatar(p: string, avatars: AvatarSource, cache: Map<string
  */
 export async function importStores(ws: Workspace, input: TableInput, avatars: AvatarSource, opts: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = !!opts.dryRun;
-  if (!dryRun && ws.readOnly) throw new ApiError('read_only', `the workspace ${ws.dir} is open read-only; cannot import stores`);
+  if (!dryRun && ws.readOnly) throw new StudioError('read_only', `the workspace ${ws.dir} is open read-only; cannot import stores`);
   const file = inputName(input);
   const progress = (done: number, total: number, current: string) => opts.onProgress?.({ done, total, current });
   const table = await openTable(input, (done, total) => progress(done, total, `reading ${file}`));
@@ -87,7 +87,7 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
 
   try {
     for await (const r of table.rows) {
-      if (opts.signal?.aborted) throw new ApiError('cancelled', 'import cancelled');
+      if (opts.signal?.aborted) throw new StudioError('cancelled', 'import cancelled');
       if (isBlankRow(r)) continue;
       if (!header) {
         header = mapHeader(r.cells);
@@ -158,7 +158,7 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
       // The rows were checked against a snapshot: refuse to overwrite a store someone changed since.
       const now = i === undefined ? undefined : d.stores[i];
       if (JSON.stringify(now) !== JSON.stringify(previous)) {
-        throw new ApiError('conflict', `store "${store.id}" (row ${row}) was changed by someone else during the import; nothing was imported, import again`);
+        throw new StudioError('conflict', `store "${store.id}" (row ${row}) was changed by someone else during the import; nothing was imported, import again`);
       }
       if (i !== undefined) d.stores[i] = store;
       else at.set(store.id, d.stores.push(store) - 1);
@@ -174,7 +174,7 @@ async function storeAvatars(ws: Workspace, good: GoodRow[], avatars: AvatarSourc
     if (!g.avatar || done.has(g.avatar.path)) continue;
     const { name, bytes } = await avatars.read(g.avatar.path);
     const record = await writeAssetFile(ws.paths.assets, bytes, name);
-    if (record.id !== g.avatar.record.id) throw new ApiError('conflict', `avatar "${g.avatar.path}" (row ${g.row}) changed while importing; import again`);
+    if (record.id !== g.avatar.record.id) throw new StudioError('conflict', `avatar "${g.avatar.path}" (row ${g.row}) changed while importing; import again`);
     done.set(g.avatar.path, record);
   }
   return [...done.values()];

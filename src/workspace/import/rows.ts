@@ -1,6 +1,6 @@
 import { StoreOwner, type GroupType } from '../../model/index.js';
 import { labelFor, type HeaderMap, type StoreField } from './columns.js';
-import type { TableRow } from './table.js';
+import type { TableRow } from './row.js';
 
 /** A problem with one cell (or row) of an imported table. */
 export interface RowIssue {

@@ -1,21 +1,17 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../api/errors.js';
+import { StudioError } from '../../model/index.js';
 import { CsvParser, guessDelimiter } from './csv.js';
 import { decoderFor, sniffEncoding, type TextEncoding } from './decode.js';
 import { readXlsxRows } from './xlsx.js';
+import type { TableRow } from './row.js';
+
+export type { TableRow };
 
 /** Where a table comes from: a file on disk, or bytes uploaded with their file name. */
 export type TableInput = { path: string } | { name: string; bytes: Buffer };
 
-/** One row of a table: its number as a spreadsheet shows it, the cells as text. */
-export interface TableRow {
-  row: number;
-  cells: string[];
-  /** Set when the row held bytes that are not valid in the file's encoding. */
-  badBytes?: boolean;
-}
 
 /** An opened table: its format, the text encoding (CSV), and its rows in order. */
 export interface Table {
@@ -36,8 +32,8 @@ export const inputName = (input: TableInput) => ('path' in input ? input.path : 
 async function head(input: TableInput): Promise<{ head: Buffer; size: number }> {
   if ('bytes' in input) return { head: input.bytes.subarray(0, 8), size: input.bytes.length };
   const info = await stat(input.path).catch(() => undefined);
-  if (!info) throw new ApiError('not_found', `${input.path} does not exist`, 'file');
-  if (!info.isFile()) throw new ApiError('bad_input', `${input.path} is not a file`, 'file');
+  if (!info) throw new StudioError('not_found', `${input.path} does not exist`, 'file');
+  if (!info.isFile()) throw new StudioError('bad_input', `${input.path} is not a file`, 'file');
   const fh = await open(input.path, 'r');
   try {
     const buf = Buffer.alloc(8);
@@ -64,18 +60,18 @@ async function* chunks(input: TableInput): AsyncGenerator<Buffer> {
 export async function openTable(input: TableInput, onBytes?: (done: number, total: number) => void): Promise<Table> {
   const name = inputName(input);
   const { head: magic, size } = await head(input);
-  if (size > MAX_IMPORT_BYTES) throw new ApiError('bad_input', `${name} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`, 'file');
-  if (size === 0) throw new ApiError('bad_input', `${name} is empty`, 'file');
+  if (size > MAX_IMPORT_BYTES) throw new StudioError('bad_input', `${name} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`, 'file');
+  if (size === 0) throw new StudioError('bad_input', `${name} is empty`, 'file');
   const ext = path.extname(name).toLowerCase();
   if (magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0) {
-    throw new ApiError('bad_input', `${name} is an old Excel .xls file; save it as .xlsx or CSV and import that`, 'file');
+    throw new StudioError('bad_input', `${name} is an old Excel .xls file; save it as .xlsx or CSV and import that`, 'file');
   }
   if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) {
     const rows = await readXlsxRows('path' in input ? input.path : input.bytes, name);
     onBytes?.(size, size);
     return { format: 'xlsx', size, rows: toAsync(rows) };
   }
-  if (ext === '.xlsx' || ext === '.xls') throw new ApiError('bad_input', `${name} is not a valid ${ext} file (it is not a zip archive)`, 'file');
+  if (ext === '.xlsx' || ext === '.xls') throw new StudioError('bad_input', `${name} is not a valid ${ext} file (it is not a zip archive)`, 'file');
   return openCsv(input, size, onBytes);
 }
 

@@ -1,6 +1,6 @@
 import { readSheet } from 'read-excel-file/node';
-import { ApiError } from '../../api/errors.js';
-import type { TableRow } from './table.js';
+import { StudioError } from '../../model/index.js';
+import type { TableRow } from './row.js';
 
 /** A cell as text: numbers exactly as written in the file, dates as ISO dates. */
 function cellText(value: unknown): string {
@@ -23,7 +23,7 @@ export async function readXlsxRows(input: string | Buffer, name: string): Promis
   } catch (err) {
     const e = err as Error & { code?: string };
     const why = e.name === 'InvalidInputError' ? `not a readable .xlsx file (${e.code ?? e.message})` : e.message;
-    throw new ApiError('bad_input', `${name}: ${why}`, 'file');
+    throw new StudioError('bad_input', `${name}: ${why}`, 'file');
   }
   return data.map((cells, i) => ({ row: i + 1, cells: cells.map(cellText) }));
 }

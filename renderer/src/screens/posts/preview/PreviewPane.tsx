@@ -5,7 +5,7 @@ import { useApi } from '../../../app/useApi';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n';
-import { charCount } from '../../../../../src/compose/text';
+import { charCount } from '../../../../../src/model/text';
 import { toUiFindings, type ChecksState } from '../findings';
 import { GroupChat } from './GroupChat';
 import { Moments } from './Moments';

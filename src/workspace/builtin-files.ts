@@ -17,3 +17,12 @@ export function findAbove(rel: string): string {
   }
   throw new Error(`${rel} not found above ${fileURLToPath(import.meta.url)}`);
 }
+
+/**
+ * The studio's own `assets/` folder (demo images and music), found above this module so it works
+ * from src/ (tsx, vitest) and from a bundle in out/; `override` wins when given.
+ */
+export function studioAssetsDir(override?: string): string {
+  if (override) return path.resolve(override);
+  return path.dirname(path.dirname(findAbove('assets/demo/logo.png')));
+}

@@ -27,3 +27,8 @@ export function sha256(data: string | Buffer | Uint8Array): string {
 export function outputKey(parts: Record<string, unknown>): string {
   return sha256(stableStringify(parts));
 }
+
+/** sha256 (hex) of a template source: the identity an approval is bound to. */
+export function sourceHash(source: string): string {
+  return sha256(Buffer.from(source, 'utf8'));
+}

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../../api/errors.js';
-import type { PortalToken, StudioData } from '../../model/index.js';
-import { newToken } from '../token.js';
+import { StudioError } from '../model/index.js';
+import type { PortalToken, StudioData } from '../model/index.js';
+import { newToken } from '../workspace/secrets.js';
 
 /** Store portal tokens: 24 base64url characters = 144 random bits. */
 export const TOKEN_BYTES = 18;
@@ -30,7 +30,7 @@ export function storeForToken(data: StudioData, token: string): string | undefin
 }
 
 function requireStore(data: StudioData, store: string): void {
-  if (!data.stores.some((s) => s.id === store)) throw new ApiError('not_found', `store "${store}" not found`, 'store');
+  if (!data.stores.some((s) => s.id === store)) throw new StudioError('not_found', `store "${store}" not found`, 'store');
 }
 
 /** Issues tokens to the given stores that never had one (revoked stores stay revoked). Mutates data. */

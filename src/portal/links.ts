@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
-import type { StudioData } from '../../model/index.js';
-import { esc } from '../../pack/index-html.js';
+import type { StudioData } from '../model/index.js';
+import { esc } from '../pack/index-html.js';
 import { activeToken } from './tokens.js';
 
 /** The port `shequn serve` listens on by default (links assume it unless told otherwise). */

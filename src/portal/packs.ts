@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StoreOwner } from '../../model/index.js';
-import { expiryInstant, readManifest, type Manifest, type ManifestEntry, type ManifestFile } from '../../pack/manifest.js';
-import { packFolderName } from '../../pack/names.js';
+import type { StoreOwner } from '../model/index.js';
+import { expiryInstant, readManifest, type Manifest, type ManifestEntry, type ManifestFile } from '../pack/manifest.js';
+import { packFolderName } from '../pack/names.js';
 
 /** A store's pack as the portal serves it. */
 export interface ServedPack {

@@ -1,0 +1,104 @@
+import { JobRegistry } from '../jobs/index.js';
+import { loadFonts, type PosterFonts } from '../render/fonts.js';
+import { createPosterRenderer, type PosterRenderer } from '../render/renderer.js';
+import { defaultProofRenderers, ProofService, type ProofRenderers } from '../review/index.js';
+import { createLayerRenderer, type LayerRenderer } from '../video/layers.js';
+import type { Workspace } from '../workspace/types.js';
+import type { MethodInput, MethodOutput } from './contract.js';
+
+/** The share switch's state (what `share.status` returns). */
+export type ShareStatus = MethodOutput<'share.status'>;
+
+/**
+ * Switching the portal share on and off. Serving is the server's business (src/server), so the
+ * shell that can serve hands its control in; the others leave the default, which says so.
+ */
+export interface ShareControl {
+  status(): ShareStatus;
+  set(opts: MethodInput<'share.set'>): Promise<ShareStatus>;
+  /** Stops sharing (the workspace is closing). */
+  stop(): Promise<void>;
+}
+
+/** Switches that exist for tests only (kill tests hold a finished pack before its rename). */
+export interface TestHooks {
+  /** Milliseconds a finished temporary pack waits before its rename. */
+  packPauseMs?: number;
+}
+
+/**
+ * Everything long-lived that serves one open workspace: the clock, warm renderers and caches, the
+ * job registry, proofs in progress, the share switch. Built once by the shell that opens the
+ * workspace (CLI, server, desktop) and handed to every call on its context; closed with it.
+ */
+export interface Services {
+  /** The time every timestamp is taken from. */
+  readonly clock: () => Date;
+  readonly jobs: JobRegistry;
+  /** The poster and storyboard fonts, parsed once for this workspace. */
+  fonts(): PosterFonts;
+  /** The warm in-process poster renderer (live previews, proofs, small renders). */
+  posters(): PosterRenderer;
+  /** The warm layer renderer of storyboard pictures. */
+  layers(): LayerRenderer;
+  readonly proofs: ProofService;
+  readonly share: ShareControl;
+  readonly hooks: TestHooks;
+  /** Cancels running jobs and stops what the services started. */
+  close(): Promise<void>;
+}
+
+/** What a shell (or a test) may choose when building services. */
+export interface ServiceOptions {
+  clock?: () => Date;
+  /** The share switch (src/server provides the real one); default: sharing unavailable. */
+  share?: (ws: Workspace, services: Services) => ShareControl;
+  /** The renderers proofs use (tests pass fakes); default: the real ones over these services. */
+  proofRenderers?: (ws: Workspace, services: Services) => ProofRenderers | Promise<ProofRenderers>;
+  hooks?: TestHooks;
+}
+
+/** A share control for shells that cannot serve (the CLI, tests): off, and switching on is refused. */
+function noShare(ws: Workspace): ShareControl {
+  return {
+    status: () => ({ on: false, lan: ws.data().portal.lan }),
+    set: async () => {
+      throw new Error('sharing needs the studio server (shequn serve or the desktop app)');
+    },
+    stop: async () => {},
+  };
+}
+
+/** Builds the services of an open workspace. */
+export function createServices(ws: Workspace, opts: ServiceOptions = {}): Services {
+  const clock = opts.clock ?? (() => new Date());
+  let fonts: PosterFonts | undefined;
+  let posters: PosterRenderer | undefined;
+  let layers: LayerRenderer | undefined;
+  let share = noShare(ws);
+  const services: Services = {
+    clock,
+    jobs: new JobRegistry(50, clock),
+    fonts: () => (fonts ??= loadFonts()),
+    // Memory only: the live preview makes a new base layer for every edit of the head or waist, none worth keeping on disk.
+    posters: () => (posters ??= createPosterRenderer({ fonts: services.fonts() })),
+    layers: () => (layers ??= createLayerRenderer({ fonts: services.fonts() })),
+    proofs: new ProofService(ws, () => (opts.proofRenderers ? opts.proofRenderers(ws, services) : defaultProofRenderers(ws, { posters: services.posters, layers: services.layers })), clock),
+    get share() {
+      return share;
+    },
+    hooks: { ...opts.hooks },
+    async close() {
+      services.jobs.cancelAll();
+      await services.share.stop();
+    },
+  };
+  if (opts.share) share = opts.share(ws, services);
+  return services;
+}
+
+/** An open workspace with its services: what a shell holds and hands to every call. */
+export interface Session {
+  ws: Workspace;
+  services: Services;
+}
