@@ -9,7 +9,7 @@ import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PosterSize } from '../src/model/index.js';
-import { builtinPosterTemplates } from '../src/render/builtins.js';
+import { builtinPosterTemplates } from '../src/render/template/builtins.js';
 import { createPosterRenderer } from '../src/render/renderer.js';
 import { startServer } from '../src/server/app.js';
 import { demoStudio } from '../src/setup/demo.js';

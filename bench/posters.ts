@@ -12,13 +12,13 @@ import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import QRCode from 'qrcode';
-import { builtinPosterTemplates } from '../src/render/builtins.js';
-import { fontPaths, loadFonts } from '../src/render/fonts.js';
-import { posterHtmlDocument, posterHtmlParts } from '../src/render/htmlDocument.js';
-import { loadImage, dataUri } from '../src/render/images.js';
-import { loadPosterTemplate } from '../src/render/posterTemplate.js';
+import { builtinPosterTemplates } from '../src/render/template/builtins.js';
+import { fontPaths, loadFonts } from '../src/render/text/fonts.js';
+import { posterHtmlDocument, posterHtmlParts } from '../src/render/template/html-document.js';
+import { loadImage, dataUri } from '../src/render/image/images.js';
+import { loadPosterTemplate } from '../src/render/template/poster-template.js';
 import { createPosterRenderer, type PosterRenderInput } from '../src/render/renderer.js';
-import { createPosterRendererPool } from '../src/render/pool.js';
+import { createPosterPool } from '../src/render/pool/pool.js';
 import { FILES, fixtureContext, fixtureImages, IDS, LONG_STORE, SHORT_STORE } from '../test/fixtures/render/fixture.js';
 import type { StoreOwner } from '../src/model/index.js';
 
@@ -75,7 +75,7 @@ function childrenCpu(): number {
 async function ours(): Promise<number> {
   const template = builtinPosterTemplates()[0]!;
   const tpl = { id: template.id, version: 1, source: template.versions[0]!.source };
-  const renderer = WORKERS > 0 ? createPosterRendererPool({ workers: WORKERS }) : createPosterRenderer({ fonts: loadFonts() });
+  const renderer = WORKERS > 0 ? createPosterPool({ workers: WORKERS }) : createPosterRenderer({ fonts: loadFonts() });
   const images = fixtureImages();
   const input = (i: number): PosterRenderInput => ({ template: tpl, size: SIZE, ctx: fixtureContext(store(i)), images, format: 'jpg' });
   // Warm-up: the shared base layer, the avatars and the JIT (not counted, as the browser's page load is not).

@@ -1,8 +1,16 @@
+import { availableParallelism } from 'node:os';
+import type { VariantContext } from '../compose/types.js';
 import { JobRegistry } from '../jobs/index.js';
-import { loadFonts, type PosterFonts } from '../render/fonts.js';
-import { createPosterRenderer, type PosterRenderer } from '../render/renderer.js';
+import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
+import type { PosterRenderer } from '../render/renderer.js';
+import { loadFonts, type PosterFonts } from '../render/text/fonts.js';
+import { posterCacheDir } from '../render/workspace.js';
 import { defaultProofRenderers, ProofService, type ProofRenderers } from '../review/index.js';
+import type { VideoFormat } from '../video/args/index.js';
+import { pictureMemo, storyboardFrames, type StoryboardFrame } from '../video/frames.js';
 import { createLayerRenderer, type LayerRenderer } from '../video/layers.js';
+import type { VideoAssets } from '../video/plan.js';
+import type { Storyboard } from '../video/storyboard.js';
 import type { Workspace } from '../workspace/types.js';
 import type { MethodInput, MethodOutput } from './contract.js';
 
@@ -37,10 +45,15 @@ export interface Services {
   readonly jobs: JobRegistry;
   /** The poster and storyboard fonts, parsed once for this workspace. */
   fonts(): PosterFonts;
-  /** The warm in-process poster renderer (live previews, proofs, small renders). */
-  posters(): PosterRenderer;
+  /**
+   * The workspace's one poster pool: its local lane serves live previews and proofs (never behind
+   * an export), its worker threads (started on first batch) render exports and CLI batches.
+   */
+  posters(): PosterPool;
   /** The warm layer renderer of storyboard pictures. */
   layers(): LayerRenderer;
+  /** Storyboard pictures for the preview, unchanged ones reused between edits. */
+  storyboards(): StoryboardPreview;
   readonly proofs: ProofService;
   readonly share: ShareControl;
   readonly hooks: TestHooks;
@@ -48,9 +61,16 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** The storyboard preview of one workspace. */
+export interface StoryboardPreview {
+  frames(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, assets: VideoAssets, width: number): Promise<StoryboardFrame[]>;
+}
+
 /** What a shell (or a test) may choose when building services. */
 export interface ServiceOptions {
   clock?: () => Date;
+  /** Poster worker threads for batches (default: one per core, at most 4; 0 = everything in this thread). */
+  posterWorkers?: number;
   /** The share switch (src/server provides the real one); default: sharing unavailable. */
   share?: (ws: Workspace, services: Services) => ShareControl;
   /** The renderers proofs use (tests pass fakes); default: the real ones over these services. */
@@ -71,19 +91,25 @@ function noShare(ws: Workspace): ShareControl {
 
 /** Builds the services of an open workspace. */
 export function createServices(ws: Workspace, opts: ServiceOptions = {}): Services {
+  /** Proofs draw on the pool's local lane: a manager's page never waits behind an export. */
+  const localPosters = (): PosterRenderer => ({ render: (input) => services.posters().render(input, { lane: 'local' }), stats: () => services.posters().stats() });
   const clock = opts.clock ?? (() => new Date());
   let fonts: PosterFonts | undefined;
-  let posters: PosterRenderer | undefined;
+  let posters: PosterPool | undefined;
   let layers: LayerRenderer | undefined;
+  let storyboards: StoryboardPreview | undefined;
   let share = noShare(ws);
   const services: Services = {
     clock,
     jobs: new JobRegistry(50, clock),
     fonts: () => (fonts ??= loadFonts()),
-    // Memory only: the live preview makes a new base layer for every edit of the head or waist, none worth keeping on disk.
-    posters: () => (posters ??= createPosterRenderer({ fonts: services.fonts() })),
+    posters: () => (posters ??= createPosterPool({ fonts: services.fonts(), cacheDir: posterCacheDir(ws), workers: opts.posterWorkers ?? Math.min(4, availableParallelism()) })),
     layers: () => (layers ??= createLayerRenderer({ fonts: services.fonts() })),
-    proofs: new ProofService(ws, () => (opts.proofRenderers ? opts.proofRenderers(ws, services) : defaultProofRenderers(ws, { posters: services.posters, layers: services.layers })), clock),
+    storyboards: () => {
+      const pictures = pictureMemo();
+      return (storyboards ??= { frames: (sb, ctx, fmt, assets, width) => storyboardFrames(sb, ctx, fmt, services.layers(), assets, width, pictures) });
+    },
+    proofs: new ProofService(ws, () => (opts.proofRenderers ? opts.proofRenderers(ws, services) : defaultProofRenderers(ws, { posters: localPosters, layers: services.layers })), clock),
     get share() {
       return share;
     },
@@ -91,6 +117,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
     async close() {
       services.jobs.cancelAll();
       await services.share.stop();
+      await posters?.close();
     },
   };
   if (opts.share) share = opts.share(ws, services);

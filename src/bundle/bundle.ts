@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { StudioError } from '../model/index.js';
 import { parseOrThrow } from '../model/index.js';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
 import type { Workspace } from '../workspace/types.js';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './format.js';
 
@@ -20,9 +21,7 @@ export async function makeBundle(ws: Workspace): Promise<Bundle> {
 export async function writeBundle(ws: Workspace, file: string): Promise<{ assets: number; bytes: number }> {
   const bundle = await makeBundle(ws);
   const text = JSON.stringify(bundle, null, 2) + '\n';
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
+  await writeFileAtomic(file, text);
   return { assets: bundle.assets.length, bytes: Buffer.byteLength(text) };
 }
 

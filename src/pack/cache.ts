@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, link, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
 
 /** What is known about one cached output file. */
 export interface CachedFile {
@@ -37,21 +37,8 @@ export class RenderCache {
   /** Stores bytes under `key` atomically. */
   async put(key: string, ext: string, bytes: Uint8Array): Promise<CachedFile> {
     const path = this.pathOf(key, ext);
-    await writeAtomic(path, bytes);
+    await writeFileAtomic(path, bytes);
     return { path, size: bytes.byteLength };
-  }
-}
-
-/** Writes a file via a temporary sibling and a rename: readers see the old file or the whole new one. */
-export async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
   }
 }
 

@@ -1,14 +1,18 @@
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { StudioError } from '../model/index.js';
 import { runPool, throwIfCancelled, type LongWork } from '../model/index.js';
 import type { Post, StudioData } from '../model/index.js';
+import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
 import { RENDERER_VERSION } from '../render/renderer.js';
+import { posterCacheDir } from '../render/workspace.js';
 import { assertPostShippable } from '../review/pins.js';
 import type { Workspace } from '../workspace/types.js';
 import { recoverOutDir, type Recovery } from './atomic.js';
-import { RenderCache, writeAtomic } from './cache.js';
+import { RenderCache } from './cache.js';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { readManifest } from './manifest.js';
 import type { OutputSpec, RenderVersions } from './outputs.js';
 import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
@@ -25,7 +29,7 @@ export interface ExportOptions extends PlanOptions {
   out?: string;
   /** Also write `<pack>.zip` next to each pack folder. */
   zip?: boolean;
-  /** Poster worker threads (default: one per core). */
+  /** Poster worker threads when the export makes its own pool (default: one per core; 0 = this thread only). */
   workers?: number;
   /** Tests only (not in the api): render videos at a reduced frame size. */
   videoOverrides?: VideoOverrides;
@@ -33,6 +37,8 @@ export interface ExportOptions extends PlanOptions {
 
 /** What an export runs with besides its options: progress and cancel, and the workspace's test hooks. */
 export interface ExportEnv extends LongWork {
+  /** The workspace's poster pool (its services'); without one the export makes its own and closes it. */
+  posters?: PosterPool;
   /** Tests only: milliseconds a finished temporary pack waits before its rename (kill tests). */
   pauseBeforeRenameMs?: number;
 }
@@ -160,7 +166,13 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
 
   const composed = Date.now();
   // 3. Render into the cache.
-  const rendered = await renderPending(ws, cache, pending, { signal: ctx.signal, onProgress: ctx.onProgress, workers: opts.workers, offset: { done: 0, total }, video: opts.videoOverrides });
+  const pool = ctx.posters ?? createPosterPool({ cacheDir: posterCacheDir(ws), workers: opts.workers ?? availableParallelism() });
+  let rendered: RenderStageResult;
+  try {
+    rendered = await renderPending(ws, cache, pool, pending, { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides });
+  } finally {
+    if (!ctx.posters) await pool.close();
+  }
   const failedKeys = new Set(rendered.failed.map((f) => f.key));
 
   const renderedAt = Date.now();
@@ -208,7 +220,7 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
 
 async function refreshInputKey(dir: string, inputKey: string): Promise<void> {
   const m = await readManifest(dir);
-  if (m && m.inputKey !== inputKey) await writeAtomic(join(dir, 'manifest.json'), JSON.stringify({ ...m, inputKey }, null, 2) + '\n');
+  if (m && m.inputKey !== inputKey) await writeFileAtomic(join(dir, 'manifest.json'), JSON.stringify({ ...m, inputKey }, null, 2) + '\n');
 }
 
 function order(o: OutputSpec, v: { ctx: { post: { id: string }; group: { id: string }; store: { id: string } } }): string {

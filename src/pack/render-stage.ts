@@ -1,14 +1,11 @@
-import { join } from 'node:path';
-import type { Progress } from '../model/index.js';
-import { availableParallelism } from 'node:os';
-import { runPool } from '../model/index.js';
+import { runPool, type Progress } from '../model/index.js';
+import type { PoolImage, PosterPool, RunOptions, WrittenFile } from '../render/pool/pool.js';
+import { posterAssetIds } from '../render/workspace.js';
 import type { Workspace } from '../workspace/types.js';
-import { RenderCache } from './cache.js';
-import type { OutputSpec } from './outputs.js';
-import { createRenderHandler, type RenderDone, type RenderInit, type RenderTask } from './render-task.js';
+import type { RenderCache } from './cache.js';
+import { QR_PX, type OutputSpec } from './outputs.js';
 import type { BuiltVariant } from './store-build.js';
 import { renderVideos, type VideoJob, type VideoOverrides } from './video-stage.js';
-import { WorkerPool } from './worker-pool.js';
 
 /** An output that is not in the cache yet, with the variant it belongs to. */
 export interface PendingOutput {
@@ -27,49 +24,12 @@ export interface RenderStageResult {
   parallelism: number;
 }
 
-const WORKER = new URL('./render-worker.ts', import.meta.url);
-
 /**
- * Up to this many posters and QR images the main thread renders them itself: starting a worker
- * thread (tsx, the render modules, fonts: seconds) costs more than a few posters. The price is
- * the event loop blocked during each poster's layout (well under a second) for such small jobs.
+ * Up to this many posters and QR images render on the pool's local lane: starting worker threads
+ * (tsx, the render modules, fonts: seconds) costs more than a few posters. The price is the event
+ * loop blocked during each poster's layout (well under a second) for such small jobs.
  */
 export const IN_PROCESS_MAX = 8;
-
-/** Renders tasks: a pool of worker threads, or this thread. */
-interface Runner {
-  size: number;
-  busyMs: number;
-  run(task: RenderTask): Promise<RenderDone>;
-  close(): Promise<void>;
-}
-
-// The in-process renderer stays warm for later exports of a long-running process (studio, server).
-const local = new Map<string, Promise<(task: RenderTask) => Promise<RenderDone>>>();
-
-function inProcess(init: RenderInit): Runner {
-  const key = init.baseCacheDir ?? '';
-  let handler = local.get(key);
-  if (!handler) {
-    handler = createRenderHandler(init);
-    handler.catch(() => local.delete(key));
-    local.set(key, handler);
-  }
-  const runner: Runner = {
-    size: 1,
-    busyMs: 0,
-    async run(task) {
-      const t0 = performance.now();
-      try {
-        return await (await handler)(task);
-      } finally {
-        runner.busyMs += performance.now() - t0;
-      }
-    },
-    close: async () => {},
-  };
-  return runner;
-}
 
 function label(p: PendingOutput): string {
   const c = p.variant.ctx;
@@ -82,33 +42,35 @@ function noteLabel(p: PendingOutput): string {
   return `${p.spec.kind === 'poster' ? `poster ${p.spec.size}` : p.spec.kind} · ${c.post.id}/${c.group.id}`;
 }
 
-/** Asset paths a poster may draw (logo, brand IP, product image, the store's avatar). */
-function imagePaths(ws: Workspace, v: BuiltVariant): Record<string, string> {
-  const c = v.ctx;
-  const out: Record<string, string> = {};
-  for (const id of [c.brand.logo, c.brand.ip.image, c.post.product.image, c.store.avatar]) if (id && ws.assets.get(id)) out[id] = ws.assets.path(id);
+/** Asset files a poster may draw (logo, brand IP, product image, the store's avatar): the lane reads each once. */
+function imagePaths(ws: Workspace, v: BuiltVariant): Map<string, PoolImage> {
+  const out = new Map<string, PoolImage>();
+  for (const id of posterAssetIds(v.ctx)) {
+    const record = ws.assets.get(id);
+    if (record) out.set(id, { path: ws.assets.path(id), name: record.name });
+  }
   return out;
 }
 
-function task(ws: Workspace, cache: RenderCache, p: PendingOutput): RenderTask {
+/** Renders one poster or QR output into its cache path on the pool. */
+function renderOne(ws: Workspace, cache: RenderCache, pool: PosterPool, p: PendingOutput, opts: RunOptions): Promise<WrittenFile> {
   const outPath = cache.pathOf(p.spec.key, p.spec.ext);
-  if (p.spec.kind === 'qr') return { kind: 'qr', outPath, link: p.spec.link };
-  if (p.spec.kind !== 'poster') throw new Error('videos are not rendered by the poster workers');
+  if (p.spec.kind === 'qr') return pool.qrToFile(p.spec.link, QR_PX, outPath, opts);
+  if (p.spec.kind !== 'poster') throw new Error('videos are not rendered by the poster pool');
   const t = p.spec.template;
-  return { kind: 'poster', outPath, template: { id: t.id, version: t.version, source: t.source }, size: p.spec.size, ctx: p.variant.ctx, images: imagePaths(ws, p.variant) };
+  return pool.renderToFile({ template: { id: t.id, version: t.version, source: t.source }, size: p.spec.size, ctx: p.variant.ctx, images: imagePaths(ws, p.variant), format: 'jpg' }, outPath, opts);
 }
 
 /**
- * Renders the missing outputs into the cache: posters and QR images on a pool of worker threads
- * (satori is single-threaded JS: one worker per core, each loading fonts once), videos through the
- * video module. At most two tasks per worker are in flight, so memory stays bounded whatever the
- * number of stores; every file is written to the cache as soon as it is made.
+ * Renders the missing outputs into the cache: posters and QR images on the poster pool, videos
+ * through the video module. Every file is written to the cache (and hashed) as soon as it is made.
  */
 export async function renderPending(
   ws: Workspace,
   cache: RenderCache,
+  pool: PosterPool,
   pending: PendingOutput[],
-  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; workers?: number; offset?: { done: number; total: number }; video?: VideoOverrides },
+  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; offset?: { done: number; total: number }; video?: VideoOverrides },
 ): Promise<RenderStageResult> {
   const result: RenderStageResult = { rendered: 0, failed: [], digests: new Map(), notes: [], parallelism: 0 };
   const notes = new Set<string>(); // the same note for every store is told once
@@ -121,34 +83,28 @@ export async function renderPending(
   const base = opts.offset ?? { done: 0, total: pending.length };
   const emit = (p: Progress) => opts.onProgress?.({ ...p, done: base.done + p.done, total: base.total });
   if (images.length) {
-    const init: RenderInit = { baseCacheDir: join(cache.dir, 'bases') };
-    const workers = opts.workers ?? (images.length <= IN_PROCESS_MAX ? 0 : availableParallelism());
-    const pool: Runner = workers < 1 ? inProcess(init) : new WorkerPool<RenderTask, RenderDone>(WORKER, Math.min(workers, images.length), init);
-    const size = pool.size;
-    const onAbort = () => void pool.close();
+    // A few outputs on the local lane; more on the pool's worker threads (one per core).
+    const run: RunOptions = { lane: images.length <= IN_PROCESS_MAX || pool.workers === 0 ? 'local' : 'workers', signal: opts.signal };
+    const lanes = run.lane === 'local' ? 1 : pool.workers;
+    const busy0 = pool.busyMs();
     const t0 = performance.now();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      await runPool(
-        images,
-        async (p) => {
-          try {
-            const done = await pool.run(task(ws, cache, p));
-            result.rendered++;
-            result.digests.set(p.spec.key, done.sha256);
-            for (const n of done.notes) notes.add(`${noteLabel(p)}: ${n}`);
-          } catch (err) {
-            if (opts.signal?.aborted) throw err;
-            fail(p, err);
-          }
-        },
-        { concurrency: size * 2, signal: opts.signal, onProgress: emit, label },
-      );
-    } finally {
-      opts.signal?.removeEventListener('abort', onAbort);
-      result.parallelism = pool.busyMs / Math.max(1, performance.now() - t0);
-      await pool.close();
-    }
+    await runPool(
+      images,
+      async (p) => {
+        try {
+          const done = await renderOne(ws, cache, pool, p, run);
+          result.rendered++;
+          result.digests.set(p.spec.key, done.sha256);
+          for (const n of done.notes) notes.add(`${noteLabel(p)}: ${n}`);
+        } catch (err) {
+          if (opts.signal?.aborted) throw err;
+          fail(p, err);
+        }
+      },
+      // Two tasks in flight per lane keep every lane busy; memory stays bounded whatever the number of stores.
+      { concurrency: lanes * 2, signal: opts.signal, onProgress: emit, label },
+    );
+    result.parallelism = (pool.busyMs() - busy0) / Math.max(1, performance.now() - t0);
   }
   if (videos.length) {
     const jobs: VideoJob[] = videos.map((p) => ({ key: p.spec.key, outPath: cache.pathOf(p.spec.key, p.spec.ext), variant: p.variant, spec: p.spec }));

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
-import QRCode from 'qrcode';
 import type { StudioData } from '../model/index.js';
 import { esc } from '../pack/index-html.js';
+import { qrSvg } from '../render/qr/svg.js';
 import { activeToken } from './tokens.js';
 
 /** The port `shequn serve` listens on by default (links assume it unless told otherwise). */
@@ -46,7 +46,7 @@ export async function portalSheetHtml(data: StudioData, links: readonly PortalLi
   const owners = new Map(data.stores.map((s) => [s.id, s.ownerName]));
   const cards: string[] = [];
   for (const l of links) {
-    const svg = await QRCode.toString(l.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const svg = qrSvg(l.url, 2);
     cards.push(`<div class="card"><div class="qr">${svg}</div><div class="name">${esc(l.storeName)}</div><div class="owner">${esc(owners.get(l.store) ?? '')} · ${esc(l.store)}</div><div class="url">${esc(l.url)}</div></div>`);
   }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(data.brand.name)} · 门店内容包二维码</title>

@@ -3,20 +3,21 @@ import sharp from 'sharp';
 import type { VariantContext } from '../compose/types.js';
 import type { PosterSize } from '../model/index.js';
 import { POSTER_DIMENSIONS } from '../model/index.js';
-import { BaseCache } from './baseCache.js';
-import { loadFonts, type PosterFonts } from './fonts.js';
-import { imageToRaw, ImageInputError, loadImage, type LoadedImage } from './images.js';
-import { baseHtml, renderBaseLayer, type BaseImages } from './layers.js';
-import { layoutStoreLayer } from './storeLayer.js';
-import { GlyphCache } from './glyphCache.js';
-import { Lru } from './lru.js';
-import { brandInfo } from './posterContext.js';
-import { loadPosterTemplate, type PosterTemplateInput } from './posterTemplate.js';
-import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix, QrError, type QrMatrix } from './qr.js';
-import { blend, roundedMask, svgToRaster, type PosterFormat, type Raster } from './raster.js';
-import { BaseJpegs, encodePoster, encodeScaled, MCU_ROWS } from './encodePoster.js';
-import type { Rect } from './manifest.js';
-import { renderWatermark } from './watermark.js';
+import { BaseCache } from './layout/base-cache.js';
+import { loadFonts, type PosterFonts } from './text/fonts.js';
+import { imageToRaw, ImageInputError, loadImage, type LoadedImage } from './image/images.js';
+import { baseHtml, renderBaseLayer, type BaseImages } from './layout/base-layer.js';
+import { layoutStoreLayer } from './layout/store-layer.js';
+import { GlyphCache } from './text/glyph-cache.js';
+import { LRUCache } from 'lru-cache';
+import { RenderMemo } from './memo.js';
+import { brandInfo } from './layout/poster-context.js';
+import { loadPosterTemplate, type PosterTemplateInput } from './template/poster-template.js';
+import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix, QrError, type QrMatrix } from './qr/qr.js';
+import { blend, roundedMask, svgToRaster, type PosterFormat, type Raster } from './image/raster.js';
+import { BaseJpegs, encodePoster, encodeScaled, MCU_ROWS } from './jpeg/encode-poster.js';
+import type { Rect } from './template/manifest.js';
+import { renderWatermark } from './image/watermark.js';
 
 /** Bump when the output of the same inputs changes (invalidates cached base layers). */
 export const RENDERER_VERSION = 'posters-1';
@@ -34,6 +35,8 @@ export interface PosterRenderInput {
   format?: PosterFormat;
   /** Adds a diagonal "草稿 / DRAFT" watermark (the QR stays clear). */
   draft?: boolean;
+  /** False keeps a newly rendered shared layer in memory only, not in the disk cache (live previews: one per edit). */
+  cacheBaseOnDisk?: boolean;
   /**
    * Scale the result down to this width (live previews). The poster is still composed and its QR
    * read back at full size; only the encoding is of the scaled frame, so no full-size JPEG is
@@ -83,15 +86,16 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
   sharp.cache({ memory: 16, files: 0, items: 16 });
   const fonts = opts.fonts ?? loadFonts();
   const bases = new BaseCache(opts.maxBases ?? 12, opts.cacheDir);
-  const loaded = new Lru<string, Promise<LoadedImage>>(32);
-  const avatars = new Lru<string, Promise<Buffer>>(64);
-  const masks = new Lru<string, Uint8Array>(16);
+  const loaded = new LRUCache<string, Promise<LoadedImage>>({ max: 32 });
+  const avatars = new LRUCache<string, Promise<Buffer>>({ max: 64 });
+  const masks = new LRUCache<string, Uint8Array>({ max: 16 });
   const watermarks = new Map<PosterSize, Promise<Raster>>();
   const jpegs = new BaseJpegs();
   const glyphs = new GlyphCache(fonts);
-  const bands = new Lru<string, Promise<Buffer>>(6);
-  const qrs = new Lru<string, QrMatrix>(64);
+  const bands = new LRUCache<string, Promise<Buffer>>({ max: 6 });
+  const qrs = new LRUCache<string, QrMatrix>({ max: 64 });
   const spliceJpeg = opts.spliceJpeg ?? true;
+  const memo = new RenderMemo();
 
   const label = (slot: string, id: string, input: ImageInput): string => `${ROLES[slot] ?? slot} ${Buffer.isBuffer(input) ? `(asset ${id.slice(0, 8)})` : input.name}`;
   const bytesOf = (input: ImageInput): Buffer => (Buffer.isBuffer(input) ? input : input.bytes);
@@ -124,27 +128,27 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
   async function render(input: PosterRenderInput): Promise<RenderedPoster> {
     const { ctx, size } = input;
     const format = input.format ?? 'jpg';
-    const t = loadPosterTemplate(input.template);
+    const t = loadPosterTemplate(input.template, memo.templates);
     const { width, height } = POSTER_DIMENSIONS[size];
     if (!/^https?:\/\//i.test(ctx.link)) throw new QrError(`${t.label}: the variant's link "${ctx.link}" is not an http(s) URL`);
     const used = new Set([...t.baseSlots.images, ...t.storeSlots.images]);
     const imgs = await baseImages(input, used);
     // The base cache key is the base layer's own HTML (text already fitted), so store data can
     // never leak into a shared base, and a post whose head names the store still renders right.
-    const { html, notes } = baseHtml(t, size, ctx, fonts, imgs);
+    const { html, notes } = baseHtml(t, size, ctx, fonts, imgs, memo);
     const keyData = [RENDERER_VERSION, t.hash, size, JSON.stringify(brandInfo(ctx)), ctx.post.product.image ?? '', ctx.brand.logo ?? '', ctx.brand.ip.image ?? '', html];
     const key = createHash('sha256').update(keyData.join('\u0000')).digest('hex').slice(0, 40);
     const tb = performance.now();
     let baseCached = true;
     const base = await bases.get(key, () => {
       baseCached = false;
-      return renderBaseLayer(t, size, ctx, fonts, imgs, html, glyphs);
-    });
+      return renderBaseLayer(t, size, ctx, fonts, imgs, html, glyphs, memo);
+    }, input.cacheBaseOnDisk !== false);
     const baseMs = performance.now() - tb;
 
     const avatarId = used.has('avatar') ? ctx.store.avatar : undefined;
     const tl = performance.now();
-    const store = await layoutStoreLayer(t, size, ctx, fonts, { ...imgs, avatar: !!avatarId });
+    const store = await layoutStoreLayer(t, size, ctx, fonts, { ...imgs, avatar: !!avatarId }, memo);
     notes.push(...store.notes);
     const area = t.manifest.sizes[size].store;
 

@@ -1,13 +1,12 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { StudioError } from '../model/index.js';
 import { buildVariantContext } from '../compose/context.js';
 import type { VariantContext } from '../compose/types.js';
 import type { Post, PosterSize, StudioData } from '../model/index.js';
 import type { Workspace } from '../workspace/types.js';
-import { builtinPosterTemplates } from './builtins.js';
-import type { PosterTemplateInput } from './posterTemplate.js';
-import type { PosterFormat } from './raster.js';
+import { builtinPosterTemplates } from './template/builtins.js';
+import type { PosterTemplateInput } from './template/poster-template.js';
+import type { PosterFormat } from './image/raster.js';
 import type { ImageInput } from './renderer.js';
 
 /** A poster template version chosen for a post, and where it came from. */
@@ -70,20 +69,12 @@ export function posterFileName(post: string, group: string, store: string, size:
   return `${safe(post)}__${safe(group)}__${safe(store)}__${size}.${format}`;
 }
 
-/** Writes a file atomically (temporary name, then rename). */
-export async function writeFileAtomic(path: string, bytes: Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
-}
-
 /** Where the studio keeps a variant's poster preview: renders/posters/<file name>. */
 export function posterRenderPath(ws: Workspace, name: string): string {
   return join(ws.paths.renders, 'posters', name);
 }
 
-/** Where base layers are cached on disk for a workspace. */
+/** Where poster base layers are cached on disk for a workspace (shared by export, CLI render and previews). */
 export function posterCacheDir(ws: Workspace): string {
-  return join(ws.paths.renders, 'cache', 'poster-bases');
+  return join(ws.paths.renders, 'cache', 'bases');
 }

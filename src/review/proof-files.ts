@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
 import type { ReviewState } from '../model/index.js';
 import type { ProofResult } from './proof.js';
 import { proofRelPath } from './queue.js';
@@ -25,13 +26,6 @@ export interface ProofInfo {
   renderedAt: string;
 }
 
-async function writeAtomic(path: string, bytes: Buffer | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
-}
-
 /** Absolute paths of a version's proof files inside a workspace folder. */
 export function proofFiles(wsDir: string, template: string, version: number): { sheet: string; compare: string; info: string } {
   return {
@@ -44,8 +38,8 @@ export function proofFiles(wsDir: string, template: string, version: number): { 
 /** Writes the sheet, the comparison and the info JSON (each atomically); returns the info. */
 export async function saveProof(wsDir: string, proof: ProofResult, state: ReviewState, renderedAt: string): Promise<ProofInfo> {
   const f = proofFiles(wsDir, proof.template, proof.version);
-  await writeAtomic(f.sheet, proof.sheet.buf);
-  if (proof.compare) await writeAtomic(f.compare, proof.compare.buf);
+  await writeFileAtomic(f.sheet, proof.sheet.buf);
+  if (proof.compare) await writeFileAtomic(f.compare, proof.compare.buf);
   const info: ProofInfo = {
     template: proof.template,
     kind: proof.kind,
@@ -64,7 +58,7 @@ export async function saveProof(wsDir: string, proof: ProofResult, state: Review
     diff: proof.diff,
     renderedAt,
   };
-  await writeAtomic(f.info, JSON.stringify(info, null, 2));
+  await writeFileAtomic(f.info, JSON.stringify(info, null, 2));
   return info;
 }
 

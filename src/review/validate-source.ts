@@ -1,7 +1,7 @@
 import { StudioError } from '../model/index.js';
 import { validateTemplate } from '../compose/handlebars/env.js';
 import type { TemplateKind } from '../model/index.js';
-import { loadPosterTemplate } from '../render/posterTemplate.js';
+import { loadPosterTemplate } from '../render/template/poster-template.js';
 import { parseStoryboard } from '../video/storyboard.js';
 
 /**

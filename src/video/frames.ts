@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import type { VariantContext } from '../compose/types.js';
-import { Lru } from '../render/lru.js';
+import { LRUCache } from 'lru-cache';
 import type { VideoFormat } from './args/encoder.js';
 import type { LayerRenderer } from './layers.js';
 import { previewStills, type VideoAssets } from './plan.js';
@@ -24,11 +24,16 @@ export interface StoryboardFrame {
   jpeg: Buffer;
 }
 
-/** Scaled pictures by content key and width (a few storyboards' worth). */
-const pictures = new Lru<string, Promise<Buffer>>(48);
+/** Scaled storyboard pictures by content key and width (a few storyboards' worth): a head edit redraws only what changed. */
+export type PictureMemo = LRUCache<string, Promise<Buffer>>;
+
+/** A picture memo of the usual size (the workspace's services keep one for the storyboard preview). */
+export function pictureMemo(): PictureMemo {
+  return new LRUCache({ max: 48 });
+}
 
 /** Every scene's first frame and the end card, in order, with their timing; JPEGs `width` px wide. */
-export async function storyboardFrames(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, width: number): Promise<StoryboardFrame[]> {
+export async function storyboardFrames(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, width: number, pictures: PictureMemo = pictureMemo()): Promise<StoryboardFrame[]> {
   const jobs = await previewStills(sb, ctx, fmt, renderer, assets);
   const w = Math.min(width, fmt.width);
   const jpegs: Buffer[] = [];

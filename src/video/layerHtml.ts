@@ -4,10 +4,10 @@
  * known to fit and the layout (including the QR's exact rectangle) is computed here.
  */
 import type { Brand } from '../model/index.js';
-import type { PosterFonts } from '../render/fonts.js';
-import type { Rect } from '../render/manifest.js';
-import { QUIET_MODULES, qrMatrix } from '../render/qr.js';
-import { fitText, type FitResult } from '../render/textFit.js';
+import type { PosterFonts } from '../render/text/fonts.js';
+import type { Rect } from '../render/template/manifest.js';
+import { QUIET_MODULES, qrMatrix } from '../render/qr/qr.js';
+import { fitText, type FitResult } from '../render/text/text-fit.js';
 import { esc, type LayerDoc, type LayerImage } from './layers.js';
 import type { ColorRef, Layer, Scene } from './storyboard.js';
 

@@ -4,13 +4,13 @@
  * finished images. The video code talks to it through the small LayerRenderer seam below.
  */
 import satori from 'satori';
-import type { Rect } from '../render/manifest.js';
-import { loadFonts, type PosterFonts } from '../render/fonts.js';
-import { dataUri, loadImage, type LoadedImage } from '../render/images.js';
-import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix } from '../render/qr.js';
-import { svgToOpaqueRaster, svgToRaster, type Raster } from '../render/raster.js';
-import { htmlToVdom, type VNode } from '../render/vdom.js';
-import { Lru } from '../render/lru.js';
+import type { Rect } from '../render/template/manifest.js';
+import { loadFonts, type PosterFonts } from '../render/text/fonts.js';
+import { dataUri, loadImage, type LoadedImage } from '../render/image/images.js';
+import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix } from '../render/qr/qr.js';
+import { svgToOpaqueRaster, svgToRaster, type Raster } from '../render/image/raster.js';
+import { htmlToVdom, type VNode } from '../render/layout/vdom.js';
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 
 /** An image a layer may show through `<img data-slot="name">`. */
@@ -48,7 +48,7 @@ export function esc(text: string): string {
 /** The layer renderer on src/render: fonts parsed once, images normalised once per content. */
 export function createLayerRenderer(opts: { fonts?: PosterFonts } = {}): LayerRenderer {
   const fonts = opts.fonts ?? loadFonts();
-  const images = new Lru<string, Promise<LoadedImage>>(32);
+  const images = new LRUCache<string, Promise<LoadedImage>>({ max: 32 });
   const load = (img: LayerImage): Promise<LoadedImage> => {
     const key = createHash('sha1').update(img.bytes).digest('hex');
     let p = images.get(key);

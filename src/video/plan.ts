@@ -11,7 +11,7 @@ import { StudioError } from '../model/index.js';
 import { templateData } from '../compose/context.js';
 import { renderTemplate } from '../compose/handlebars/index.js';
 import type { VariantContext } from '../compose/types.js';
-import type { Raster } from '../render/raster.js';
+import type { Raster } from '../render/image/raster.js';
 import type { MusicPlan } from './args/audio.js';
 import type { VideoFormat } from './args/encoder.js';
 import type { ScenePlan } from './args/scenes.js';

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../model/index.js';
 import { AssetId, type AssetRecord, type StudioData } from '../model/index.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { assertDecodable } from './decode-check.js';
 import { requireImage } from './mime.js';
 import type { AssetStore } from './types.js';
@@ -33,15 +34,7 @@ export async function writeAssetFile(assetsDir: string, bytes: Buffer, originalN
   const file = path.join(assetsDir, record.id + record.ext);
   const existing = await stat(file).catch(() => undefined);
   if (existing?.size === bytes.length) return record;
-  await mkdir(assetsDir, { recursive: true });
-  const tmp = path.join(assetsDir, `.${record.id}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+  await writeFileAtomic(file, bytes);
   return record;
 }
 

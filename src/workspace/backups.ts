@@ -1,5 +1,6 @@
-import { copyFile, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 
 /** How many routine backups (taken before each write) are kept. */
 export const KEEP_BACKUPS = 10;
@@ -7,22 +8,20 @@ export const KEEP_BACKUPS = 10;
 /** Kinds of files in `.backups/`: routine ones are pruned, the others are kept. */
 export type BackupKind = 'studio' | 'premigrate' | 'damaged';
 
-let seq = 0;
-
-/** A name that sorts chronologically: `<kind>-2026-02-01T10-00-00-000Z-<seq>.json`. */
+/**
+ * A name that sorts chronologically: `<kind>-2026-02-01T10-00-00-000Z-<pid>-<tick>.json`; the tick
+ * (the process's monotonic clock in ns) orders two backups taken in the same millisecond.
+ */
 function backupName(kind: BackupKind, tag = ''): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  seq = (seq + 1) % 1_000_000;
-  return `${kind}${tag ? `-${tag}` : ''}-${stamp}-${String(process.pid).padStart(7, '0')}-${String(seq).padStart(6, '0')}.json`;
+  const tick = process.hrtime.bigint().toString().padStart(20, '0');
+  return `${kind}${tag ? `-${tag}` : ''}-${stamp}-${String(process.pid).padStart(7, '0')}-${tick}.json`;
 }
 
-/** Writes `text` as a new routine backup (temp + rename), then prunes to the last `keep`. */
+/** Writes `text` as a new routine backup (atomically), then prunes to the last `keep`. */
 export async function writeBackup(dir: string, text: string, keep = KEEP_BACKUPS): Promise<string> {
-  await mkdir(dir, { recursive: true });
   const file = path.join(dir, backupName('studio'));
-  const tmp = `${file}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, file);
+  await writeFileAtomic(file, text);
   await pruneBackups(dir, keep);
   return file;
 }

@@ -6,8 +6,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { builtinPosterTemplates } from '../../src/render/builtins.js';
-import { checkSvgSafe, MAX_INPUT_PIXELS } from '../../src/render/images.js';
+import { builtinPosterTemplates } from '../../src/render/template/builtins.js';
+import { checkSvgSafe, MAX_INPUT_PIXELS } from '../../src/render/image/images.js';
 import { createPosterRenderer, type PosterRenderer } from '../../src/render/renderer.js';
 import { assetId } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';

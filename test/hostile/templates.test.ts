@@ -8,7 +8,7 @@ import { StudioError } from '../../src/model/index.js';
 import { renderTemplate, TemplateError, validateTemplate } from '../../src/compose/handlebars/index.js';
 import { lexicalFromText } from '../../src/demo/index.js';
 import type { StudioData } from '../../src/model/index.js';
-import { compileSection } from '../../src/render/hbs.js';
+import { compileSection } from '../../src/render/template/hbs.js';
 import { demoStudio } from '../../src/setup/demo.js';
 import { sceneTexts } from '../../src/video/plan.js';
 import { parseStoryboard } from '../../src/video/storyboard.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { builtinPosterTemplates } from '../../src/render/builtins.js';
+import { builtinPosterTemplates } from '../../src/render/template/builtins.js';
 import { useDemoWorkspace } from '../helpers/demo-workspace.js';
 import { zbarDecode } from './helpers.js';
 

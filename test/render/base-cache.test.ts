@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneBaseCache } from '../../src/render/baseCache.js';
+import { pruneBaseCache } from '../../src/render/layout/base-cache.js';
 
 describe('the on-disk base layer cache stays bounded', () => {
   it('removes the least recently used layers until it fits, and leaves other files alone', async () => {

@@ -1,6 +1,6 @@
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { assertSingleFont, FONT_FAMILY, fontPaths, loadFonts } from '../../src/render/fonts.js';
+import { assertSingleFont, FONT_FAMILY, fontPaths, loadFonts } from '../../src/render/text/fonts.js';
 
 describe('poster fonts', () => {
   it('loads Noto Sans SC regular and bold once per process: the same objects every time', () => {

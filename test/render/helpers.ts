@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { builtinPosterTemplates } from '../../src/render/builtins.js';
-import type { Rect } from '../../src/render/manifest.js';
-import type { PosterTemplateInput } from '../../src/render/posterTemplate.js';
+import { builtinPosterTemplates } from '../../src/render/template/builtins.js';
+import type { Rect } from '../../src/render/template/manifest.js';
+import type { PosterTemplateInput } from '../../src/render/template/poster-template.js';
 
 /** The built-in poster templates as renderer inputs. */
 export function builtinInputs(): PosterTemplateInput[] {

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ImageInputError, loadImage } from '../../src/render/images.js';
+import { ImageInputError, loadImage } from '../../src/render/image/images.js';
 import { createPosterRenderer } from '../../src/render/renderer.js';
 import { FILES, fixtureContext, fixtureImages, IDS, SHORT_STORE } from '../fixtures/render/fixture.js';
 

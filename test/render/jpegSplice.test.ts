@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { indexJpeg, spliceBand } from '../../src/render/jpegSplice.js';
-import { UnsupportedJpeg } from '../../src/render/jpegScan.js';
+import { indexJpeg, spliceBand } from '../../src/render/jpeg/splice.js';
+import { UnsupportedJpeg } from '../../src/render/jpeg/scan.js';
 
 const W = 1080;
 const enc = (raw: Buffer, h: number, quality = 88) => sharp(raw, { raw: { width: W, height: h, channels: 3 } }).jpeg({ quality, mozjpeg: false, optimiseCoding: false, chromaSubsampling: '4:2:0' }).toBuffer();

@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImageInputError } from '../../src/render/images.js';
-import { createPosterRendererPool } from '../../src/render/pool.js';
 import { createPosterRenderer, renderPoster, type PosterRenderInput } from '../../src/render/renderer.js';
-import { FILES, fixtureContext, fixtureImages, LONG_STORE, SHORT_STORE } from '../fixtures/render/fixture.js';
+import { fixtureContext, fixtureImages, LONG_STORE, SHORT_STORE } from '../fixtures/render/fixture.js';
 import { builtinInputs, zbarDecode } from './helpers.js';
 import { thumbDiff } from './imageCompare.js';
 
@@ -78,26 +76,9 @@ describe('the poster pipeline', () => {
   });
 });
 
-describe('the worker pool', () => {
-  const pool = createPosterRendererPool({ workers: 2 });
-  afterAll(() => pool.close());
-
-  it('renders the same bytes as the in-process renderer, and passes errors back with their kind', async () => {
-    const [a, b] = await Promise.all([pool.render(input({ ctx: fixtureContext(LONG_STORE) })), pool.render(input())]);
-    expect(a.bytes.equals((await renderer.render(input({ ctx: fixtureContext(LONG_STORE) }))).bytes)).toBe(true);
-    expect(zbarDecode(b.bytes)).toEqual([fixtureContext(SHORT_STORE).link]);
-    const broken = new Map(images);
-    const id = 'f'.repeat(64);
-    broken.set(id, { bytes: FILES.avatar1.subarray(0, 300), name: 'cut.png' });
-    const ctx = fixtureContext({ ...SHORT_STORE, avatar: id });
-    await expect(pool.render(input({ ctx, images: broken }))).rejects.toThrow(ImageInputError);
-    await expect(pool.render(input({ ctx, images: broken }))).rejects.toThrow(/头像 avatar cut\.png \(store "s-short"\) is truncated or damaged/);
-  });
-});
-
 describe('text effects the glyph painter does not draw', () => {
   it('fall back to glyph outlines (a text-shadow in the store layer is still drawn)', async () => {
-    const { composePosterSource, parsePosterSource } = await import('../../src/render/templateSource.js');
+    const { composePosterSource, parsePosterSource } = await import('../../src/render/template/source.js');
     const parts = parsePosterSource(festive!.source, 'f');
     const shadow = { id: 'shadowed', version: 1, source: composePosterSource({ ...parts, manifest: { ...parts.manifest, id: 'shadowed' }, style: `${parts.style}\n.catch { text-shadow: 0 0 6px #ff0000; }` }) };
     const plain = await renderer.render(input({ size: '9x16' }));

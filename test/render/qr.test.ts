@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertQrDecodes, checkQrSlot, decodeQrRegion, drawQr, qrMatrix, qrPlacement, QrError, QUIET_MODULES } from '../../src/render/qr.js';
+import { assertQrDecodes, checkQrSlot, decodeQrRegion, drawQr, qrMatrix, qrPlacement, QrError, QUIET_MODULES } from '../../src/render/qr/qr.js';
 
 const W = 1080;
 const H = 520;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PosterSize, POSTER_DIMENSIONS, Template } from '../../src/model/index.js';
-import { builtinPosterTemplates } from '../../src/render/builtins.js';
-import { loadPosterTemplate } from '../../src/render/posterTemplate.js';
-import { composePosterSource, parsePosterSource, PosterTemplateError } from '../../src/render/templateSource.js';
+import { builtinPosterTemplates } from '../../src/render/template/builtins.js';
+import { loadPosterTemplate } from '../../src/render/template/poster-template.js';
+import { composePosterSource, parsePosterSource, PosterTemplateError } from '../../src/render/template/source.js';
 import { createPosterRenderer } from '../../src/render/renderer.js';
 import { fixtureContext, fixtureImages, SHORT_STORE } from '../fixtures/render/fixture.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadFonts } from '../../src/render/fonts.js';
-import { breakLines } from '../../src/render/lineBreak.js';
-import { fitText, TextFitError, type FitRule } from '../../src/render/textFit.js';
+import { loadFonts } from '../../src/render/text/fonts.js';
+import { breakLines } from '../../src/render/text/line-break.js';
+import { fitText, TextFitError, type FitRule } from '../../src/render/text/text-fit.js';
 import { LONG_CATCHPHRASE, LONG_STORE_NAME } from '../fixtures/render/fixture.js';
 
 const f = loadFonts();

@@ -10,7 +10,7 @@ import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { fakeRenderers, type Calls } from './fake-renderers.js';
 import { fixture } from './fixture.js';
-import { builtinPosterTemplates } from '../../src/render/builtins.js';
+import { builtinPosterTemplates } from '../../src/render/template/builtins.js';
 import { ctx, servicesOf } from '../helpers/session.js';
 
 let ws: Workspace;

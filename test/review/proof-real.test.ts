@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import { loadBuiltinCaptionTemplates } from '../../src/compose/builtins.js';
 import { buildDemoStudio, withBuiltinTemplates } from '../../src/demo/index.js';
-import { builtinPosterTemplates } from '../../src/render/builtins.js';
+import { builtinPosterTemplates } from '../../src/render/template/builtins.js';
 import { builtinVideoTemplates } from '../../src/video/builtins.js';
 import { addDemoReviewQueue } from '../../src/review/demo.js';
 import { createWorkspace } from '../../src/workspace/index.js';

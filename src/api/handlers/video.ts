@@ -8,7 +8,6 @@ import type { VideoSize } from '../../video/args/encoder.js';
 import { renderWorkspaceVideos, storyboardByChoice, storyboardForPost, videoRenderPath, type VariantVideo } from '../../video/workspace.js';
 import { VIDEO_FORMATS } from '../../video/args/encoder.js';
 import { workspaceVideoAssets } from '../../video/assets.js';
-import { storyboardFrames } from '../../video/frames.js';
 import { storyboardSeconds } from '../../video/storyboard.js';
 
 function report(ctx: CallContext, v: VariantVideo) {
@@ -44,7 +43,7 @@ export const videoHandlers: HandlersFor<typeof videoMethods> = {
     if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
     const sb = template ? storyboardByChoice(data, template) : storyboardForPost(data, p);
     const variant = buildVariantContext(data, p, group, store);
-    const frames = await storyboardFrames(sb.storyboard, variant, VIDEO_FORMATS[size], ctx.services.layers(), workspaceVideoAssets(ctx.ws), width);
+    const frames = await ctx.services.storyboards().frames(sb.storyboard, variant, VIDEO_FORMATS[size], workspaceVideoAssets(ctx.ws), width);
     return {
       template: sb.template,
       total: storyboardSeconds(sb.storyboard),

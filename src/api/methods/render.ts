@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { Id, Post, PosterSize } from '../../model/index.js';
 import { defineMethods } from '../define.js';
 
-/** Poster rendering for the UI's live preview (one variant, one size). */
+/** One poster `render.posters` wrote. */
+export const RenderedPosterFile = z.object({
+  post: z.string(),
+  group: z.string(),
+  store: z.string(),
+  size: PosterSize,
+  /** Relative to the workspace folder (under renders/posters/), posix separators. */
+  path: z.string(),
+  template: z.object({ id: z.string(), version: z.number().int(), state: z.string(), builtin: z.boolean() }),
+  notes: z.array(z.string()),
+});
+
+/** Poster rendering: the UI's live preview (one variant, one size) and batches of files (the CLI's `render`). */
 export const renderMethods = defineMethods({
   'render.poster': {
     description:
@@ -40,6 +52,26 @@ export const renderMethods = defineMethods({
       template: z.object({ id: z.string(), version: z.number().int(), state: z.string(), builtin: z.boolean() }),
       notes: z.array(z.string()),
       ms: z.number(),
+    }),
+  },
+  'render.posters': {
+    description:
+      'Render the posters of a post for every store and group type it reaches (or one group type / store), one file per variant and size, under renders/posters/. ' +
+      'Group types without a poster format are skipped unless named. Sizes: the given ones, else each group type\'s. Progress and cancel as a long call.',
+    input: z
+      .object({
+        post: Id,
+        group: Id.optional(),
+        store: Id.optional(),
+        sizes: z.array(PosterSize).min(1).optional(),
+        format: z.enum(['jpg', 'png', 'webp']).default('jpg'),
+        template: z.object({ id: Id, version: z.number().int().positive().optional() }).strict().optional(),
+        draft: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({
+      posters: z.array(RenderedPosterFile),
+      failed: z.array(z.object({ post: z.string(), group: z.string(), store: z.string(), size: PosterSize, reason: z.string() })),
     }),
   },
 });

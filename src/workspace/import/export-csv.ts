@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { GroupType, StoreOwner } from '../../model/index.js';
 import { STORE_COLUMNS } from './columns.js';
 
@@ -52,15 +51,6 @@ export function storesToCsv(stores: readonly StoreOwner[], groups: readonly Grou
 
 /** Writes the stores CSV to `file` (temp + rename); returns how many stores were written. */
 export async function exportStoresCsv(stores: readonly StoreOwner[], groups: readonly GroupType[], file: string): Promise<number> {
-  const target = path.resolve(file);
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, storesToCsv(stores, groups), 'utf8');
-    await rename(tmp, target);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+  await writeFileAtomic(path.resolve(file), storesToCsv(stores, groups));
   return stores.length;
 }

@@ -1,0 +1,129 @@
+import QRCode from 'qrcode';
+import jsQR from 'jsqr';
+import type { Rect } from '../template/manifest.js';
+
+/** Smallest QR slot on a 1080-wide poster, in px: phones scan it reliably from a screen or print. */
+export const MIN_QR_PX = 240;
+/** Quiet zone around the code, in modules (the standard asks for 4). */
+export const QUIET_MODULES = 4;
+/** Smallest module size in px we draw. */
+const MIN_MODULE_PX = 3;
+
+/** A QR code's modules (error correction M). */
+export interface QrMatrix {
+  size: number;
+  /** 1 = dark, row-major. */
+  data: Uint8Array;
+}
+
+/** Raised when a QR cannot be drawn legibly or does not decode back to its link. */
+export class QrError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QrError';
+  }
+}
+
+/** Encodes a link as a QR matrix with error correction M. */
+export function qrMatrix(link: string): QrMatrix {
+  const qr = QRCode.create(link, { errorCorrectionLevel: 'M' });
+  return { size: qr.modules.size, data: Uint8Array.from(qr.modules.data as unknown as ArrayLike<number>) };
+}
+
+/** Where the modules land inside a slot: module size and top-left of the code, whole pixels. */
+export function qrPlacement(m: Pick<QrMatrix, "size">, slot: Rect): { module: number; x: number; y: number; side: number } {
+  const side = Math.min(slot.w, slot.h);
+  const module = Math.floor(side / (m.size + 2 * QUIET_MODULES));
+  const code = module * m.size;
+  return { module, x: slot.x + Math.floor((slot.w - code) / 2), y: slot.y + Math.floor((slot.h - code) / 2), side: code };
+}
+
+/** Checks a QR slot is big enough for the link at the poster's width. */
+export function checkQrSlot(m: QrMatrix, slot: Rect, posterWidth: number, label: string): void {
+  const min = Math.ceil((MIN_QR_PX * posterWidth) / 1080);
+  if (Math.min(slot.w, slot.h) < min) throw new QrError(`${label}: the QR slot is ${slot.w}×${slot.h}px; it must be at least ${min}px so phones can scan it`);
+  const { module } = qrPlacement(m, slot);
+  if (module < MIN_MODULE_PX) {
+    throw new QrError(`${label}: the link is too long for the QR slot (${m.size} modules need ${(m.size + 2 * QUIET_MODULES) * MIN_MODULE_PX}px, the slot has ${Math.min(slot.w, slot.h)}px); shorten the link`);
+  }
+}
+
+/** Paints the code (black on white, quiet zone included: the whole slot is white) into an RGB/RGBA raster. */
+export function drawQr(raster: Buffer, width: number, channels: 3 | 4, m: QrMatrix, slot: Rect): void {
+  const height = raster.length / (width * channels);
+  if (slot.x < 0 || slot.y < 0 || slot.x + slot.w > width || slot.y + slot.h > height) {
+    throw new QrError(`the QR slot (${slot.x},${slot.y} ${slot.w}×${slot.h}) lies outside the ${width}×${height} image`);
+  }
+  const { module, x: ox, y: oy } = qrPlacement(m, slot);
+  const fill = (x: number, y: number, w: number, h: number, v: number): void => {
+    for (let yy = y; yy < y + h; yy++) {
+      const start = (yy * width + x) * channels;
+      if (channels === 3) raster.fill(v, start, start + w * 3);
+      else for (let i = start; i < start + w * 4; i += 4) {
+        raster[i] = v;
+        raster[i + 1] = v;
+        raster[i + 2] = v;
+        raster[i + 3] = 255;
+      }
+    }
+  };
+  fill(slot.x, slot.y, slot.w, slot.h, 255);
+  for (let my = 0; my < m.size; my++) {
+    for (let mx = 0; mx < m.size; mx++) {
+      if (m.data[my * m.size + mx] === 1) fill(ox + mx * module, oy + my * module, module, module, 0);
+    }
+  }
+}
+
+/**
+ * Decodes the QR inside `slot` of a final raster with jsQR and returns its text. Only the code
+ * and 2 modules of its quiet zone are read, box-averaged along the module grid to 2 px per
+ * module first (jsQR then needs a few ms instead of ~15 ms on the full-size region).
+ */
+export function decodeQrRegion(raster: Buffer, width: number, channels: 3 | 4, slot: Rect, m: Pick<QrMatrix, 'size'>, height = Infinity): string | null {
+  const { module, x: ox, y: oy } = qrPlacement(m, slot);
+  const PX = 2;
+  const margin = 2;
+  const n = (m.size + 2 * margin) * PX;
+  const step = module / PX;
+  const left = ox - margin * module;
+  const top = oy - margin * module;
+  const edges = new Int32Array(n + 1);
+  for (let k = 0; k <= n; k++) edges[k] = Math.round(k * step);
+  const out = new Uint8ClampedArray(n * n * 4);
+  for (let ty = 0; ty < n; ty++) {
+    const y0 = top + edges[ty]!;
+    const y1 = Math.max(y0 + 1, top + edges[ty + 1]!);
+    for (let tx = 0; tx < n; tx++) {
+      const x0 = left + edges[tx]!;
+      const x1 = Math.max(x0 + 1, left + edges[tx + 1]!);
+      let sum = 0;
+      let count = 0;
+      for (let y = y0; y < y1; y++) {
+        if (y < 0 || y >= height) continue;
+        let i = (y * width + x0) * channels;
+        for (let x = x0; x < x1; x++, i += channels) {
+          if (x < 0 || x >= width) continue;
+          sum += raster[i]! + 2 * raster[i + 1]! + raster[i + 2]!;
+          count++;
+        }
+      }
+      const v = count ? sum / (4 * count) : 255;
+      const o = (ty * n + tx) * 4;
+      out[o] = v;
+      out[o + 1] = v;
+      out[o + 2] = v;
+      out[o + 3] = 255;
+    }
+  }
+  const found = jsQR(out, n, n, { inversionAttempts: 'dontInvert' });
+  return found ? found.data : null;
+}
+
+/** Throws QrError unless the QR in `slot` of the final raster decodes to exactly `link`. */
+export function assertQrDecodes(raster: Buffer, width: number, channels: 3 | 4, slot: Rect, m: QrMatrix, link: string, label: string): void {
+  const got = decodeQrRegion(raster, width, channels, slot, m);
+  if (got !== link) {
+    throw new QrError(got === null ? `${label}: the QR code on the poster does not decode (is something drawn over it?)` : `${label}: the QR code decodes to "${got}", not the store's link "${link}"`);
+  }
+}
