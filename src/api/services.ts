@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { ComposeCache } from '../compose/cache.js';
 import type { VariantContext } from '../compose/types.js';
 import { JobRegistry } from '../jobs/index.js';
 import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
@@ -43,6 +44,8 @@ export interface Services {
   /** The time every timestamp is taken from. */
   readonly clock: () => Date;
   readonly jobs: JobRegistry;
+  /** Compiled templates, read sections, the Advertising-Law rules and built-in captions, kept for live previews. */
+  readonly compose: ComposeCache;
   /** The poster and storyboard fonts, parsed once for this workspace. */
   fonts(): PosterFonts;
   /**
@@ -102,6 +105,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
   const services: Services = {
     clock,
     jobs: new JobRegistry(50, clock),
+    compose: new ComposeCache(),
     fonts: () => (fonts ??= loadFonts()),
     posters: () => (posters ??= createPosterPool({ fonts: services.fonts(), cacheDir: posterCacheDir(ws), workers: opts.posterWorkers ?? Math.min(4, availableParallelism()) })),
     layers: () => (layers ??= createLayerRenderer({ fonts: services.fonts() })),

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Channel, Template } from '../model/index.js';
 import { findAbove } from '../workspace/builtin-files.js';
+import { sourceHash } from '../workspace/hash.js';
 import { validateTemplate } from './handlebars/index.js';
 
 /** The caption template id used for each channel kind when a post pins none. */
@@ -32,12 +32,9 @@ export function frontMatter(source: string): Record<string, string> {
   return out;
 }
 
-let cached: { dir: string; templates: Template[] } | undefined;
-
-/** The built-in source of a caption template id (no copy; compose calls this per variant). */
-export function builtinCaptionSource(id: string, dir?: string): string | undefined {
-  loadBuiltinCaptionTemplates(dir);
-  return cached?.templates.find((t) => t.id === id)?.versions[0]?.source;
+/** The built-in source of a caption template id among loaded built-ins. */
+export function builtinCaptionSource(templates: readonly Template[], id: string): string | undefined {
+  return templates.find((t) => t.id === id)?.versions[0]?.source;
 }
 
 /**
@@ -48,7 +45,6 @@ export function builtinCaptionSource(id: string, dir?: string): string | undefin
  */
 export function loadBuiltinCaptionTemplates(dir?: string): Template[] {
   const root = builtinCaptionsDir(dir);
-  if (cached?.dir === root) return structuredClone(cached.templates);
   const templates: Template[] = [];
   for (const file of readdirSync(root).filter((f) => f.endsWith('.hbs')).sort()) {
     const source = readFileSync(path.join(root, file), 'utf8');
@@ -68,11 +64,10 @@ export function loadBuiltinCaptionTemplates(dir?: string): Template[] {
           createdBy: 'system',
           state: 'approved',
           comments: [{ by: 'system', at: BUILTIN_DATE, text: 'built-in template', action: 'approve' }],
-          hash: createHash('sha256').update(source, 'utf8').digest('hex'),
+          hash: sourceHash(source),
         },
       ],
     });
   }
-  cached = { dir: root, templates };
-  return structuredClone(templates);
+  return templates;
 }

@@ -1,13 +1,17 @@
-import { StudioError } from '../model/index.js';
-import type { Channel, GroupType, Post, StoreOwner, StudioData, Template } from '../model/index.js';
-import { builtinCaptionSource, CAPTION_TEMPLATE_FOR_KIND } from './builtins.js';
-import { checkPost, checkSimilarity, checkStore, checkVariant, finding, loadAdLawRules, type Finding } from './checks/index.js';
-import { contextFor, postSections, templateData, type PostSection } from './context.js';
-import { findGroup, findStore } from '../model/index.js';
-import { renderTemplate, TemplateError } from './handlebars/index.js';
-import { SectionError } from './sections.js';
+import { findGroup, findStore, postOf, type Channel, type GroupType, type Post, type StoreOwner, type StudioData } from '../model/index.js';
 import { stripEmoji } from '../model/text.js';
-import type { SectionName } from './types.js';
+import { sourceHash } from '../workspace/hash.js';
+import { builtinCaptionSource, CAPTION_TEMPLATE_FOR_KIND } from './builtins.js';
+import { ComposeCache } from './cache.js';
+import { checkPost, checkSimilarity, checkStore, checkVariant, finding, type Finding } from './checks/index.js';
+import { contextFor, postSections, templateData, type PostSection } from './context.js';
+import { TemplateError } from './handlebars/index.js';
+import { planVariants, type VariantFilter } from './plan.js';
+import { SectionError } from './sections.js';
+import { latestApprovedVersion, resolvedVersion, templateLabel, type ResolvedTemplate } from './templates.js';
+import type { SectionName, VariantContext } from './types.js';
+
+export type { VariantFilter } from './plan.js';
 
 /** One composed variant: what `compose --json` prints and the api returns. */
 export interface ComposedVariant {
@@ -22,6 +26,10 @@ export interface ComposedVariant {
   findings: Finding[];
   /** The caption template used per channel kind, as `id@version` (`builtin:` when from templates/captions). */
   templates: Record<string, string>;
+  /** The same caption templates as objects (source and hash): what packs record and key on. */
+  resolved: Partial<Record<Channel['kind'], ResolvedTemplate>>;
+  /** The variant's context (what its posters and video are made from); absent when the variant could not be composed. */
+  ctx?: VariantContext;
 }
 
 /** Options of composeVariant / composeAll. */
@@ -30,33 +38,24 @@ export interface ComposeOptions {
   builtinsDir?: string;
   /** Skip the checks (e.g. when only the text is wanted). */
   noChecks?: boolean;
-}
-
-interface ResolvedTemplate {
-  id: string;
-  version: number;
-  source: string;
-  label: string;
+  /** Compiled templates, read sections and rules kept between calls (default: a fresh cache for this call). */
+  cache?: ComposeCache;
 }
 
 /** The channel a group message is composed for when the group type lists no group-kind channel. */
 const FALLBACK_GROUP_CHANNEL: Channel = { id: 'group', name: '社群消息', kind: 'group', text: { maxLength: 2000, hashtags: 0 }, images: { min: 0, max: 9, sizes: [] } };
 
-function latestApproved(t: Template) {
-  return t.versions.filter((v) => v.state === 'approved').sort((a, b) => b.version - a.version)[0];
-}
-
 /**
  * The caption template for a channel kind: the post's pinned version (group messages), else the
  * workspace's `caption-<kind>` latest approved version, else the built-in. Problems become findings.
  */
-function resolveTemplate(data: StudioData, post: Post, kind: Channel['kind'], opts: ComposeOptions, findings: Finding[]): ResolvedTemplate {
+function resolveTemplate(data: StudioData, post: Post, kind: Channel['kind'], opts: ComposeOptions, cache: ComposeCache, findings: Finding[]): ResolvedTemplate {
   const pin = kind === 'group' ? post.templates.caption : undefined;
-  const builtin = () => {
+  const builtin = (): ResolvedTemplate => {
     const id = CAPTION_TEMPLATE_FOR_KIND[kind];
-    const source = builtinCaptionSource(id, opts.builtinsDir);
+    const source = builtinCaptionSource(cache.builtinCaptions(opts.builtinsDir), id);
     if (source === undefined) throw new Error(`built-in caption template "${id}" is missing`);
-    return { id, version: 1, source, label: `builtin:${id}@1` };
+    return { kind: 'caption', id, version: 1, source, hash: sourceHash(source), builtin: true };
   };
   if (pin) {
     const t = data.templates.find((x) => x.id === pin.template);
@@ -68,11 +67,11 @@ function resolveTemplate(data: StudioData, post: Post, kind: Channel['kind'], op
     if (v.state !== 'approved') {
       findings.push(finding('error', 'template.not_approved', `文案模板 ${t.id} v${v.version} 还没审批通过（${v.state}），不能用于出稿。`, `Caption template ${t.id} v${v.version} is not approved (${v.state}); nothing may be produced from it.`, { post: post.id, field: 'post.templates.caption' }));
     }
-    return { id: t.id, version: v.version, source: v.source, label: `${t.id}@${v.version}` };
+    return resolvedVersion(t, v);
   }
   const own = data.templates.find((x) => x.id === CAPTION_TEMPLATE_FOR_KIND[kind] && x.kind === 'caption');
-  const approved = own && latestApproved(own);
-  if (approved) return { id: own.id, version: approved.version, source: approved.source, label: `${own.id}@${approved.version}` };
+  const approved = own && latestApprovedVersion(own);
+  if (approved) return resolvedVersion(own, approved);
   return builtin();
 }
 
@@ -80,26 +79,28 @@ function resolveTemplate(data: StudioData, post: Post, kind: Channel['kind'], op
 function failed(post: Post, group: GroupType, store: StoreOwner, err: Error, findings: Finding[]): ComposedVariant {
   const section = err instanceof SectionError ? (err.section as SectionName) : undefined;
   findings.push(finding('error', err instanceof SectionError ? 'section.unreadable' : 'template.error', `无法生成：${err.message}`, `Cannot compose: ${err.message}`, { post: post.id, group: group.id, store: store.id, ...(section ? { section } : {}) }));
-  return { post: post.id, group: group.id, store: store.id, caption: '', channels: {}, link: '', findings, templates: {} };
+  return { post: post.id, group: group.id, store: store.id, caption: '', channels: {}, link: '', findings, templates: {}, resolved: {} };
 }
 
-/** Internal: compose with entities found and the post's sections read (composeAll reuses them). */
-function composeOne(data: StudioData, post: Post, group: GroupType, store: StoreOwner, sections: Record<SectionName, PostSection>, opts: ComposeOptions, preFindings: Finding[]): ComposedVariant {
+/** Internal: compose with entities found and the post's sections read (composeAll and packs reuse them). */
+function composeOne(data: StudioData, post: Post, group: GroupType, store: StoreOwner, sections: Record<SectionName, PostSection>, opts: ComposeOptions, cache: ComposeCache, preFindings: Finding[]): ComposedVariant {
   const findings = [...preFindings];
-  let ctx;
+  let ctx: VariantContext;
   try {
-    ctx = contextFor(data, post, group, store, sections);
+    ctx = contextFor(data, post, group, store, sections, cache);
   } catch (err) {
     return failed(post, group, store, err as Error, findings);
   }
   const texts: Record<string, string> = {};
   const labels: Record<string, string> = {};
+  const resolved: ComposedVariant['resolved'] = {};
   const render = (channel: Channel): string => {
-    const tpl = resolveTemplate(data, post, channel.kind, opts, findings);
-    labels[channel.kind] = tpl.label;
+    const tpl = resolveTemplate(data, post, channel.kind, opts, cache, findings);
+    labels[channel.kind] = templateLabel(tpl);
+    resolved[channel.kind] = tpl;
     let text = '';
     try {
-      text = renderTemplate(tpl.id, tpl.source, templateData(ctx, { channel }), { mode: 'text' }).replace(/\n{3,}/g, '\n\n').trim();
+      text = cache.engine.render(tpl.id, tpl.source, templateData(ctx, { channel }), { mode: 'text' }).replace(/\n{3,}/g, '\n\n').trim();
       if (!group.rules.emojiAllowed) text = stripEmoji(text);
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
@@ -113,14 +114,15 @@ function composeOne(data: StudioData, post: Post, group: GroupType, store: Store
   for (const { channel, text } of channelTexts) texts[channel.id] = text;
   if (!opts.noChecks) {
     const unknownChannels = group.rules.channels.filter((id) => !data.channels.some((c) => c.id === id));
-    findings.push(...checkVariant({ post, group, store, ctx, sections, caption, channels: channelTexts, unknownChannels }, loadAdLawRules()));
+    findings.push(...checkVariant({ post, group, store, ctx, sections, caption, channels: channelTexts, unknownChannels }, cache.adLaw()));
   }
-  return { post: post.id, group: group.id, store: store.id, caption, channels: texts, link: ctx.link, findings, templates: labels };
+  return { post: post.id, group: group.id, store: store.id, caption, channels: texts, link: ctx.link, findings, templates: labels, resolved, ctx };
 }
 
-function readPost(post: Post): Record<SectionName, PostSection> | Error {
+/** A post's sections, or the error that says why they cannot be read. */
+export function readPost(post: Post, cache: ComposeCache): Record<SectionName, PostSection> | Error {
   try {
-    return postSections(post);
+    return postSections(post, cache);
   } catch (err) {
     if (err instanceof SectionError) return err;
     throw err;
@@ -128,9 +130,9 @@ function readPost(post: Post): Record<SectionName, PostSection> | Error {
 }
 
 /** Post- and store-level findings (the same in every variant of that post or store). */
-function baseFindings(post: Post, sections: Record<SectionName, PostSection>, store: StoreOwner, opts: ComposeOptions): Finding[] {
+function baseFindings(post: Post, sections: Record<SectionName, PostSection>, store: StoreOwner, opts: ComposeOptions, cache: ComposeCache): Finding[] {
   if (opts.noChecks) return [];
-  const rules = loadAdLawRules();
+  const rules = cache.adLaw();
   return [...checkPost(post, sections, rules), ...checkStore(store, rules)];
 }
 
@@ -140,45 +142,19 @@ function baseFindings(post: Post, sections: Record<SectionName, PostSection>, st
  * post object (the editor's live preview). Unknown post, group or store → StudioError not_found.
  */
 export function composeVariant(data: StudioData, post: string | Post, groupId: string, storeId: string, opts: ComposeOptions = {}): ComposedVariant {
-  const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-  if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
-  const group = findGroup(data, groupId);
-  const store = findStore(data, storeId);
-  const findings: Finding[] = [];
-  const sections = readPost(p);
-  if (sections instanceof Error) return failed(p, group, store, sections, findings);
-  return composeOne(data, p, group, store, sections, opts, baseFindings(p, sections, store, opts));
-}
-
-/** Filters of composeAll. */
-export interface VariantFilter {
-  post?: string;
-  group?: string;
-  store?: string;
+  const p = postOf(data, post);
+  return composePlanned(data, p, findGroup(data, groupId), findStore(data, storeId), opts);
 }
 
 /**
- * The variants to make: for each post (archived ones only when asked for by id), each active store,
- * each group type the store runs that the post goes to (an empty post.groupTypes means all).
+ * composeVariant for entities already found (a plan's variant); `sections` when the caller read the
+ * post once for many variants. Packs call this once per variant and use what it returns as is.
  */
-export function planVariants(data: StudioData, filter: VariantFilter = {}): { post: Post; group: GroupType; store: StoreOwner }[] {
-  if (filter.post && !data.posts.some((p) => p.id === filter.post)) throw new StudioError('not_found', `post "${filter.post}" not found`, 'post');
-  if (filter.group) findGroup(data, filter.group);
-  if (filter.store) findStore(data, filter.store);
-  const out: { post: Post; group: GroupType; store: StoreOwner }[] = [];
-  for (const post of data.posts) {
-    if (filter.post ? post.id !== filter.post : post.status === 'archived') continue;
-    for (const store of data.stores) {
-      if (!store.active || (filter.store && store.id !== filter.store)) continue;
-      for (const gid of store.groupTypes) {
-        if (filter.group && gid !== filter.group) continue;
-        if (post.groupTypes.length && !post.groupTypes.includes(gid)) continue;
-        const group = data.groupTypes.find((g) => g.id === gid);
-        if (group) out.push({ post, group, store });
-      }
-    }
-  }
-  return out;
+export function composePlanned(data: StudioData, post: Post, group: GroupType, store: StoreOwner, opts: ComposeOptions = {}, sections?: Record<SectionName, PostSection> | Error): ComposedVariant {
+  const cache = opts.cache ?? new ComposeCache();
+  const read = sections ?? readPost(post, cache);
+  if (read instanceof Error) return failed(post, group, store, read, []);
+  return composeOne(data, post, group, store, read, opts, cache, baseFindings(post, read, store, opts, cache));
 }
 
 /**
@@ -186,14 +162,12 @@ export function planVariants(data: StudioData, filter: VariantFilter = {}): { po
  * post's group messages for a store are near-identical across all its group types.
  */
 export function composeAll(data: StudioData, filter: VariantFilter = {}, opts: ComposeOptions = {}): ComposedVariant[] {
-  const plan = planVariants(data, filter);
+  const cache = opts.cache ?? new ComposeCache();
   const read = new Map<string, Record<SectionName, PostSection> | Error>();
   const out: ComposedVariant[] = [];
-  for (const { post, group, store } of plan) {
-    if (!read.has(post.id)) read.set(post.id, readPost(post));
-    const sections = read.get(post.id)!;
-    if (sections instanceof Error) out.push(failed(post, group, store, sections, []));
-    else out.push(composeOne(data, post, group, store, sections, opts, baseFindings(post, sections, store, opts)));
+  for (const { post, group, store } of planVariants(data, filter)) {
+    if (!read.has(post.id)) read.set(post.id, readPost(post, cache));
+    out.push(composePlanned(data, post, group, store, { ...opts, cache }, read.get(post.id)!));
   }
   if (!opts.noChecks && !filter.group) {
     const byPostStore = new Map<string, ComposedVariant[]>();

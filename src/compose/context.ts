@@ -1,9 +1,10 @@
 import { StudioError, findGroup, findStore } from '../model/index.js';
 import type { Channel, GroupType, Post, StoreOwner, StudioData } from '../model/index.js';
 import { formatDate, formatPrice } from './format.js';
-import { renderTemplate } from './handlebars/index.js';
 import { buildTrackingLink } from './link.js';
+import type { ComposeCache } from './cache.js';
 import { readSection, sectionDisplay, sectionSource, type SectionLines } from './sections.js';
+import { createTemplateEngine } from './handlebars/index.js';
 import { stripEmoji } from '../model/text.js';
 import type { SectionName, Sections, VariantContext } from './types.js';
 
@@ -20,10 +21,10 @@ export interface PostSection {
 }
 
 /** Reads head, waist and leg of a post (Lexical → lines → source/display). */
-export function postSections(post: Pick<Post, 'head' | 'waist' | 'leg'>): Record<SectionName, PostSection> {
+export function postSections(post: Pick<Post, 'head' | 'waist' | 'leg'>, cache?: Pick<ComposeCache, 'sections'>): Record<SectionName, PostSection> {
   const out = {} as Record<SectionName, PostSection>;
   for (const name of SECTION_NAMES) {
-    const lines = readSection(post[name], name);
+    const lines = readSection(post[name], name, cache?.sections);
     out[name] = { lines, source: sectionSource(lines), display: sectionDisplay(lines) };
   }
   return out;
@@ -60,10 +61,11 @@ function vars(data: StudioData, post: Post, store: StoreOwner, link: string): Va
 }
 
 /** Renders the three section sources for a variant; emoji are stripped when the group forbids them. */
-export function renderSections(post: Pick<Post, 'id'>, sections: Record<SectionName, PostSection>, ctx: Pick<VariantContext, 'vars' | 'link' | 'group'>): Sections {
+export function renderSections(post: Pick<Post, 'id'>, sections: Record<SectionName, PostSection>, ctx: Pick<VariantContext, 'vars' | 'link' | 'group'>, cache?: Pick<ComposeCache, 'engine'>): Sections {
+  const engine = cache?.engine ?? createTemplateEngine();
   const out = {} as Sections;
   for (const name of SECTION_NAMES) {
-    const text = renderTemplate(`${post.id}.${name}`, sections[name].source, { vars: ctx.vars, link: ctx.link }, { mode: 'text' });
+    const text = engine.render(`${post.id}.${name}`, sections[name].source, { vars: ctx.vars, link: ctx.link }, { mode: 'text' });
     out[name] = ctx.group.rules.emojiAllowed ? text : stripEmoji(text);
   }
   return out;
@@ -74,14 +76,14 @@ export function renderSections(post: Pick<Post, 'id'>, sections: Record<SectionN
  * owner, the post, its tracking link, the resolved head/waist/leg and the `vars` shortcuts.
  * `post` may be an unsaved post object (the editor's live preview).
  */
-export function buildVariantContext(data: StudioData, post: Post, groupTypeId: string, storeId: string): VariantContext {
+export function buildVariantContext(data: StudioData, post: Post, groupTypeId: string, storeId: string, cache?: Pick<ComposeCache, 'engine' | 'sections'>): VariantContext {
   const group = findGroup(data, groupTypeId);
   const store = findStore(data, storeId);
-  return contextFor(data, post, group, store, postSections(post));
+  return contextFor(data, post, group, store, postSections(post, cache), cache);
 }
 
 /** buildVariantContext for already-found entities and read sections (compose uses it in loops). */
-export function contextFor(data: StudioData, post: Post, group: GroupType, store: StoreOwner, sections: Record<SectionName, PostSection>): VariantContext {
+export function contextFor(data: StudioData, post: Post, group: GroupType, store: StoreOwner, sections: Record<SectionName, PostSection>, cache?: Pick<ComposeCache, 'engine'>): VariantContext {
   const link = variantLink(post, group, store);
   const v = vars(data, post, store, link);
   const base = { vars: v, link, group };
@@ -92,7 +94,7 @@ export function contextFor(data: StudioData, post: Post, group: GroupType, store
     channels: groupChannels(data, group),
     store,
     post: { id, title, campaign, product, offer, conversionUrl, validFrom, validUntil },
-    sections: renderSections(post, sections, base),
+    sections: renderSections(post, sections, base, cache),
     link,
     vars: v,
   };

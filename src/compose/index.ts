@@ -1,5 +1,8 @@
 /** Compose: Lexical sections → per-variant captions and channel texts through the studio's Handlebars environment, plus the checks. */
-export { composeVariant, composeAll, planVariants, type ComposedVariant, type ComposeOptions, type VariantFilter } from './compose.js';
+export { composeVariant, composeAll, composePlanned, type ComposedVariant, type ComposeOptions } from './compose.js';
+export { plan, planVariants, groupTypesFor, type Plan, type PlanSelection, type PlannedVariant, type StorePlan, type VariantFilter } from './plan.js';
+export { ComposeCache } from './cache.js';
+export { pinnedTemplate, templateLabel, type ResolvedTemplate } from './templates.js';
 export { checkWorkspace, type CheckReport } from './checkAll.js';
 export { buildVariantContext, templateData, postSections, variantLink } from './context.js';
 export { buildTrackingLink, parseTrackingLink, withChannel, TRACKING_PARAMS, type TrackingIds } from './link.js';

@@ -25,7 +25,7 @@ export interface TrackingLinkInput extends TrackingIds {
   base: string;
 }
 
-const OURS = new Set<string>(Object.values(TRACKING_PARAMS));
+const OURS: ReadonlySet<string> = new Set<string>(Object.values(TRACKING_PARAMS));
 
 /**
  * Builds the tracking link. The base URL's own parameters are kept in their order (ours are

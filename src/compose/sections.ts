@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { LRUCache } from 'lru-cache';
 import { createHeadlessEditor } from '@lexical/headless';
 import {
   $createLineBreakNode,
@@ -31,20 +32,43 @@ export class SectionError extends Error {
   }
 }
 
-let editor: LexicalEditor | undefined;
-/** One headless editor for the process, with the studio's nodes registered. */
-function headless(): LexicalEditor {
-  editor ??= createHeadlessEditor({
+/** A headless editor with the studio's nodes registered (reading and writing section documents). */
+function createSectionEditor(): LexicalEditor {
+  return createHeadlessEditor({
     namespace: 'shequn-sections',
     nodes: [...STUDIO_NODES],
     onError: (err) => {
       throw err;
     },
   });
-  return editor;
 }
 
-const KNOWN = new Set(['root', 'paragraph', 'text', 'linebreak', 'tab', 'variable']);
+/**
+ * Reads section documents, keeping what is worth keeping between calls: one headless editor and
+ * the lines of recently read documents (a compose cache holds one reader; a one-off read uses a
+ * fresh one).
+ */
+export class SectionReader {
+  private ed?: LexicalEditor;
+  private readonly lines = new LRUCache<string, SectionLines>({ max: 300 });
+
+  /** The reader's headless editor. */
+  editor(): LexicalEditor {
+    return (this.ed ??= createSectionEditor());
+  }
+
+  /** Reads a serialized Lexical document (through @lexical/headless) into lines of segments. */
+  read(doc: unknown, section = 'section'): SectionLines {
+    const key = `${section}\u0000${JSON.stringify(doc)}`;
+    const hit = this.lines.get(key);
+    if (hit) return hit;
+    const lines = readLexical(this.editor(), doc, section);
+    this.lines.set(key, lines);
+    return lines;
+  }
+}
+
+const KNOWN: ReadonlySet<string> = new Set(['root', 'paragraph', 'text', 'linebreak', 'tab', 'variable']);
 type JsonNode = { type?: unknown; children?: unknown; text?: unknown; [k: string]: unknown };
 
 /**
@@ -89,14 +113,7 @@ function pushText(lines: SectionLines, text: string): void {
   else if (text) line.push({ type: 'text', text });
 }
 
-const linesCache = new Map<string, SectionLines>();
-
-/** Reads a serialized Lexical document (through @lexical/headless) into lines of segments. */
-export function readSection(doc: unknown, section = 'section'): SectionLines {
-  const key = `${section}\u0000${JSON.stringify(doc)}`;
-  const hit = linesCache.get(key);
-  if (hit) return hit;
-  const ed = headless();
+function readLexical(ed: LexicalEditor, doc: unknown, section: string): SectionLines {
   let state;
   try {
     state = ed.parseEditorState(normalize(doc, section) as never);
@@ -111,9 +128,12 @@ export function readSection(doc: unknown, section = 'section'): SectionLines {
       readLines(block, lines);
     }
   });
-  if (linesCache.size > 300) linesCache.delete(linesCache.keys().next().value!);
-  linesCache.set(key, lines);
   return lines;
+}
+
+/** Reads a serialized Lexical document into lines of segments (`reader` keeps the editor and recent reads). */
+export function readSection(doc: unknown, section = 'section', reader = new SectionReader()): SectionLines {
+  return reader.read(doc, section);
 }
 
 /**
@@ -166,8 +186,8 @@ export function sectionDisplay(lines: SectionLines): string {
 }
 
 /** Lexical document → section text (the Handlebars source compose renders). */
-export function lexicalToSectionText(doc: unknown, section = 'section'): string {
-  return sectionSource(readSection(doc, section));
+export function lexicalToSectionText(doc: unknown, section = 'section', reader?: SectionReader): string {
+  return sectionSource(readSection(doc, section, reader));
 }
 
 /** Section text (as sectionSource writes it, or hand-written for demo content) → lines of segments. */
@@ -201,13 +221,13 @@ export function sectionTextToLines(text: string, section = 'section'): SectionLi
 }
 
 /** Section text → a serialized Lexical document (one paragraph per line), made by Lexical itself. */
-export function sectionTextToLexical(text: string, section = 'section'): LexicalDoc {
-  return linesToLexical(sectionTextToLines(text, section));
+export function sectionTextToLexical(text: string, section = 'section', reader?: SectionReader): LexicalDoc {
+  return linesToLexical(sectionTextToLines(text, section), reader);
 }
 
 /** Lines of segments → a serialized Lexical document. */
-export function linesToLexical(lines: SectionLines): LexicalDoc {
-  const ed = headless();
+export function linesToLexical(lines: SectionLines, reader = new SectionReader()): LexicalDoc {
+  const ed = reader.editor();
   ed.update(
     () => {
       const root = $getRoot();

@@ -2,8 +2,9 @@ import type { Channel, Post, StudioData } from '../model/index.js';
 import { StudioError } from '../model/index.js';
 import { CAPTION_TEMPLATE_FOR_KIND, frontMatter } from './builtins.js';
 import { contextFor, postSections, templateData } from './context.js';
-import { findGroup, findStore } from '../model/index.js';
-import { renderTemplate, TemplateError, validateTemplate } from './handlebars/index.js';
+import { findGroup, findStore, postOf } from '../model/index.js';
+import { ComposeCache } from './cache.js';
+import { TemplateError } from './handlebars/index.js';
 import { SectionError } from './sections.js';
 import { charCount, stripEmoji } from '../model/text.js';
 
@@ -42,26 +43,25 @@ const FALLBACK: Record<ChannelKind, Channel> = {
  * compose would for that channel: nothing is saved. Template mistakes come back as `error`
  * (with the line) rather than thrown, so an editor can show them while the author types.
  */
-export function previewCaptionTemplate(data: StudioData, post: string | Post, groupId: string, storeId: string, tpl: { id: string; source: string }): CaptionTemplatePreview {
-  const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-  if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
+export function previewCaptionTemplate(data: StudioData, post: string | Post, groupId: string, storeId: string, tpl: { id: string; source: string }, cache = new ComposeCache()): CaptionTemplatePreview {
+  const p = postOf(data, post);
   const group = findGroup(data, groupId);
   const store = findStore(data, storeId);
   const kind = captionTemplateKind(tpl.id, tpl.source);
   let sections;
   try {
-    sections = postSections(p);
+    sections = postSections(p, cache);
   } catch (err) {
     if (err instanceof SectionError) throw new StudioError('bad_input', `post "${p.id}": ${err.message}`, 'post');
     throw err;
   }
-  const ctx = contextFor(data, p, group, store, sections);
+  const ctx = contextFor(data, p, group, store, sections, cache);
   const channel = ctx.channels.find((c) => c.kind === kind) ?? data.channels.find((c) => c.kind === kind) ?? FALLBACK[kind];
   // The group message is also held to the group type's own caption limit.
   const maxLength = kind === 'group' ? Math.min(channel.text.maxLength, group.rules.captionMaxLength) : channel.text.maxLength;
   try {
-    validateTemplate(tpl.id, tpl.source, 'text');
-    let text = renderTemplate(tpl.id, tpl.source, templateData(ctx, { channel }), { mode: 'text' }).replace(/\n{3,}/g, '\n\n').trim();
+    cache.engine.validate(tpl.id, tpl.source, 'text');
+    let text = cache.engine.render(tpl.id, tpl.source, templateData(ctx, { channel }), { mode: 'text' }).replace(/\n{3,}/g, '\n\n').trim();
     if (!group.rules.emojiAllowed) text = stripEmoji(text);
     return { kind, channel: channel.id, text, maxLength, tooLong: charCount(text) > maxLength };
   } catch (err) {

@@ -8,6 +8,7 @@ import type { Post, StudioData } from '../model/index.js';
 import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
 import { RENDERER_VERSION } from '../render/renderer.js';
 import { posterCacheDir } from '../render/workspace.js';
+import type { LayerRenderer } from '../video/layers.js';
 import { assertPostShippable } from '../review/pins.js';
 import type { Workspace } from '../workspace/types.js';
 import { recoverOutDir, type Recovery } from './atomic.js';
@@ -39,6 +40,8 @@ export interface ExportOptions extends PlanOptions {
 export interface ExportEnv extends LongWork {
   /** The workspace's poster pool (its services'); without one the export makes its own and closes it. */
   posters?: PosterPool;
+  /** The workspace's layer renderer for video frames (fonts parsed once); default: one for this export. */
+  layers?: LayerRenderer;
   /** Tests only: milliseconds a finished temporary pack waits before its rename (kill tests). */
   pauseBeforeRenameMs?: number;
 }
@@ -127,18 +130,17 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
     }
     report(`composing ${sp.store.id}`);
     const build = { ...buildStore(memo, sp), inputKey };
+    if (build.broken.length) {
+      // A text compose cannot render: the store keeps its previous pack.
+      for (const b of build.broken) failures.push({ key: '', output: 'caption', store: sp.store.id, post: b.post, groupType: b.group, reason: b.reason });
+      packs.push({ store: sp.store.id, folder: build.folder, status: 'failed' });
+      continue;
+    }
     if (have.length === 1 && have[0]!.folder === build.folder && have[0]!.packKey === build.packKey) {
       // Same pack from changed inputs (e.g. a field no text or poster shows): remember the new input key.
       await refreshInputKey(join(out, build.folder), inputKey);
       reused += build.variants.reduce((n, v) => n + v.outputs.length, 0);
       packs.push({ store: sp.store.id, folder: build.folder, status: 'reused' });
-      continue;
-    }
-    const broken = build.variants.filter((v) => v.texts.errors.length);
-    if (broken.length) {
-      // A text compose cannot render: the store keeps its previous pack.
-      for (const v of broken) failures.push({ key: '', output: 'caption', store: sp.store.id, post: v.post.id, groupType: v.ctx.group.id, reason: v.texts.errors.join('; ') });
-      packs.push({ store: sp.store.id, folder: build.folder, status: 'failed' });
       continue;
     }
     builds.push({ build, stale: have.map((h) => h.folder) });
@@ -169,7 +171,7 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
   const pool = ctx.posters ?? createPosterPool({ cacheDir: posterCacheDir(ws), workers: opts.workers ?? availableParallelism() });
   let rendered: RenderStageResult;
   try {
-    rendered = await renderPending(ws, cache, pool, pending, { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides });
+    rendered = await renderPending(ws, cache, pool, pending, { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides, layers: ctx.layers });
   } finally {
     if (!ctx.posters) await pool.close();
   }

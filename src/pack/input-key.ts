@@ -7,15 +7,12 @@ import { outputKey, sha256, stableStringify } from '../workspace/hash.js';
 import type { RenderVersions } from './outputs.js';
 import type { ExportPlan, PlanOptions } from './plan.js';
 
-let fingerprint: string | undefined;
-
 /**
  * A hash of the code and built-in files that turn data into pack text (src/compose, src/pack,
  * templates/): a new build of the studio re-composes every pack once. Falls back to the package
  * version when the sources are not on disk (a bundled app).
  */
 export function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
   const h = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
   const walk = (dir: string) => {
@@ -27,12 +24,11 @@ export function codeFingerprint(): string {
   };
   try {
     for (const rel of ['../compose', '.', '../../templates']) walk(join(here, rel));
-    fingerprint = h.digest('hex');
+    return h.digest('hex');
   } catch {
     const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version?: string };
-    fingerprint = `app-${pkg.version ?? '0'}`;
+    return `app-${pkg.version ?? '0'}`;
   }
-  return fingerprint;
 }
 
 /**

@@ -1,34 +1,20 @@
 import type { VariantContext } from '../compose/types.js';
 import type { VideoSize } from '../video/args/index.js';
-import type { PosterSize, StudioData, TemplatePin } from '../model/index.js';
-import { outputKey, sha256 } from '../workspace/hash.js';
+import type { ResolvedTemplate } from '../compose/templates.js';
+import type { PosterSize } from '../model/index.js';
+import { outputKey } from '../workspace/hash.js';
 import type { TemplateUse } from './manifest.js';
 
-/** Bump when QR images change for the same link. */
-export const QR_VERSION = 'qr-1';
+export type { ResolvedTemplate };
+
+/** Bump when QR images change for the same link (qr-2: drawn from the studio's own QR matrix). */
+export const QR_VERSION = 'qr-2';
 /** Side of qr.png in pixels. */
 export const QR_PX = 600;
 
-/** A template version resolved from a post's pin. */
-export interface ResolvedTemplate {
-  kind: 'caption' | 'poster' | 'video';
-  id: string;
-  version: number;
-  source: string;
-  hash: string;
-}
-
-/** The pinned template version of a kind, with its source and hash (undefined when not pinned or missing). */
-export function pinnedTemplate(data: StudioData, kind: ResolvedTemplate['kind'], pin: TemplatePin | undefined): ResolvedTemplate | undefined {
-  if (!pin) return undefined;
-  const v = data.templates.find((t) => t.id === pin.template)?.versions.find((x) => x.version === pin.version);
-  if (!v) return undefined;
-  return { kind, id: pin.template, version: v.version, source: v.source, hash: v.hash || sha256(v.source) };
-}
-
-/** How a template version is named in the manifest. */
+/** How a template version is named in the manifest (built-ins as `builtin:<id>`). */
 export function templateUse(t: ResolvedTemplate): TemplateUse {
-  return { kind: t.kind, id: t.id, version: t.version, hash: t.hash };
+  return { kind: t.kind, id: t.builtin ? `builtin:${t.id}` : t.id, version: t.version, hash: t.hash };
 }
 
 /** One rendered file a variant needs: what to render and the key it is cached under. */

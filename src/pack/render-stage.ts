@@ -1,6 +1,7 @@
 import { runPool, type Progress } from '../model/index.js';
 import type { PoolImage, PosterPool, RunOptions, WrittenFile } from '../render/pool/pool.js';
 import { posterAssetIds } from '../render/workspace.js';
+import type { LayerRenderer } from '../video/layers.js';
 import type { Workspace } from '../workspace/types.js';
 import type { RenderCache } from './cache.js';
 import { QR_PX, type OutputSpec } from './outputs.js';
@@ -70,7 +71,7 @@ export async function renderPending(
   cache: RenderCache,
   pool: PosterPool,
   pending: PendingOutput[],
-  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; offset?: { done: number; total: number }; video?: VideoOverrides },
+  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; offset?: { done: number; total: number }; video?: VideoOverrides; layers?: LayerRenderer },
 ): Promise<RenderStageResult> {
   const result: RenderStageResult = { rendered: 0, failed: [], digests: new Map(), notes: [], parallelism: 0 };
   const notes = new Set<string>(); // the same note for every store is told once
@@ -109,7 +110,7 @@ export async function renderPending(
   if (videos.length) {
     const jobs: VideoJob[] = videos.map((p) => ({ key: p.spec.key, outPath: cache.pathOf(p.spec.key, p.spec.ext), variant: p.variant, spec: p.spec }));
     const done = images.length;
-    const r = await renderVideos(ws, jobs, { signal: opts.signal, overrides: opts.video, onProgress: (p) => emit({ ...p, done: done + p.done }) });
+    const r = await renderVideos(ws, jobs, { signal: opts.signal, overrides: opts.video, layers: opts.layers, onProgress: (p) => emit({ ...p, done: done + p.done }) });
     for (const j of jobs) {
       const err = r.errors.get(j.key);
       if (err) fail({ spec: j.spec, variant: j.variant }, err);

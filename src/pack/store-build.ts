@@ -1,13 +1,15 @@
-import type { VariantContext } from '../compose/types.js';
+import { ComposeCache } from '../compose/cache.js';
+import { composePlanned, readPost } from '../compose/compose.js';
+import type { PostSection } from '../compose/context.js';
+import { pinnedTemplate } from '../compose/templates.js';
+import type { SectionName, VariantContext } from '../compose/types.js';
 import type { Post, StudioData } from '../model/index.js';
-import { postSections, contextFor, type PostSection } from '../compose/context.js';
-import type { SectionName } from '../compose/types.js';
 import { outputKey } from '../workspace/hash.js';
 import { expiryInstant, MANIFEST_VERSION } from './manifest.js';
 import { distinctNames, packFolderName, safeName } from './names.js';
-import { pinnedTemplate, posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
+import { posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
 import type { StorePlan } from './plan.js';
-import { composeTexts, type VariantTexts } from './texts.js';
+import { variantTexts, type VariantTexts } from './texts.js';
 import type { EntryFile, EntryInput, PackInput } from './writer.js';
 
 /** Bump when index.html or the pack layout changes for the same inputs. */
@@ -30,11 +32,14 @@ export interface StoreBuild {
   packKey: string;
   inputKey?: string;
   variants: BuiltVariant[];
+  /** Variants compose could not make (a template or section that does not render): the store keeps its previous pack. */
+  broken: { post: string; group: string; reason: string }[];
 }
 
-/** Per-export memo of things shared by every store (sections per post, folder names). */
+/** Per-export memo of things shared by every store (sections per post, compiled templates, folder names). */
 export class BuildMemo {
-  private readonly sections = new Map<string, Record<SectionName, PostSection>>();
+  private readonly sections = new Map<string, Record<SectionName, PostSection> | Error>();
+  readonly compose = new ComposeCache();
   readonly groupDirs: Map<string, string>;
   readonly postDirs: Map<string, string>;
   constructor(
@@ -50,24 +55,34 @@ export class BuildMemo {
     this.postDirs = new Map([...pd].map(([p, n]) => [p.id, n]));
   }
 
-  /** A post's sections (Lexical read once per post and export). */
-  sectionsOf(post: Post): Record<SectionName, PostSection> {
+  /** A post's sections, or why they cannot be read (Lexical read once per post and export). */
+  sectionsOf(post: Post): Record<SectionName, PostSection> | Error {
     let s = this.sections.get(post.id);
-    if (!s) this.sections.set(post.id, (s = postSections(post)));
+    if (!s) this.sections.set(post.id, (s = readPost(post, this.compose)));
     return s;
   }
 }
 
 /**
- * Composes a store's variants (context, caption and channel texts), keys every output and the
- * pack as a whole. Equal pack key = the pack on disk is exactly what this export would write.
+ * Composes a store's variants — once each: compose's result (context, caption and channel texts,
+ * resolved templates) is used as is — keys every output and the pack as a whole. Equal pack key =
+ * the pack on disk is exactly what this export would write. A variant compose cannot make is
+ * returned with its errors (the store then keeps its previous pack).
  */
 export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
   const { data, versions } = memo;
   const variants: BuiltVariant[] = [];
+  const broken: StoreBuild['broken'] = [];
   for (const v of plan.variants) {
-    const ctx = contextFor(data, v.post, v.group, v.store, memo.sectionsOf(v.post));
-    const texts = composeTexts(data, v.post, ctx);
+    // Content checks are `shequn check`'s job (and the export gate's); here only the texts are wanted.
+    const composed = composePlanned(data, v.post, v.group, v.store, { noChecks: true, cache: memo.compose }, memo.sectionsOf(v.post));
+    const ctx = composed.ctx;
+    const texts = ctx ? variantTexts(composed, ctx) : undefined;
+    if (!ctx || !texts || texts.errors.length) {
+      const reasons = texts?.errors ?? composed.findings.filter((f) => f.severity === 'error').map((f) => f.message.en);
+      broken.push({ post: v.post.id, group: v.group.id, reason: reasons.join('; ') });
+      continue;
+    }
     const templates: ResolvedTemplate[] = [...texts.templates];
     const outputs: OutputSpec[] = [];
     const poster = v.sizes.length ? pinnedTemplate(data, 'poster', v.post.templates.poster) : undefined;
@@ -101,7 +116,7 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
       outputs: b.outputs.map((o) => o.key),
     })),
   });
-  return { plan, folder, packKey, variants };
+  return { plan, folder, packKey, variants, broken };
 }
 
 /** File name of an output inside its entry folder. */

@@ -1,6 +1,7 @@
 import type { Progress } from '../model/index.js';
 import { renderVideoItems, VIDEO_RENDERER_VERSION as VIDEO_VERSION } from '../video/index.js';
 import type { VideoFormat } from '../video/args/index.js';
+import type { LayerRenderer } from '../video/layers.js';
 import type { Workspace } from '../workspace/types.js';
 import type { OutputSpec } from './outputs.js';
 import type { BuiltVariant } from './store-build.js';
@@ -29,7 +30,7 @@ export interface VideoOverrides {
 export async function renderVideos(
   ws: Workspace,
   jobs: VideoJob[],
-  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; overrides?: VideoOverrides },
+  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; overrides?: VideoOverrides; layers?: LayerRenderer },
 ): Promise<{ errors: Map<string, Error> }> {
   const items = jobs.flatMap((j) =>
     j.spec.kind === 'video' ? [{ key: j.key, ctx: j.variant.ctx, template: { id: j.spec.template.id, version: j.spec.template.version, source: j.spec.template.source }, output: j.outPath, size: j.spec.size }] : [],
@@ -37,6 +38,7 @@ export async function renderVideos(
   const errors = await renderVideoItems(ws, items, {
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.overrides?.format ? { format: opts.overrides.format } : {}),
+    ...(opts.layers ? { renderer: opts.layers } : {}),
     onProgress: (p) => opts.onProgress?.({ done: p.done, total: p.total, current: `video ${p.current} (${Math.round(p.percent)}%)` }),
   });
   return { errors };

@@ -3,7 +3,8 @@ import type { StyleSheet } from './layout/css.js';
 import type { FitMemo } from './layout/poster-context.js';
 import type { CachedLayout, StoreLayerMemo } from './layout/store-layer.js';
 import type { Raster } from './image/raster.js';
-import type { TemplateMemo } from './template/poster-template.js';
+import type { LoadedPosterTemplate, TemplateMemo } from './template/poster-template.js';
+import { createTemplateEngine } from '../compose/handlebars/index.js';
 import type { FitResult } from './text/text-fit.js';
 
 /**
@@ -12,8 +13,9 @@ import type { FitResult } from './text/text-fit.js';
  * Every store of a post fits the same title, head and waist, and stores whose boxed trees match
  * reuse one layout.
  */
-export class RenderMemo implements StoreLayerMemo {
-  readonly templates: TemplateMemo = new LRUCache({ max: 64 });
+export class RenderMemo implements StoreLayerMemo, TemplateMemo {
+  readonly engine = createTemplateEngine();
+  readonly templates = new LRUCache<string, LoadedPosterTemplate>({ max: 64 });
   readonly sheets = new LRUCache<string, StyleSheet>({ max: 64 });
   readonly fitted: FitMemo = new LRUCache<string, FitResult>({ max: 4096 });
   readonly layouts = new LRUCache<string, CachedLayout>({ max: 256 });

@@ -128,7 +128,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
   async function render(input: PosterRenderInput): Promise<RenderedPoster> {
     const { ctx, size } = input;
     const format = input.format ?? 'jpg';
-    const t = loadPosterTemplate(input.template, memo.templates);
+    const t = loadPosterTemplate(input.template, memo);
     const { width, height } = POSTER_DIMENSIONS[size];
     if (!/^https?:\/\//i.test(ctx.link)) throw new QrError(`${t.label}: the variant's link "${ctx.link}" is not an http(s) URL`);
     const used = new Set([...t.baseSlots.images, ...t.storeSlots.images]);

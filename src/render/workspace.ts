@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { StudioError } from '../model/index.js';
+import type { ComposeCache } from '../compose/cache.js';
 import { buildVariantContext } from '../compose/context.js';
 import type { VariantContext } from '../compose/types.js';
 import type { Post, PosterSize, StudioData } from '../model/index.js';
@@ -59,8 +60,8 @@ export async function workspacePosterImages(ws: Workspace, ctx: VariantContext, 
 }
 
 /** The context of a variant of a saved or unsaved post. */
-export function posterContext(data: StudioData, post: Post, group: string, store: string): VariantContext {
-  return buildVariantContext(data, post, group, store);
+export function posterContext(data: StudioData, post: Post, group: string, store: string, cache?: ComposeCache): VariantContext {
+  return buildVariantContext(data, post, group, store, cache);
 }
 
 /** A file name a person can read: `<post>__<group>__<store>__<size>.<ext>` (ids are already file-safe; anything else is replaced). */

@@ -141,6 +141,8 @@ export async function renderVariantVideos(job: VideoJob, opts: VideoOptions = {}
   await sweepDeadScratch(opts.tmpRoot ?? tmpdir());
   const work = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), `shequn-video-${process.pid}-`));
   const parts: string[] = [];
+  // Output folders whose leftover parts this render already swept.
+  const swept = new Set<string>();
   try {
     const groups = new Map<string, number[]>();
     job.variants.forEach((v, i) => {
@@ -152,7 +154,7 @@ export async function renderVariantVideos(job: VideoJob, opts: VideoOptions = {}
     for (const members of groups.values()) {
       const dir = join(work, `g${g++}`);
       await mkdir(dir);
-      const ctx = { job, fmt, encoder, bin, pool, meter, renderer, dir, opts, parts, results, stop: () => stop.abort() };
+      const ctx = { job, fmt, encoder, bin, pool, meter, renderer, dir, opts, parts, swept, results, stop: () => stop.abort() };
       if ((opts.strategy ?? 'join') === 'full') await renderFull(ctx, members);
       else await renderJoined(ctx, members);
     }
@@ -173,6 +175,7 @@ interface GroupCtx {
   meter: Meter;
   renderer: LayerRenderer;
   dir: string;
+  swept: Set<string>;
   opts: VideoOptions;
   parts: string[];
   results: RenderedVideo[];
@@ -220,14 +223,11 @@ async function accept(c: GroupCtx, index: number, part: string, seconds: number)
   c.meter.report(`store ${v.ctx.store.id}`);
 }
 
-/** Folders whose leftover parts were already swept by this process. */
-const sweptFolders = new Set<string>();
-
 /** A temporary name beside the final file (same folder, so the rename is atomic). */
 async function partPath(c: GroupCtx, output: string): Promise<string> {
   await mkdir(dirname(output), { recursive: true });
-  if (!sweptFolders.has(dirname(output))) {
-    sweptFolders.add(dirname(output));
+  if (!c.swept.has(dirname(output))) {
+    c.swept.add(dirname(output));
     // Parts of a render that was killed (not written to for an hour) go; the live ones are fresh.
     await sweepStale(dirname(output), (n) => n.startsWith('.') && n.endsWith('.part.mp4'), 60 * 60 * 1000);
   }

@@ -95,7 +95,7 @@ export interface VariantVideo extends RenderedVideo {
  * Renders many variants of a workspace: grouped by post × size (one job each; inside it stores
  * that share a body, usually all of a group type, encode the body once). Results keep request order.
  */
-export async function renderWorkspaceVideos(ws: Workspace, requests: VariantVideoRequest[], opts: Omit<VideoOptions, 'renderer'> = {}): Promise<VariantVideo[]> {
+export async function renderWorkspaceVideos(ws: Workspace, requests: VariantVideoRequest[], opts: VideoOptions = {}): Promise<VariantVideo[]> {
   const data = ws.data();
   const assets = workspaceVideoAssets(ws);
   const jobs = new Map<string, number[]>();
@@ -143,7 +143,7 @@ export interface VideoItem {
  * group encodes its body once. A group that fails marks each of its keys with the error; a
  * cancel is thrown. Returns the failures by key (empty when all were written).
  */
-export async function renderVideoItems(ws: Workspace, items: VideoItem[], opts: Omit<VideoOptions, 'renderer'> = {}): Promise<Map<string, Error>> {
+export async function renderVideoItems(ws: Workspace, items: VideoItem[], opts: VideoOptions = {}): Promise<Map<string, Error>> {
   const assets = workspaceVideoAssets(ws);
   const groups = new Map<string, VideoItem[]>();
   for (const it of items) {

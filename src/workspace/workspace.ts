@@ -9,14 +9,13 @@ import type { WriteLock } from './lock.js';
 import type { WorkspacePaths } from './paths.js';
 import type { AssetStore, Workspace } from './types.js';
 
-/** Which workspace's update function is running in the current async context. */
-const inUpdate = new AsyncLocalStorage<StudioWorkspace>();
-
 /** The Workspace implementation: one lowdb document, a backup before each write, updates queued. */
 export class StudioWorkspace implements Workspace {
   readonly assets: AssetStore;
   readonly paths: Workspace['paths'];
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set while this workspace's update function runs (in that async context). */
+  private readonly inUpdate = new AsyncLocalStorage<true>();
   private closed = false;
 
   constructor(
@@ -42,7 +41,7 @@ export class StudioWorkspace implements Workspace {
       const why = this.notices.length ? ` (${this.notices.join('; ')})` : '';
       return Promise.reject(new StudioError('read_only', `the workspace ${this.dir} is open read-only${why}; it cannot be changed`));
     }
-    if (inUpdate.getStore() === this) {
+    if (this.inUpdate.getStore()) {
       // A nested update would wait for the one that is running it, forever.
       return Promise.reject(new StudioError('internal', 'ws.update() (or assets.put) was called inside ws.update(); change the draft instead, or store files first'));
     }
@@ -59,7 +58,7 @@ export class StudioWorkspace implements Workspace {
     }
     const previous = this.db.data;
     const draft = structuredClone(previous);
-    const result = await inUpdate.run(this, () => fn(draft));
+    const result = await this.inUpdate.run(true, () => fn(draft));
     const next = parseOrThrow(StudioData, draft, 'studio.json');
     await writeBackup(this.allPaths.backups, JSON.stringify(previous, null, 2), this.keepBackups);
     this.db.data = next;

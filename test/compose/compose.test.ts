@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinCaptionTemplates } from '../../src/compose/builtins.js';
-import { composeAll, composeVariant, planVariants } from '../../src/compose/compose.js';
+import { composeAll, composeVariant } from '../../src/compose/compose.js';
+import { planVariants } from '../../src/compose/plan.js';
 import { buildVariantContext } from '../../src/compose/context.js';
 import { bigramSimilarity, charCount, hasEmoji } from '../../src/model/text.js';
 import type { Template } from '../../src/model/index.js';

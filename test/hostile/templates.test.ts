@@ -17,6 +17,7 @@ import type { Workspace } from '../../src/workspace/types.js';
 import { fixtureContext, SHORT_STORE } from '../fixtures/render/fixture.js';
 import { realWorkspace, savedState, tempDir } from './helpers.js';
 import { ctx } from '../helpers/session.js';
+import { createTemplateEngine } from '../../src/compose/handlebars/index.js';
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -115,7 +116,7 @@ describe('the studio template engine refuses hostile templates, naming template,
 });
 
 describe('the poster template engine (src/render/hbs.ts: the studio engine in HTML mode)', () => {
-  const section = (src: string, ctx: object = { a: many(3) }) => compileSection(src, 'poster template "evil" v2 (base)')(ctx);
+  const section = (src: string, ctx: object = { a: many(3) }) => compileSection(createTemplateEngine(), src, 'poster template "evil" v2 (base)')(ctx);
   const named = /^template "poster template "evil" v2 \(base\)" line 1: /;
 
   it('refuses constructor paths and unknown decorators naming the template, section and line', () => {

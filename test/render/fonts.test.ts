@@ -1,13 +1,20 @@
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
+import { createServices } from '../../src/api/services.js';
 import { assertSingleFont, FONT_FAMILY, fontPaths, loadFonts } from '../../src/render/text/fonts.js';
+import { memoryWorkspace, tinyStudio } from '../helpers/memory-workspace.js';
 
 describe('poster fonts', () => {
-  it('loads Noto Sans SC regular and bold once per process: the same objects every time', () => {
-    const a = loadFonts();
-    const b = loadFonts();
+  it('loads Noto Sans SC regular and bold once per open workspace (its services): the same objects every time', () => {
+    const services = createServices(memoryWorkspace(tinyStudio()));
+    const a = services.fonts();
+    const b = services.fonts();
     expect(b).toBe(a);
     expect(b.satori).toBe(a.satori);
+    // Nothing is kept at module level: another load is another set of objects with the same fonts.
+    const other = loadFonts();
+    expect(other).not.toBe(a);
+    expect(other.satori.map((f) => f.data.length)).toEqual(a.satori.map((f) => f.data.length));
     expect(a.satori.map((f) => [f.name, f.weight])).toEqual([
       [FONT_FAMILY, 400],
       [FONT_FAMILY, 700],

@@ -1,5 +1,6 @@
 import { assertPostShippable } from '../../review/pins.js';
-import { assertShippable, runExport, type ExportOptions } from '../../pack/export.js';
+import { assertShippable, runExport, type ExportEnv, type ExportOptions } from '../../pack/export.js';
+import type { Services } from '../services.js';
 import { planExport } from '../../pack/plan.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
 import type { Workspace } from '../../workspace/types.js';
@@ -17,6 +18,11 @@ function assertReadableSchema(ws: Workspace): void {
   if (version > SCHEMA_VERSION) {
     throw new StudioError('read_only', `studio.json was written by a newer Shequn Studio (schema ${version}; this one knows ${SCHEMA_VERSION}): update the studio to export from it`);
   }
+}
+
+/** What an export takes from the workspace's services: its poster pool, layer renderer and test hooks. */
+function exportEnv(services: Services): ExportEnv {
+  return { posters: services.posters(), layers: services.layers(), pauseBeforeRenameMs: services.hooks.packPauseMs };
 }
 
 function options(input: ExportOptions): ExportOptions {
@@ -44,11 +50,11 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
     // Refuse at once (unknown ids, unapproved versions) instead of in the background job.
     const data = ws.data();
     assertShippable(data, planExport(data, opts).posts);
-    const job = services.jobs.start('export', ({ signal, onProgress }) => runExport(ws, opts, { signal, onProgress, pauseBeforeRenameMs: services.hooks.packPauseMs }));
+    const job = services.jobs.start('export', ({ signal, onProgress }) => runExport(ws, opts, { signal, onProgress, ...exportEnv(services) }));
     return { job: job.id };
   },
   'export.run': (input, { ws, services, signal, onProgress }) => {
     assertReadableSchema(ws);
-    return runExport(ws, options(input), { signal, onProgress, pauseBeforeRenameMs: services.hooks.packPauseMs });
+    return runExport(ws, options(input), { signal, onProgress, ...exportEnv(services) });
   },
 };

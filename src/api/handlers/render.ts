@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { planVariants } from '../../compose/compose.js';
+import { planVariants } from '../../compose/plan.js';
 import { postOf, runPool, StudioError } from '../../model/index.js';
 import { posterContext, posterFileName, posterRenderPath, posterTemplateFor, workspacePosterImages } from '../../render/workspace.js';
 import type { ImageInput } from '../../render/renderer.js';
@@ -25,7 +25,7 @@ export const renderHandlers: HandlersFor<typeof renderMethods> = {
     const editing = input.template?.source !== undefined;
     if (editing && input.output === 'file') throw new StudioError('bad_input', 'template.source previews an unsaved template and is never written under renders/: use output "base64"', 'output');
     const template = editing ? { ...chosen, source: input.template!.source!, state: 'draft' } : chosen;
-    const ctx = posterContext(data, post, input.group, input.store);
+    const ctx = posterContext(data, post, input.group, input.store, services.compose);
     const images = await workspacePosterImages(ws, ctx);
     // The pool's local lane (never behind an export); a live preview's shared layer stays in memory (one per edit).
     const out = await services
@@ -54,7 +54,7 @@ export const renderHandlers: HandlersFor<typeof renderMethods> = {
     for (const v of plan) {
       if (!input.group && !v.group.rules.formats.includes('poster')) continue;
       const template = posterTemplateFor(data, v.post, input.template);
-      const ctx = posterContext(data, v.post, v.group.id, v.store.id);
+      const ctx = posterContext(data, v.post, v.group.id, v.store.id, services.compose);
       const images = await workspacePosterImages(ws, ctx, imageCache);
       for (const size of input.sizes ?? v.group.rules.sizes) jobs.push({ v, template, ctx, images, size });
     }

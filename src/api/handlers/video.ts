@@ -29,6 +29,7 @@ async function render(ctx: CallContext, post: string, group: string, stores: str
   const requests = stores.map((store) => ({ post, group, store, size, output: videoRenderPath(ctx.ws, post, group, store, size) }));
   const videos = await renderWorkspaceVideos(ctx.ws, requests, {
     signal: ctx.signal,
+    renderer: ctx.services.layers(),
     // Progress as percent of the encoding work (ffmpeg's reported time against the expected length).
     onProgress: ctx.onProgress && ((p) => ctx.onProgress!({ done: Math.round(p.percent), total: 100, current: `${p.done}/${p.total} videos · ${p.current}` })),
   });
@@ -42,7 +43,7 @@ export const videoHandlers: HandlersFor<typeof videoMethods> = {
     const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
     if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
     const sb = template ? storyboardByChoice(data, template) : storyboardForPost(data, p);
-    const variant = buildVariantContext(data, p, group, store);
+    const variant = buildVariantContext(data, p, group, store, ctx.services.compose);
     const frames = await ctx.services.storyboards().frames(sb.storyboard, variant, VIDEO_FORMATS[size], workspaceVideoAssets(ctx.ws), width);
     return {
       template: sb.template,

@@ -24,37 +24,37 @@ export interface AdLawMatch {
   end: number;
 }
 
-let cached: AdLawRules | undefined;
-
 /** Upper-cases a-z only, so offsets stay those of the original text. */
 const upperAscii = (s: string) => s.replace(/[a-z]/g, (c) => c.toUpperCase());
 
-/** Reads and checks the rules file (cached); `file` overrides templates/rules/ad-law-terms.json. */
-export function loadAdLawRules(file?: string): AdLawRules {
-  if (cached && !file) return cached;
+/** The rules with their terms compiled into one matcher (what loadAdLawRules returns; a compose cache keeps it). */
+export interface LoadedAdLawRules extends AdLawRules {
+  readonly matcher: Matcher;
+}
+
+/** Reads and checks the rules file and compiles its matcher; `file` overrides templates/rules/ad-law-terms.json. */
+export function loadAdLawRules(file?: string): LoadedAdLawRules {
   const raw = JSON.parse(readFileSync(file ?? findAbove('templates/rules/ad-law-terms.json'), 'utf8')) as AdLawRules;
   if (!raw.law?.zh || !Array.isArray(raw.terms)) throw new Error('ad-law-terms.json: needs "law" {zh, en} and "terms"');
   for (const t of raw.terms) {
     if (!t.term || (t.severity !== 'error' && t.severity !== 'warning')) throw new Error(`ad-law-terms.json: bad term ${JSON.stringify(t)}`);
     for (const a of t.allow ?? []) if (!a.includes(t.term)) throw new Error(`ad-law-terms.json: allowed word "${a}" does not contain "${t.term}"`);
   }
-  if (!file) cached = raw;
-  return raw;
+  return { ...raw, matcher: compileMatcher(raw) };
 }
 
-const compiled = new WeakMap<AdLawRules, { re: RegExp; byTerm: Map<string, AdLawTerm & { allowUpper: string[] }> }>();
+type Matcher = { re: RegExp; byTerm: ReadonlyMap<string, AdLawTerm & { allowUpper: string[] }> };
 
 /** One regex for all terms, longest first so that at one position the longest term wins. */
-function matcher(rules: AdLawRules) {
-  let hit = compiled.get(rules);
-  if (!hit) {
-    const terms = [...rules.terms].sort((a, b) => b.term.length - a.term.length);
-    const re = new RegExp(terms.map((t) => upperAscii(t.term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    const byTerm = new Map(terms.map((t) => [upperAscii(t.term), { ...t, allowUpper: (t.allow ?? []).map(upperAscii) }]));
-    hit = { re, byTerm };
-    compiled.set(rules, hit);
-  }
-  return hit;
+function compileMatcher(rules: AdLawRules): Matcher {
+  const terms = [...rules.terms].sort((a, b) => b.term.length - a.term.length);
+  const re = new RegExp(terms.map((t) => upperAscii(t.term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const byTerm = new Map(terms.map((t) => [upperAscii(t.term), { ...t, allowUpper: (t.allow ?? []).map(upperAscii) }]));
+  return { re, byTerm };
+}
+
+function matcher(rules: AdLawRules): Matcher {
+  return 'matcher' in rules ? (rules as LoadedAdLawRules).matcher : compileMatcher(rules);
 }
 
 /**

@@ -50,7 +50,7 @@ export interface Analysis {
 }
 
 /** Names that reach into prototypes; refused in any path. */
-const FORBIDDEN = new Set([
+const FORBIDDEN: ReadonlySet<string> = new Set([
   'constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
   'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf',
 ]);

@@ -13,7 +13,7 @@ export interface HtmlElement {
   children: HtmlNode[];
 }
 
-const VOID = new Set(['img', 'br']);
+const VOID: ReadonlySet<string> = new Set(['img', 'br']);
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', middot: '·', hellip: '…', yen: '¥', times: '×' };
 
 /** Decodes character references (&amp; &#20320; &#x4f60; and a few named ones). */

@@ -12,10 +12,10 @@ export type VChild = VNode | string;
 /** Turns an `<img data-slot>` into the node to render (an image, a placeholder, or nothing). */
 export type SlotResolver = (slot: string, style: Style, attrs: Record<string, string>) => VNode | null;
 
-const HTML_TAGS = new Set(['div', 'span', 'p', 'img', 'strong', 'b', 'svg']);
-const SVG_TAGS = new Set(['g', 'path', 'circle', 'ellipse', 'rect', 'line', 'polyline', 'polygon', 'defs', 'linearGradient', 'radialGradient', 'stop', 'clipPath']);
-const HTML_ATTRS = new Set(['class', 'style', 'data-slot', 'alt', 'width', 'height']);
-const SVG_ATTRS = new Set([
+const HTML_TAGS: ReadonlySet<string> = new Set(['div', 'span', 'p', 'img', 'strong', 'b', 'svg']);
+const SVG_TAGS: ReadonlySet<string> = new Set(['g', 'path', 'circle', 'ellipse', 'rect', 'line', 'polyline', 'polygon', 'defs', 'linearGradient', 'radialGradient', 'stop', 'clipPath']);
+const HTML_ATTRS: ReadonlySet<string> = new Set(['class', 'style', 'data-slot', 'alt', 'width', 'height']);
+const SVG_ATTRS: ReadonlySet<string> = new Set([
   'viewBox', 'xmlns', 'preserveAspectRatio', 'width', 'height', 'fill', 'fill-opacity', 'fill-rule', 'clip-rule', 'clip-path', 'stroke', 'stroke-width',
   'stroke-linecap', 'stroke-linejoin', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'd', 'cx', 'cy', 'r', 'rx', 'ry', 'x', 'y', 'x1', 'y1', 'x2', 'y2',
   'points', 'transform', 'offset', 'stop-color', 'stop-opacity', 'id', 'gradientUnits', 'gradientTransform', 'fx', 'fy', 'style', 'class',

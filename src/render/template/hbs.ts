@@ -1,4 +1,4 @@
-import { compileTemplate, renderTemplate } from '../../compose/handlebars/index.js';
+import type { TemplateEngine } from '../../compose/handlebars/index.js';
 import { PosterTemplateError } from './source.js';
 
 /**
@@ -14,16 +14,17 @@ function wrap(err: unknown): PosterTemplateError {
   return new PosterTemplateError((err as Error).message.split('\n')[0]!);
 }
 
-/** Checks and compiles one section of a poster template; `id` names it in errors (e.g. `poster-festive v2 (base)`). */
-export function compileSection(source: string, id: string): CompiledSection {
+/** Checks and compiles one section of a poster template with `engine`; `id` names it in errors (e.g. `poster-festive v2 (base)`). */
+export function compileSection(engine: TemplateEngine, source: string, id: string): CompiledSection {
+  let compiled;
   try {
-    compileTemplate(id, source, 'html');
+    compiled = engine.compile(id, source, 'html');
   } catch (err) {
     throw wrap(err);
   }
   return (ctx: object) => {
     try {
-      return renderTemplate(id, source, ctx, { mode: 'html' });
+      return engine.run(compiled, ctx);
     } catch (err) {
       throw wrap(err);
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { POSTER_DIMENSIONS, PosterSize } from '../../model/index.js';
 import { compileSection, type CompiledSection } from './hbs.js';
+import { createTemplateEngine, type TemplateEngine } from '../../compose/handlebars/index.js';
 import type { LRUCache } from 'lru-cache';
 import type { PosterManifest } from './manifest.js';
 import { parsePosterSource, PosterTemplateError, slotsUsed } from './source.js';
@@ -29,13 +30,18 @@ export interface LoadedPosterTemplate {
 }
 
 /** Loaded templates by id, version and source hash (a renderer keeps one). */
-export type TemplateMemo = LRUCache<string, LoadedPosterTemplate>;
+export interface TemplateMemo {
+  templates: LRUCache<string, LoadedPosterTemplate>;
+  /** The engine sections are compiled and run with. */
+  engine: TemplateEngine;
+}
 
 /** Parses and compiles a template version (once per `memo` when given, by source hash); throws PosterTemplateError naming it. */
 export function loadPosterTemplate(t: PosterTemplateInput, memo?: TemplateMemo): LoadedPosterTemplate {
+  const engine = memo?.engine ?? createTemplateEngine();
   const hash = createHash('sha256').update(t.source).digest('hex');
   const key = `${t.id}@${t.version}:${hash}`;
-  const hit = memo?.get(key);
+  const hit = memo?.templates.get(key);
   if (hit) return hit;
   const label = `poster template "${t.id}" v${t.version}`;
   const parts = parsePosterSource(t.source, label);
@@ -50,12 +56,12 @@ export function loadPosterTemplate(t: PosterTemplateInput, memo?: TemplateMemo):
     label,
     hash,
     manifest: parts.manifest,
-    style: compileSection(parts.style, `${t.id} v${t.version} (style)`),
-    base: compileSection(parts.base, `${t.id} v${t.version} (base)`),
-    store: compileSection(parts.store, `${t.id} v${t.version} (store)`),
+    style: compileSection(engine, parts.style, `${t.id} v${t.version} (style)`),
+    base: compileSection(engine, parts.base, `${t.id} v${t.version} (base)`),
+    store: compileSection(engine, parts.store, `${t.id} v${t.version} (store)`),
     baseSlots: slotsUsed(parts.base),
     storeSlots: slotsUsed(parts.store),
   };
-  memo?.set(key, loaded);
+  memo?.templates.set(key, loaded);
   return loaded;
 }

@@ -55,13 +55,12 @@ export function fontsFromBuffers(regular: Buffer, bold: Buffer): PosterFonts {
   };
 }
 
-let cached: PosterFonts | undefined;
-
-/** Loads Noto Sans SC Regular and Bold once per process (lazy singleton); later calls return the same objects. */
+/**
+ * Loads Noto Sans SC Regular and Bold. Satori parses a font list once per list object, so whoever
+ * renders keeps the result (the workspace's services, each renderer and worker lane) rather than
+ * loading again.
+ */
 export function loadFonts(): PosterFonts {
-  if (!cached) {
-    const p = fontPaths();
-    cached = fontsFromBuffers(readFileSync(p.regular), readFileSync(p.bold));
-  }
-  return cached;
+  const p = fontPaths();
+  return fontsFromBuffers(readFileSync(p.regular), readFileSync(p.bold));
 }

@@ -1,9 +1,9 @@
 import type { FontMetrics } from './font-metrics.js';
 
 /** Characters that may not start a line (closing punctuation, Chinese and Latin). */
-const NO_START = new Set([...'，。、；：！？）】」』》〉〕］｝”’…—～·・,.;:!?)]}%％°℃〃々ー']);
+const NO_START: ReadonlySet<string> = new Set([...'，。、；：！？）】」』》〉〕］｝”’…—～·・,.;:!?)]}%％°℃〃々ー']);
 /** Characters that may not end a line (opening brackets and currency signs). */
-const NO_END = new Set([...'（【「『《〈〔［｛“‘([{¥￥$＄#＃']);
+const NO_END: ReadonlySet<string> = new Set([...'（【「『《〈〔［｛“‘([{¥￥$＄#＃']);
 
 /** True for characters that break like CJK ideographs: any position is a break opportunity. */
 export function isCjk(cp: number): boolean {
@@ -81,9 +81,9 @@ function hardBreak(text: string, width: number, m: FontMetrics, fontSize: number
 }
 
 /** Punctuation after which a break reads naturally, and brackets before which it does. */
-const GOOD_AFTER = new Set([...'，。！？；、·…：,.!?;:']);
-const GOOD_BEFORE = new Set([...'（「『《“(']);
-const SEPARATORS = new Set(['·', '|', '/', '-', '—', '｜']);
+const GOOD_AFTER: ReadonlySet<string> = new Set([...'，。！？；、·…：,.!?;:']);
+const GOOD_BEFORE: ReadonlySet<string> = new Set([...'（「『《“(']);
+const SEPARATORS: ReadonlySet<string> = new Set(['·', '|', '/', '-', '—', '｜']);
 
 function joinSegs(segs: Segment[]): string {
   let out = '';

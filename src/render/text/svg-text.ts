@@ -18,7 +18,7 @@ export interface TextRun {
   color: [number, number, number, number];
 }
 
-const ALLOWED = new Set(['x', 'y', 'width', 'height', 'font-weight', 'font-style', 'font-size', 'font-family', 'fill', 'letter-spacing']);
+const ALLOWED: ReadonlySet<string> = new Set(['x', 'y', 'width', 'height', 'font-weight', 'font-style', 'font-size', 'font-family', 'fill', 'letter-spacing']);
 const NAMED: Record<string, [number, number, number]> = { black: [0, 0, 0], white: [255, 255, 255], red: [255, 0, 0] };
 
 function attrs(s: string): Record<string, string> {

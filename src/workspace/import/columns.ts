@@ -47,10 +47,8 @@ export function normalizeHeader(h: string): string {
     .toLowerCase();
 }
 
-const LOOKUP = new Map<string, StoreColumn>();
-for (const c of STORE_COLUMNS) {
-  for (const key of [c.zh, c.en, c.field, ...(c.aliases ?? [])]) LOOKUP.set(normalizeHeader(key), c);
-}
+/** Every label a column is known by (normalised) → the column. */
+const LOOKUP: ReadonlyMap<string, StoreColumn> = new Map(STORE_COLUMNS.flatMap((c) => [c.zh, c.en, c.field, ...(c.aliases ?? [])].map((key) => [normalizeHeader(key), c] as const)));
 
 /** The header row mapped to fields, with problems found in it. */
 export interface HeaderMap {

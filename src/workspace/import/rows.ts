@@ -32,8 +32,8 @@ export interface RowContext {
 
 const TEXT_FIELDS = ['storeName', 'ownerName', 'nickname', 'catchphrase', 'address', 'district', 'phone'] as const;
 const GROUP_SEPARATORS = /[;；、,，]/;
-const TRUE_WORDS = new Set(['是', '启用', '有效', '正常', 'true', 'yes', 'y', '1']);
-const FALSE_WORDS = new Set(['否', '停用', '禁用', '无效', 'false', 'no', 'n', '0']);
+const TRUE_WORDS: ReadonlySet<string> = new Set(['是', '启用', '有效', '正常', 'true', 'yes', 'y', '1']);
+const FALSE_WORDS: ReadonlySet<string> = new Set(['否', '停用', '禁用', '无效', 'false', 'no', 'n', '0']);
 
 /** A cell as the store value: trimmed, and our export's formula guard (`'=`, `'+`...) removed. */
 export function cleanCell(raw: string | undefined): string {
