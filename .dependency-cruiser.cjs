@@ -55,10 +55,10 @@ module.exports = {
     },
     {
       name: 'renderer-through-contract',
-      comment: 'the renderer reaches the core only through the contract (src/api/contract.ts and methods) and the shared pure helpers (src/model/shared)',
+      comment: 'the renderer reaches the core only through the contract (@contract, @contract/vocabulary) and the small shared package of pure helpers (@shared)',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: '^src/', pathNot: '^src/(api/contract\\.ts|api/define\\.ts|api/methods/|model/)' },
+      to: { path: '^src/', pathNot: '^src/(api/contract|api/vocabulary|model/shared)\\.ts$' },
     },
     {
       name: 'main-is-a-shell',

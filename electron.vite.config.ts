@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { rendererAliases } from './renderer/vite-aliases';
 
 // main/ and its preload are thin shells over src/ (bundled in); native and binary-carrying
 // packages (sharp, ffmpeg installers, fonts...) stay external and load from node_modules.
@@ -20,6 +21,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
+    resolve: { alias: rendererAliases(__dirname) },
     build: {
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
       chunkSizeWarningLimit: 4096,

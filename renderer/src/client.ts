@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract';
+import type { MethodInput, MethodName, MethodOutput } from '@contract';
 
 /** The error shape of the contract as it reaches the UI. */
 export class StudioError extends Error {

@@ -14,6 +14,7 @@ import type { VideoAssets } from '../video/plan.js';
 import type { Storyboard } from '../video/storyboard.js';
 import type { Workspace } from '../workspace/types.js';
 import type { MethodInput, MethodOutput } from './contract.js';
+import type { JobKinds } from './methods/jobs.js';
 
 /** The share switch's state (what `share.status` returns). */
 export type ShareStatus = MethodOutput<'share.status'>;
@@ -43,7 +44,8 @@ export interface TestHooks {
 export interface Services {
   /** The time every timestamp is taken from. */
   readonly clock: () => Date;
-  readonly jobs: JobRegistry;
+  /** Long work of this workspace, its results typed by kind (the contract's JobKinds). */
+  readonly jobs: JobRegistry<JobKinds>;
   /** Compiled templates, read sections, the Advertising-Law rules and built-in captions, kept for live previews. */
   readonly compose: ComposeCache;
   /** The poster and storyboard fonts, parsed once for this workspace. */
@@ -104,7 +106,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
   let share = noShare(ws);
   const services: Services = {
     clock,
-    jobs: new JobRegistry(50, clock),
+    jobs: new JobRegistry<JobKinds>(50, clock),
     compose: new ComposeCache(),
     fonts: () => (fonts ??= loadFonts()),
     posters: () => (posters ??= createPosterPool({ fonts: services.fonts(), cacheDir: posterCacheDir(ws), workers: opts.posterWorkers ?? Math.min(4, availableParallelism()) })),

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { toStudioError, type JobStatus, type Progress } from '../model/index.js';
+import { toStudioError, type JobStatus, type JobStatusOf, type Progress } from '../model/index.js';
 
 interface Entry {
   status: JobStatus;
   controller: AbortController;
 }
 
-/** Long work as jobs: started, polled for progress, cancelled; finished jobs are kept (bounded). One per open workspace (in its services). */
-export class JobRegistry {
+/**
+ * Long work as jobs: started, polled for progress, cancelled; finished jobs are kept (bounded). One
+ * per open workspace (in its services). `Kinds` maps each kind of job to the result it resolves to,
+ * so a job's status is typed by its kind.
+ */
+export class JobRegistry<Kinds extends Record<string, unknown> = Record<string, unknown>> {
   private readonly jobs = new Map<string, Entry>();
   constructor(
     private readonly keep = 50,
@@ -15,10 +19,10 @@ export class JobRegistry {
   ) {}
 
   /** Starts `run` in the background and returns its status at once. */
-  start<K extends string, R>(kind: K, run: (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }) => Promise<R>): JobStatus<K, R> {
+  start<K extends keyof Kinds & string>(kind: K, run: (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }) => Promise<Kinds[K]>): JobStatus<K, Kinds[K]> {
     const controller = new AbortController();
-    const status: JobStatus<K, R> = { id: randomUUID(), kind, state: 'running', progress: { done: 0, total: 0 }, startedAt: this.now().toISOString() };
-    this.jobs.set(status.id, { status, controller });
+    const status: JobStatus<K, Kinds[K]> = { id: randomUUID(), kind, state: 'running', progress: { done: 0, total: 0 }, startedAt: this.now().toISOString() };
+    this.jobs.set(status.id, { status: status as JobStatus, controller });
     this.prune();
     run({ signal: controller.signal, onProgress: (p) => (status.progress = p) }).then(
       (result) => Object.assign(status, { state: 'done', result, finishedAt: this.now().toISOString() }),
@@ -31,8 +35,8 @@ export class JobRegistry {
   }
 
   /** The status of a job, or undefined. */
-  get(id: string): JobStatus | undefined {
-    return this.jobs.get(id)?.status;
+  get(id: string): JobStatusOf<Kinds> | undefined {
+    return this.jobs.get(id)?.status as JobStatusOf<Kinds> | undefined;
   }
 
   /** Asks a running job to stop; true when it was running. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CHANNEL_KINDS } from './vocabulary.js';
 import { Id, PosterSize } from './common.js';
 
 /** A place content is posted to (group message, WeChat Moments, short-video platforms). */
 export const Channel = z.object({
   id: Id,
   name: z.string().min(1),
-  kind: z.enum(['group', 'moments', 'video']),
+  kind: z.enum(CHANNEL_KINDS),
   text: z.object({
     maxLength: z.number().int().positive(),
     titleMaxLength: z.number().int().positive().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POSTER_PIXELS, POSTER_SIZES } from './vocabulary.js';
 
 /** Identifier of an entity: letters, digits, `-` and `_`, as used in file names and URLs. */
 export const Id = z
@@ -23,12 +24,8 @@ export const HttpUrl = z
   .refine((s) => /^https?:\/\//i.test(s), 'must start with http:// or https://');
 
 /** Image ratios used by posters and channels. */
-export const PosterSize = z.enum(['9x16', '1x1', '3x4']);
+export const PosterSize = z.enum(POSTER_SIZES);
 export type PosterSize = z.infer<typeof PosterSize>;
 
 /** Pixel dimensions of each poster size. */
-export const POSTER_DIMENSIONS: Record<PosterSize, { width: number; height: number }> = {
-  '9x16': { width: 1080, height: 1920 },
-  '1x1': { width: 1080, height: 1080 },
-  '3x4': { width: 1080, height: 1440 },
-};
+export const POSTER_DIMENSIONS: Record<PosterSize, { readonly width: number; readonly height: number }> = POSTER_PIXELS;

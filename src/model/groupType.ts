@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { FORMATS, LEG_WEIGHTS } from './vocabulary.js';
 import { Id, PosterSize } from './common.js';
 
 /** How hard the leg (conversion) pushes in a group type. */
-export const LegWeight = z.enum(['light', 'normal', 'strong']);
+export const LegWeight = z.enum(LEG_WEIGHTS);
 export type LegWeight = z.infer<typeof LegWeight>;
 
 /** A kind of WeChat group a store runs (neighbourhood, mothers, VIP...) and its content rules. */
@@ -17,7 +18,7 @@ export const GroupType = z.object({
     emojiAllowed: z.boolean(),
     legWeight: LegWeight,
     channels: z.array(Id).min(1, 'a group type posts to at least one channel'),
-    formats: z.array(z.enum(['caption', 'poster', 'video'])).min(1),
+    formats: z.array(z.enum(FORMATS)).min(1),
     sizes: z.array(PosterSize).default(['9x16', '1x1', '3x4']),
   }),
 });

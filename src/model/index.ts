@@ -1,3 +1,4 @@
+export * from './vocabulary.js';
 export * from './common.js';
 export * from './brand.js';
 export * from './channel.js';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { JOB_STATES } from './vocabulary.js';
 import { STUDIO_ERROR_KINDS } from './errors.js';
 
 /** Progress of long work as it travels: done of total, the current item, ETA in seconds. */
 export const ProgressSchema = z.object({ done: z.number(), total: z.number(), current: z.string().optional(), etaSeconds: z.number().optional() });
 
 /** The states of a job. */
-export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
+export const JobState = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobState>;
 
 /** A job's status without its result (each kind adds its typed result in the contract). */
@@ -21,3 +22,6 @@ export const JobStatusBase = z.object({
 
 /** The one definition of a job's status; `R` is the result its kind resolves to. */
 export type JobStatus<K extends string = string, R = unknown> = Omit<z.infer<typeof JobStatusBase>, 'kind'> & { kind: K; result?: R };
+
+/** The status of any job of a registry whose kinds map to results `Kinds`: a union discriminated by `kind`. */
+export type JobStatusOf<Kinds> = { [K in keyof Kinds & string]: JobStatus<K, Kinds[K]> }[keyof Kinds & string];

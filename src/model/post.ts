@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POST_STATUSES } from './vocabulary.js';
 import { AssetId, HttpUrl, Id, IsoDate } from './common.js';
 
 /** A serialized Lexical editor state (root node with children). */
@@ -15,7 +16,7 @@ export const Post = z.object({
   id: Id,
   title: z.string().min(1, 'the post needs a title'),
   campaign: z.string().default(''),
-  status: z.enum(['draft', 'ready', 'archived']).default('draft'),
+  status: z.enum(POST_STATUSES).default('draft'),
   head: LexicalDoc,
   waist: LexicalDoc,
   leg: LexicalDoc,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { REVIEW_STATES, TEMPLATE_KINDS } from './vocabulary.js';
 import { Id, IsoDate } from './common.js';
 
 /** Review states of one template version (see src/review). */
-export const ReviewState = z.enum(['draft', 'in_review', 'approved', 'changes_requested', 'retired']);
+export const ReviewState = z.enum(REVIEW_STATES);
 export type ReviewState = z.infer<typeof ReviewState>;
 
 /** One immutable-once-approved version of a template. */
@@ -22,7 +23,7 @@ export type TemplateVersion = z.infer<typeof TemplateVersion>;
 /** A caption, poster or video template with its versions. */
 export const Template = z.object({
   id: Id,
-  kind: z.enum(['caption', 'poster', 'video']),
+  kind: z.enum(TEMPLATE_KINDS),
   name: z.string().min(1),
   description: z.string().default(''),
   versions: z.array(TemplateVersion).min(1),

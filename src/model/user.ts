@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ROLES } from './vocabulary.js';
 import { Id, IsoDate } from './common.js';
 
 /** Roles: editor (content team), manager (brand manager), store (front line). */
-export const Role = z.enum(['editor', 'manager', 'store']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** A person who acts in the studio. */

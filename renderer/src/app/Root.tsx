@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 // antd's prebuilt component CSS: with zeroRuntime no styles are generated in the page at start-up.
 import 'antd/dist/antd.css';
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../client';
 import { I18nProvider, useI18n } from '../i18n';
 import { NavProvider } from './nav';

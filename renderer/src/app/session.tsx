@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MethodOutput } from '../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../client';
 
 type Info = MethodOutput<'workspace.info'>;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../../src/api/contract';
+import type { MethodInput, MethodName, MethodOutput } from '@contract';
 import { api, StudioError } from '../client';
 import type { TFn } from '../i18n';
 

@@ -1,20 +1,26 @@
 import { z } from 'zod';
+import { JobStatusBase } from '../../model/index.js';
 import { defineMethods } from '../define.js';
+import { ExportResultSchema } from './export.js';
+import { RenderedVideoSchema } from './video.js';
 
-/** A job's status (src/jobs/registry.ts). */
-export const JobStatusSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  progress: z.object({ done: z.number(), total: z.number(), current: z.string().optional(), etaSeconds: z.number().optional() }),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  result: z.unknown().optional(),
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).optional(),
-});
+/** The result each kind of job resolves to (what jobs.get returns once it is done). */
+export const JobResults = {
+  export: ExportResultSchema,
+  video: z.object({ videos: z.array(RenderedVideoSchema) }),
+};
+
+/** The kinds of jobs and their results, as types (the services' job registry is typed by this). */
+export type JobKinds = { [K in keyof typeof JobResults]: z.input<(typeof JobResults)[K]> };
+
+/** A job's status (src/jobs/registry.ts), its result typed by its kind. */
+export const JobStatusSchema = z.discriminatedUnion('kind', [
+  JobStatusBase.extend({ kind: z.literal('export'), result: JobResults.export.optional() }),
+  JobStatusBase.extend({ kind: z.literal('video'), result: JobResults.video.optional() }),
+]);
 
 /** Long work: poll progress, cancel. Jobs are started by feature methods (e.g. export.start). */
 export const jobMethods = defineMethods({
-  'jobs.get': { description: 'Progress and result of a job.', input: z.object({ id: z.string() }).strict(), output: JobStatusSchema },
+  'jobs.get': { description: 'Progress and result of a job (the result typed by the job\'s kind).', input: z.object({ id: z.string() }).strict(), output: JobStatusSchema },
   'jobs.cancel': { description: 'Cancel a running job.', input: z.object({ id: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Id, Post } from '../../model/index.js';
+import { Id, Post, VIDEO_SIZES } from '../../model/index.js';
 import { defineMethods } from '../define.js';
 
 /** Video sizes: 1080×1920 (9x16, the default) and 1080×1080 (1x1). */
-export const VideoSizeInput = z.enum(['9x16', '1x1']);
+export const VideoSizeInput = z.enum(VIDEO_SIZES);
 
 /** One rendered video as the api reports it (path relative to the workspace, posix separators). */
 export const RenderedVideoSchema = z.object({

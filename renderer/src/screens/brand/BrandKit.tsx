@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, ColorPicker, Form, Input, Row, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
 import { AssetImage } from '../../components/AssetImage';

@@ -1,7 +1,7 @@
 import { FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
+import type { MethodInput, MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { shell } from '../../lib/shell';
@@ -77,7 +77,8 @@ export function ExportRun({ selection, storeName, onDone }: { selection: Selecti
   if (job.state === 'cancelled') return <Result status="info" title={t('export.cancelled')} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
   if (job.state === 'failed')
     return <Result status="error" title={t('export.failed', { msg: job.error?.message ?? '' })} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
-  return <Summary result={job.result as ExportResult} storeName={storeName} onDone={onDone} />;
+  if (job.kind !== 'export' || !job.result) return <Result status="error" title={t('export.failed', { msg: job.kind })} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
+  return <Summary result={job.result} storeName={storeName} onDone={onDone} />;
 }
 
 function Summary({ result, storeName, onDone }: { result: ExportResult; storeName(id: string): string; onDone(): void }) {

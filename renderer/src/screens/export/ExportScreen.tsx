@@ -1,7 +1,7 @@
 import { CloudDownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Select, Space, Statistic, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
+import type { MethodInput, MethodOutput } from '@contract';
 import { api } from '../../client';
 import { useNav } from '../../app/nav';
 import { useApi } from '../../app/useApi';
@@ -13,10 +13,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { ExportRun } from './ExportRun';
 import { PortalPanel } from './PortalPanel';
+import { POSTER_SIZES } from '@contract/vocabulary';
 
 type Selection = MethodInput<'export.start'>;
 type Plan = MethodOutput<'export.plan'>;
-const SIZES = ['9x16', '1x1', '3x4'] as const;
 /** The folder created inside a folder the user picks for an export. */
 const PACKS_FOLDER = '社群内容包';
 
@@ -29,7 +29,7 @@ export function ExportScreen() {
   const [postIds, setPostIds] = useState<string[]>();
   const [allStores, setAllStores] = useState(true);
   const [storeIds, setStoreIds] = useState<string[]>([]);
-  const [sizes, setSizes] = useState<string[]>([...SIZES]);
+  const [sizes, setSizes] = useState<string[]>([...POSTER_SIZES]);
   const [video, setVideo] = useState(true);
   const [zip, setZip] = useState(false);
   // The desktop chooses where packs go with its native folder picker (the File menu's "Export to folder…" too).
@@ -126,7 +126,7 @@ export function ExportScreen() {
                   )}
                 </Form.Item>
                 <Form.Item label={t('export.sizes')}>
-                  <Checkbox.Group value={sizes} onChange={(v) => setSizes(v as string[])} options={SIZES.map((s) => ({ value: s, label: s.replace('x', ':') }))} />
+                  <Checkbox.Group value={sizes} onChange={(v) => setSizes(v as string[])} options={POSTER_SIZES.map((s) => ({ value: s, label: s.replace('x', ':') }))} />
                 </Form.Item>
                 <Form.Item label={t('export.video')} extra={t('export.videoHint')}>
                   <Switch checked={video} onChange={setVideo} aria-label={t('export.video')} data-testid="export-video" />

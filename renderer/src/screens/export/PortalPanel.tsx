@@ -1,7 +1,7 @@
 import { PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Modal, Popover, QRCode, Space, Switch, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import type { MethodInput, MethodOutput } from '../../../../src/api/contract';
+import type { MethodInput, MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
 import { ErrorNotice } from '../../components/ErrorNotice';

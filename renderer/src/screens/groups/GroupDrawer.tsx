@@ -1,9 +1,10 @@
 import { App, Button, Checkbox, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
+import { POSTER_SIZES } from '@contract/vocabulary';
 
 type Group = MethodOutput<'groups.list'>[number];
 type Channel = MethodOutput<'channels.list'>[number];
@@ -14,7 +15,7 @@ const EMPTY: Group = {
   description: '',
   tone: '',
   tip: '',
-  rules: { captionMaxLength: 300, emojiAllowed: true, legWeight: 'normal', channels: [], formats: ['caption', 'poster'], sizes: ['9x16', '1x1', '3x4'] },
+  rules: { captionMaxLength: 300, emojiAllowed: true, legWeight: 'normal', channels: [], formats: ['caption', 'poster'], sizes: [...POSTER_SIZES] },
 };
 
 /** Edit one group type: name, tone, tip and its rules. */
@@ -91,7 +92,7 @@ export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Grou
           <Checkbox.Group options={(['caption', 'poster', 'video'] as const).map((f) => ({ value: f, label: t(`groups.format.${f}`) }))} />
         </Form.Item>
         <Form.Item name={['rules', 'sizes']} label={t('groups.f.sizes')}>
-          <Checkbox.Group options={['9x16', '1x1', '3x4'].map((s) => ({ value: s, label: s.replace('x', ':') }))} />
+          <Checkbox.Group options={POSTER_SIZES.map((s) => ({ value: s, label: s.replace('x', ':') }))} />
         </Form.Item>
       </Form>
     </Drawer>

@@ -1,7 +1,7 @@
 import { BulbOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
 import { EmptyState } from '../../components/EmptyState';

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { useI18n, type MsgKey } from '../../i18n';
-import { VARIABLES, isVariableName } from '../../../../src/model/nodes';
+import { VARIABLES, isVariableName } from '@shared';
 import { prettyExcerpt, type ChecksState, type UiFinding } from './findings';
 
 const ICON = { error: <ExclamationCircleOutlined />, warning: <WarningOutlined /> };

@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, SaveOutlined, SettingOutlined } from '@ant-design/ic
 import { App, Badge, Button, Result, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { useLeaveGuard, useNav } from '../../app/nav';
 import { errorText, useApi } from '../../app/useApi';
@@ -17,6 +17,7 @@ import type { ChecksState, UiFinding } from './findings';
 import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './useAutosave';
 import { askLeave } from './askLeave';
+import { POST_STATUSES } from '@contract/vocabulary';
 
 type Post = MethodOutput<'posts.get'>;
 const SECTIONS: Section[] = ['head', 'waist', 'leg'];
@@ -127,7 +128,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
               value={meta.status}
               style={{ width: 110 }}
               onChange={(status) => updateMeta({ ...draft.current, status })}
-              options={(['draft', 'ready', 'archived'] as const).map((s) => ({ value: s, label: t(`posts.status.${s}` as MsgKey) }))}
+              options={POST_STATUSES.map((s) => ({ value: s, label: t(`posts.status.${s}` as MsgKey) }))}
             />
             <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="post-settings">
               {t('editor.details')}

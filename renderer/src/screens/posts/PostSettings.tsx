@@ -1,7 +1,7 @@
 import { App, DatePicker, Drawer, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { useSession } from '../../app/session';
 import { errorText, useApi } from '../../app/useApi';

@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import type { Section } from './editor/SectionEditor';
 
 type Composed = MethodOutput<'compose.preview'>;

@@ -1,4 +1,4 @@
-import type { MethodInput } from '../../../../src/api/contract';
+import type { MethodInput } from '@contract';
 
 type PostIn = MethodInput<'posts.save'>['post'];
 

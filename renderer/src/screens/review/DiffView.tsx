@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { useT } from '../../i18n';
 
 type Hunk = MethodOutput<'review.proof'>['diff']['hunks'][number];

@@ -1,7 +1,7 @@
 import { Button, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { useNav } from '../../app/nav';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';

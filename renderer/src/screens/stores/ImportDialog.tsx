@@ -1,7 +1,7 @@
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Result, Space, Spin, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT, type MsgKey } from '../../i18n';

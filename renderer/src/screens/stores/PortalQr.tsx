@@ -1,6 +1,6 @@
 import { App, Button, Popconfirm, QRCode, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';

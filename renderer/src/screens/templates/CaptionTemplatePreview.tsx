@@ -1,6 +1,6 @@
 import { Alert, Space, Spin, Tag, Typography } from 'antd';
 import { useRef } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT, type MsgKey } from '../../i18n';

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { useLeaveGuard, useNav } from '../../app/nav';
 import { useSession } from '../../app/session';
@@ -12,10 +12,11 @@ import { askLeave } from '../posts/askLeave';
 import { StateTag } from './StateTag';
 import { TemplatePreview } from './TemplatePreview';
 import { VersionHistory } from './VersionHistory';
+import { EDITABLE_REVIEW_STATES } from '@contract/vocabulary';
 
 type Template = MethodOutput<'templates.get'>;
 
-const EDITABLE = new Set(['draft', 'changes_requested']);
+const EDITABLE: ReadonlySet<string> = new Set(EDITABLE_REVIEW_STATES);
 
 /** One template: its source (editable while a draft), live preview, submit for review, version history. */
 export function TemplateDetail({ id }: { id: string }) {

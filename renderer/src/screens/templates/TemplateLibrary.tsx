@@ -1,6 +1,6 @@
 import { Card, Col, Row, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { useNav } from '../../app/nav';
 import { useApi } from '../../app/useApi';
 import { EmptyState } from '../../components/EmptyState';

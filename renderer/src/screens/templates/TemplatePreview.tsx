@@ -1,6 +1,6 @@
 import { Card, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
 import { useT } from '../../i18n';
@@ -10,9 +10,10 @@ import { SceneStrip } from './SceneStrip';
 import { useChangeCount, useLatestCall } from '../../lib/useLatestCall';
 import { useSampleVariant } from './useSampleVariant';
 import { StoryboardPictures } from '../posts/preview/Storyboard';
+import { POSTER_SIZES } from '@contract/vocabulary';
 
 type Template = MethodOutput<'templates.get'>;
-type Size = '9x16' | '1x1' | '3x4';
+type Size = (typeof POSTER_SIZES)[number];
 
 /**
  * Live preview of a template version. Posters: rendered by the studio for a sample post with the
@@ -109,7 +110,7 @@ function PosterTemplatePreview({ template, version, source, dirty }: { template:
           style={{ minWidth: 200 }}
           options={(posts.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
         />
-        <Segmented<Size> size="small" value={size} onChange={setSize} options={['9x16', '1x1', '3x4'].map((s) => ({ value: s as Size, label: s.replace('x', ':') }))} />
+        <Segmented<Size> size="small" value={size} onChange={setSize} options={POSTER_SIZES.map((s) => ({ value: s, label: s.replace('x', ':') }))} />
       </Space>
       <Typography.Paragraph type="secondary" className="template-preview-hint">
         {t('tpl.previewHint')} {store ? `（${store.storeName}）` : ''}

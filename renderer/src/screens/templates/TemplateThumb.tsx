@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { useApi } from '../../app/useApi';
 import { outlineOf } from '../../lib/storyboard';

@@ -1,6 +1,6 @@
 import { Card, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { useT } from '../../i18n';
 import { StateTag } from './StateTag';
 

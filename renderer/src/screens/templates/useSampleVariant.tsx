@@ -1,6 +1,6 @@
 import { Select, Space } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { MethodOutput } from '../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { useApi } from '../../app/useApi';
 import { useT } from '../../i18n';
 

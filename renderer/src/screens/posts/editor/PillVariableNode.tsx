@@ -1,6 +1,6 @@
 import type { EditorConfig, LexicalNode, NodeKey } from 'lexical';
 import type { ReactNode } from 'react';
-import { VARIABLES, VariableNode, type SerializedVariableNode, type VariableName } from '../../../../../src/model/nodes';
+import { VARIABLES, VariableNode, type SerializedVariableNode, type VariableName } from '@shared';
 import { useI18n } from '../../../i18n';
 
 const PILL_TYPE = 'variable-pill';

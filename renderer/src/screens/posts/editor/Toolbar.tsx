@@ -2,7 +2,7 @@ import { BracesOutlinedIcon } from './icons';
 import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Divider, Dropdown, Tooltip, Typography } from 'antd';
 import { $createTextNode, $getRoot, $getSelection, $isRangeSelection, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type LexicalNode } from 'lexical';
-import { $createVariableNode, VARIABLE_NAMES, VARIABLES, type VariableName } from '../../../../../src/model/nodes';
+import { $createVariableNode, VARIABLE_NAMES, VARIABLES, type VariableName } from '@shared';
 import { useI18n } from '../../../i18n';
 import { EmojiPicker } from './EmojiPicker';
 

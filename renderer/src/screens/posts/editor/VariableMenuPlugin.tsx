@@ -3,7 +3,7 @@ import { LexicalTypeaheadMenuPlugin, MenuOption, type TriggerFn } from '@lexical
 import { $insertNodes, $isTextNode, type TextNode } from 'lexical';
 import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { $createVariableNode, VARIABLE_NAMES, VARIABLES, type VariableName } from '../../../../../src/model/nodes';
+import { $createVariableNode, VARIABLE_NAMES, VARIABLES, type VariableName } from '@shared';
 import { useI18n } from '../../../i18n';
 
 class VariableOption extends MenuOption {

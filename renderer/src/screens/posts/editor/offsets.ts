@@ -1,5 +1,5 @@
 import { $createRangeSelection, $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, $setSelection, type LexicalEditor, type LexicalNode, type PointType } from 'lexical';
-import { $isVariableNode, variableExpression } from '../../../../../src/model/nodes';
+import { $isVariableNode, variableExpression } from '@shared';
 
 /** A stretch of a section's display text that one editor node stands for. */
 interface Piece {

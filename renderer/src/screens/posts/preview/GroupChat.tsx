@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { MethodOutput } from '../../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { useT } from '../../../i18n';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { MethodOutput } from '../../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { useT } from '../../../i18n';
 import { CaptionText } from './GroupChat';

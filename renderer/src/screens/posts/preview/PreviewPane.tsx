@@ -1,11 +1,11 @@
 import { Select, Space, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
-import type { MethodOutput } from '../../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { useApi } from '../../../app/useApi';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n';
-import { charCount } from '../../../../../src/model/text';
+import { charCount } from '@shared';
 import { toUiFindings, type ChecksState } from '../findings';
 import { GroupChat } from './GroupChat';
 import { Moments } from './Moments';

@@ -1,8 +1,8 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Image, Typography } from 'antd';
 import type { RefObject } from 'react';
-import type { MethodOutput } from '../../../../../src/api/contract';
-import { VARIABLES, isVariableName } from '../../../../../src/model/nodes';
+import type { MethodOutput } from '@contract';
+import { VARIABLES, isVariableName } from '@shared';
 import { api } from '../../../client';
 import { errorText, useApi } from '../../../app/useApi';
 import { useLatestCall } from '../../../lib/useLatestCall';

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { MethodOutput } from '../../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../../client';
 import { isUnknownMethod } from '../../../app/useApi';
 import { useLatestCall } from '../../../lib/useLatestCall';

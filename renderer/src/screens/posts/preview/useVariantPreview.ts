@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { MethodOutput } from '../../../../../src/api/contract';
+import type { MethodOutput } from '@contract';
 import { api } from '../../../client';
 
 type Post = MethodOutput<'posts.get'>;

@@ -1,0 +1,19 @@
+/**
+ * The contract's word lists for shells (the UI shows exactly these; it never keeps copies): poster
+ * and video sizes, post statuses, review states, roles... Plain constants from the model, importable
+ * without the schemas.
+ */
+export {
+  CHANNEL_KINDS,
+  EDITABLE_REVIEW_STATES,
+  FORMATS,
+  JOB_STATES,
+  LEG_WEIGHTS,
+  POST_STATUSES,
+  POSTER_PIXELS,
+  POSTER_SIZES,
+  REVIEW_STATES,
+  ROLES,
+  TEMPLATE_KINDS,
+  VIDEO_SIZES,
+} from '../model/vocabulary.js';

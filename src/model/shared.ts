@@ -1,0 +1,7 @@
+/**
+ * The small shared package of pure helpers the UI uses besides the contract: the variable nodes of
+ * post documents (the editor and the headless reader share one definition) and how characters are
+ * counted for channel limits. Browser-safe: no node: imports.
+ */
+export { VariableNode, $createVariableNode, $isVariableNode, VARIABLES, VARIABLE_NAMES, isVariableName, variableExpression, type SerializedVariableNode, type VariableInfo, type VariableName } from './nodes/index.js';
+export { charCount, graphemes } from './text.js';

@@ -1,0 +1,34 @@
+/**
+ * The studio's closed word lists as plain constants (no imports, so the UI bundles them without zod):
+ * the model's schemas are built from these, and shells show them through the contract
+ * (src/api/vocabulary.ts). Add a value here and the schema, the API and the UI all know it.
+ */
+
+/** Poster sizes (image ratios); pixel sizes in POSTER_PIXELS. */
+export const POSTER_SIZES = ['9x16', '1x1', '3x4'] as const;
+/** Pixel dimensions of each poster size. */
+export const POSTER_PIXELS = {
+  '9x16': { width: 1080, height: 1920 },
+  '1x1': { width: 1080, height: 1080 },
+  '3x4': { width: 1080, height: 1440 },
+} as const satisfies Record<(typeof POSTER_SIZES)[number], { width: number; height: number }>;
+/** Video sizes. */
+export const VIDEO_SIZES = ['9x16', '1x1'] as const;
+/** A post's life: written, ready to ship, put away. */
+export const POST_STATUSES = ['draft', 'ready', 'archived'] as const;
+/** A template version's review states. */
+export const REVIEW_STATES = ['draft', 'in_review', 'approved', 'changes_requested', 'retired'] as const;
+/** Review states in which a version's source may still be edited. */
+export const EDITABLE_REVIEW_STATES = ['draft', 'changes_requested'] as const;
+/** Template kinds. */
+export const TEMPLATE_KINDS = ['caption', 'poster', 'video'] as const;
+/** Formats a group type can ask for. */
+export const FORMATS = ['caption', 'poster', 'video'] as const;
+/** Channel kinds. */
+export const CHANNEL_KINDS = ['group', 'moments', 'video'] as const;
+/** How hard a group type's leg sells. */
+export const LEG_WEIGHTS = ['light', 'normal', 'strong'] as const;
+/** Roles of users. */
+export const ROLES = ['editor', 'manager', 'store'] as const;
+/** States of a job. */
+export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
