@@ -84,8 +84,10 @@ export async function renderPending(
   const base = opts.offset ?? { done: 0, total: pending.length };
   const emit = (p: Progress) => opts.onProgress?.({ ...p, done: base.done + p.done, total: base.total });
   if (images.length) {
-    // A few outputs on the local lane; more on the pool's worker threads (one per core).
-    const run: RunOptions = { lane: images.length <= IN_PROCESS_MAX || pool.workers === 0 ? 'local' : 'workers', signal: opts.signal };
+    // Many outputs, or workers already running (warm), on the pool's worker threads; a few on the
+    // local lane when that saves starting the workers.
+    const local = pool.workers === 0 || (images.length <= IN_PROCESS_MAX && !pool.warm());
+    const run: RunOptions = { lane: local ? 'local' : 'workers', signal: opts.signal };
     const lanes = run.lane === 'local' ? 1 : pool.workers;
     const busy0 = pool.busyMs();
     const t0 = performance.now();

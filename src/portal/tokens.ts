@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { StudioError } from '../model/index.js';
+import { findStore } from '../model/index.js';
 import type { PortalToken, StudioData } from '../model/index.js';
 import { newToken } from '../workspace/secrets.js';
 
@@ -29,10 +29,6 @@ export function storeForToken(data: StudioData, token: string): string | undefin
   return found;
 }
 
-function requireStore(data: StudioData, store: string): void {
-  if (!data.stores.some((s) => s.id === store)) throw new StudioError('not_found', `store "${store}" not found`, 'store');
-}
-
 /** Issues tokens to the given stores that never had one (revoked stores stay revoked). Mutates data. */
 export function ensureTokens(data: StudioData, stores: readonly string[], now = new Date().toISOString()): number {
   let added = 0;
@@ -46,7 +42,7 @@ export function ensureTokens(data: StudioData, stores: readonly string[], now = 
 
 /** Replaces a store's token with a new one: the old link stops working at once. Mutates data. */
 export function rotateToken(data: StudioData, store: string, now = new Date().toISOString()): PortalToken {
-  requireStore(data, store);
+  findStore(data, store);
   data.portal.tokens = data.portal.tokens.filter((t) => t.store !== store);
   const fresh = { store, token: newToken(TOKEN_BYTES), createdAt: now, revoked: false };
   data.portal.tokens.push(fresh);
@@ -55,7 +51,7 @@ export function rotateToken(data: StudioData, store: string, now = new Date().to
 
 /** Revokes a store's link (no new one until rotated). Mutates data; returns how many were revoked. */
 export function revokeToken(data: StudioData, store: string): number {
-  requireStore(data, store);
+  findStore(data, store);
   let n = 0;
   for (const t of data.portal.tokens) {
     if (t.store === store && !t.revoked) {

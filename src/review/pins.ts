@@ -2,7 +2,7 @@ import { StudioError } from '../model/index.js';
 import type { Post, ReviewState, StudioData, TemplateKind, TemplatePin } from '../model/index.js';
 import { appendAudit } from './audit.js';
 import { nowIso } from './versions.js';
-import { findTemplate, findVersion } from '../model/index.js';
+import { findPost, findTemplate, findVersion, postOf } from '../model/index.js';
 
 const KINDS: readonly TemplateKind[] = ['caption', 'poster', 'video'];
 
@@ -27,8 +27,7 @@ export function pinVersion(
   version: number,
   opts: { by?: string; at?: string; kind?: TemplateKind } = {},
 ): PinResult {
-  const post = data.posts.find((p) => p.id === postId);
-  if (!post) throw new StudioError('not_found', `post "${postId}" not found`, 'post');
+  const post = findPost(data, postId);
   const t = findTemplate(data, templateId);
   if (opts.kind && opts.kind !== t.kind) {
     throw new StudioError('conflict', `template "${t.id}" is a ${t.kind} template: it cannot fill the ${opts.kind} slot of post "${post.id}"`, 'template');
@@ -72,8 +71,7 @@ export function pinStatuses(data: StudioData, post: Post): PinStatus[] {
  * (details: the PinStatus list of the offending pins). Returns the statuses when all are approved.
  */
 export function assertPostShippable(data: StudioData, post: Post | string): PinStatus[] {
-  const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-  if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
+  const p = postOf(data, post);
   const statuses = pinStatuses(data, p);
   const bad = statuses.filter((s) => s.state !== 'approved');
   if (bad.length) {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { buildVariantContext } from '../compose/context.js';
 import type { VariantContext } from '../compose/types.js';
-import { StudioError } from '../model/index.js';
+import { findPost, StudioError } from '../model/index.js';
 import type { Post, StudioData } from '../model/index.js';
 import type { Workspace } from '../workspace/types.js';
 import type { VideoSize } from './args/encoder.js';
@@ -107,8 +107,7 @@ export async function renderWorkspaceVideos(ws: Workspace, requests: VariantVide
   let done = 0;
   for (const members of jobs.values()) {
     const first = requests[members[0]!]!;
-    const post = data.posts.find((p) => p.id === first.post);
-    if (!post) throw new StudioError('not_found', `post "${first.post}" not found`, 'post');
+    const post = findPost(data, first.post);
     const sb = storyboardForPost(data, post);
     const size = first.size ?? '9x16';
     const variants = members.map((i) => ({ ctx: contextOf(data, post, requests[i]!), output: requests[i]!.output }));

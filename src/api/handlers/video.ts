@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildVariantContext } from '../../compose/context.js';
 import type { CallContext } from '../context.js';
-import { StudioError } from '../../model/index.js';
+import { findPost, postOf, StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
 import type { videoMethods } from '../methods/video.js';
 import type { VideoSize } from '../../video/args/encoder.js';
@@ -40,8 +40,7 @@ async function render(ctx: CallContext, post: string, group: string, stores: str
 export const videoHandlers: HandlersFor<typeof videoMethods> = {
   'video.storyboard': async ({ post, group, store, size, width, template }, ctx) => {
     const data = ctx.ws.data();
-    const p = typeof post === 'string' ? data.posts.find((x) => x.id === post) : post;
-    if (!p) throw new StudioError('not_found', `post "${String(post)}" not found`, 'post');
+    const p = postOf(data, post);
     const sb = template ? storyboardByChoice(data, template) : storyboardForPost(data, p);
     const variant = buildVariantContext(data, p, group, store, ctx.services.compose);
     const frames = await ctx.services.storyboards().frames(sb.storyboard, variant, VIDEO_FORMATS[size], workspaceVideoAssets(ctx.ws), width);
@@ -56,8 +55,7 @@ export const videoHandlers: HandlersFor<typeof videoMethods> = {
   'video.start': ({ post, group, stores, size }, ctx) => {
     // Unknown post, group type or store is refused now, not in the background.
     const data = ctx.ws.data();
-    const p = data.posts.find((x) => x.id === post);
-    if (!p) throw new StudioError('not_found', `post "${post}" not found`, 'post');
+    const p = findPost(data, post);
     for (const store of stores) buildVariantContext(data, p, group, store);
     const job = ctx.services.jobs.start('video', ({ signal, onProgress }) => render({ ...ctx, signal, onProgress }, post, group, stores, size).then((videos) => ({ videos })));
     return { job: job.id };

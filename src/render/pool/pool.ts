@@ -44,6 +44,8 @@ export interface PosterPool extends PosterRenderer {
   qrToFile(link: string, px: number, path: string, opts?: RunOptions): Promise<WrittenFile>;
   /** Milliseconds lanes spent on tasks, summed over lanes (busy time / wall time = lanes in use). */
   busyMs(): number;
+  /** True once the worker threads run (warm: a small batch costs them nothing to start any more). */
+  warm(): boolean;
   /** Stops the worker threads; waiting and running worker tasks are rejected as cancelled. */
   close(): Promise<void>;
 }
@@ -227,6 +229,7 @@ export function createPosterPool(opts: PosterPoolOptions = {}): PosterPool {
     },
     stats: () => ({ baseHits, baseMisses }),
     busyMs: () => busy,
+    warm: () => lanes.length > 0,
     async close() {
       if (closed) return;
       closed = true;
