@@ -46,7 +46,7 @@ export function parseTime(raw: string, wallClock = false): string | undefined {
     const t = Date.parse(s);
     if (!Number.isNaN(t)) return chinaTime(t);
   }
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?\s*秒?)?$/.exec(s);
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})?)?\s*秒?)?$/.exec(s);
   if (m) {
     const [y, mo, d, h = '0', mi = '0', sec = '0'] = m.slice(1).map((x) => x ?? undefined) as string[];
     const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));

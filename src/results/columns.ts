@@ -25,6 +25,8 @@ export const RESULT_COLUMNS: Record<ResultField, readonly string[]> = {
 export interface ResultHeader {
   byField: Map<ResultField, number>;
   labels: string[];
+  /** Every time column, best first: an order not paid yet has no 支付时间 but has its 下单时间. */
+  timeColumns: number[];
 }
 
 const LOOKUP: ReadonlyMap<string, { field: ResultField; rank: number }> = new Map(
@@ -36,15 +38,17 @@ export function detectHeader(cells: readonly string[]): ResultHeader {
   const byField = new Map<ResultField, number>();
   const rankOf = new Map<ResultField, number>();
   const labels = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
+  const times: { i: number; rank: number }[] = [];
   labels.forEach((label, i) => {
     const hit = label ? LOOKUP.get(normalizeHeader(label)) : undefined;
     if (!hit) return;
+    if (hit.field === 'time') times.push({ i, rank: hit.rank });
     const had = rankOf.get(hit.field);
     if (had !== undefined && had <= hit.rank) return;
     byField.set(hit.field, i);
     rankOf.set(hit.field, hit.rank);
   });
-  return { byField, labels };
+  return { byField, labels, timeColumns: times.sort((a, b) => a.rank - b.rank).map((t) => t.i) };
 }
 
 /** True when a header row says what its rows are: orders (an order id) or clicks (a time or a count, and something to attribute by). */

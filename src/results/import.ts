@@ -169,7 +169,15 @@ export async function importResults(ws: Workspace, store: ResultsStore, input: T
           fail(r.row, header.labels[i] || `#${i + 1}`, `含有不是 ${table.encoding ?? ''} 编码的字节，请另存为 UTF-8 或 GBK / contains bytes that are not valid ${table.encoding ?? 'text'}; save the file again as UTF-8 or GBK`);
           continue;
         }
-        const at = read(r, 'time', (s) => parseTime(s, wallClock));
+        const timeCol = header.timeColumns.find((i) => cleanCell(r.cells[i])) ?? header.byField.get('time');
+        let at: string | undefined;
+        if (timeCol !== undefined) {
+          try {
+            at = parseTime(cleanCell(r.cells[timeCol]), wallClock);
+          } catch (err) {
+            fail(r.row, header.labels[timeCol] || 'time', (err as Error).message);
+          }
+        }
         const attribution = attributor.attribute(r.cells, r.row);
         const attributed = Object.keys(attribution).length > 0;
         const listUnattributed = (id?: string) => {

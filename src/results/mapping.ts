@@ -64,5 +64,6 @@ export function applyMapping(cells: readonly string[], m: ResultMapping, file: s
     }
     byField.set(field, i);
   }
-  return { byField, labels };
+  const time = byField.get('time');
+  return { byField, labels, timeColumns: time === undefined ? [] : [time] };
 }
