@@ -61,10 +61,10 @@ describe('效果 and 日历 in a real browser', () => {
       await chart.and(page.locator('[data-drawn=true]')).waitFor({ timeout: 30_000 });
     }
     // The bars are really drawn: the group chart's SVG names the group types and has bars in it.
-    const group = await page.getByTestId('chart-group').evaluate((el) => ({ texts: [...el.querySelectorAll('svg text')].map((t) => t.textContent), paths: el.querySelectorAll('svg path').length }));
+    const group = await page.getByTestId('chart-group').evaluate((el) => ({ texts: Array.from(el.querySelectorAll('svg text')).map((t) => t.textContent), paths: el.querySelectorAll('svg path').length }));
     expect(group.texts).toEqual(expect.arrayContaining(['社区群', '宝妈群', 'VIP群']));
     expect(group.paths).toBeGreaterThan(8);
-    const hook = await page.getByTestId('chart-hook').evaluate((el) => [...el.querySelectorAll('svg text')].map((t) => t.textContent).join(' '));
+    const hook = await page.getByTestId('chart-hook').evaluate((el) => Array.from(el.querySelectorAll('svg text')).map((t) => t.textContent).join(' '));
     expect(hook).toContain('离过年不到两个月');
     // The stores that sold nothing, and whether they opened their pack.
     await expect.poll(() => page.getByTestId('no-orders').textContent()).toContain('没打开过内容包');
