@@ -56,7 +56,7 @@ a.dl{display:inline-block;margin:4px 0 0;color:var(--brand)}
 .expired .content{opacity:.45}
 .expired button.copy{background:#999}
 .withdrawn{color:#c62828;font-weight:600;padding:8px 0}
-.slot{display:inline-block;border-radius:6px;padding:1px 8px;margin:0 0 6px;font-size:14px;background:#eef2ff;color:#3346a8}
+.slot{display:inline-block;border-radius:6px;padding:1px 8px;margin:4px 0;font-size:14px;background:#eef2ff;color:#3346a8}
 .slot:empty{display:none}
 .slot.today{background:var(--brand);color:#fff;font-weight:600}
 footer{color:#888;font-size:12px;text-align:center;padding:16px}
@@ -94,7 +94,7 @@ function textBlock(id: string, label: string, text: string): string {
 function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number, place: SlotPlace): string {
   const expired = now > e.expiresAt;
   const slot = `<div class="slot${place.rank === 0 ? ' today' : ''}">${esc(place.label)}</div>`;
-  const head = `${slot}<h2>${esc(e.post.title)} · ${esc(e.group.name)}<span class="badge">已过期 · 请勿再发</span></h2>
+  const head = `<h2>${esc(e.post.title)} · ${esc(e.group.name)}<span class="badge">已过期 · 请勿再发</span></h2>${slot}
 <div class="meta">有效期：${esc(fmtDate(e.post.validFrom))} 至 ${esc(fmtDate(e.post.validUntil))}</div>`;
   const cls = `entry${expired ? ' expired' : ''}`;
   if (expired && o.withdrawExpired) {
