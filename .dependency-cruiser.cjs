@@ -13,6 +13,7 @@ const FLOORS = [
   ['review', 'demo', 'bundle'],
   ['pack'],
   ['portal'],
+  ['results', 'plan'],
   ['jobs'],
   ['api'],
   ['setup'],

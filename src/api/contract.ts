@@ -11,6 +11,8 @@ import { reviewMethods } from './methods/review.js';
 import { storesIoMethods } from './methods/stores-io.js';
 import { videoMethods } from './methods/video.js';
 import { renderMethods } from './methods/render.js';
+import { resultsMethods } from './methods/results.js';
+import { planMethods } from './methods/plan.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -29,6 +31,8 @@ export const contract = {
   ...storesIoMethods,
   ...videoMethods,
   ...renderMethods,
+  ...resultsMethods,
+  ...planMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
 import type { PosterRenderer } from '../render/renderer.js';
 import { loadFonts, type PosterFonts } from '../render/text/fonts.js';
 import { posterCacheDir } from '../render/workspace.js';
+import { ResultsStore } from '../results/store.js';
 import { defaultProofRenderers, ProofService, type ProofRenderers } from '../review/index.js';
 import type { VideoFormat } from '../video/args/index.js';
 import { pictureMemo, storyboardFrames, type StoryboardFrame } from '../video/frames.js';
@@ -60,6 +61,8 @@ export interface Services {
   /** Storyboard pictures for the preview, unchanged ones reused between edits. */
   storyboards(): StoryboardPreview;
   readonly proofs: ProofService;
+  /** Orders, clicks and portal activity read back (results/*.jsonl): imports one at a time, reads kept while unchanged. */
+  readonly results: ResultsStore;
   readonly share: ShareControl;
   readonly hooks: TestHooks;
   /** Cancels running jobs and stops what the services started. */
@@ -116,6 +119,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
       return (storyboards ??= { frames: (sb, ctx, fmt, assets, width) => storyboardFrames(sb, ctx, fmt, services.layers(), assets, width, pictures) });
     },
     proofs: new ProofService(ws, () => (opts.proofRenderers ? opts.proofRenderers(ws, services) : defaultProofRenderers(ws, { posters: localPosters, layers: services.layers })), clock),
+    results: new ResultsStore(ws.paths.results),
     get share() {
       return share;
     },

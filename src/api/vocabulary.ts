@@ -16,4 +16,5 @@ export {
   ROLES,
   TEMPLATE_KINDS,
   VIDEO_SIZES,
+  REPORT_DIMENSIONS,
 } from '../model/vocabulary.js';

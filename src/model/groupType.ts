@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORMATS, LEG_WEIGHTS } from './vocabulary.js';
 import { Id, PosterSize } from './common.js';
+import { GroupCaps } from './plan.js';
 
 /** How hard the leg (conversion) pushes in a group type. */
 export const LegWeight = z.enum(LEG_WEIGHTS);
@@ -21,5 +22,7 @@ export const GroupType = z.object({
     formats: z.array(z.enum(FORMATS)).min(1),
     sizes: z.array(PosterSize).default(['9x16', '1x1', '3x4']),
   }),
+  /** Send limits (per day, week, month); missing ones take the WeCom defaults (`capsOf`). */
+  caps: GroupCaps.optional(),
 });
 export type GroupType = z.infer<typeof GroupType>;

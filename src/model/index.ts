@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './brand.js';
 export * from './channel.js';
 export * from './groupType.js';
+export * from './plan.js';
 export * from './storeOwner.js';
 export * from './template.js';
 export * from './post.js';

@@ -3,6 +3,7 @@ import { AssetRecord } from './asset.js';
 import { Brand } from './brand.js';
 import { Channel } from './channel.js';
 import { GroupType } from './groupType.js';
+import { SendPlan } from './plan.js';
 import { Post } from './post.js';
 import { StoreOwner } from './storeOwner.js';
 import { Template } from './template.js';
@@ -26,6 +27,7 @@ export const StudioData = z.object({
   users: z.array(User).default([]),
   audit: z.array(AuditEntry).default([]),
   assets: z.array(AssetRecord).default([]),
+  plan: SendPlan.default({ slots: [] }),
   portal: z.object({ tokens: z.array(PortalToken).default([]), managerToken: z.string().optional(), lan: z.boolean().default(false) }).default({ tokens: [], lan: false }),
 });
 export type StudioData = z.infer<typeof StudioData>;

@@ -32,3 +32,5 @@ export const LEG_WEIGHTS = ['light', 'normal', 'strong'] as const;
 export const ROLES = ['editor', 'manager', 'store'] as const;
 /** States of a job. */
 export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+/** What results reports group by (`shequn results report --by`). */
+export const REPORT_DIMENSIONS = ['post', 'group', 'store', 'channel', 'hook', 'template'] as const;

@@ -1,4 +1,5 @@
 import type { Manifest, ManifestEntry } from './manifest.js';
+import { orderBySlot, type SlotPlace } from './slots.js';
 
 /** How to render the index page: file links relative (in the pack) or under a portal base. */
 export interface IndexOptions {
@@ -55,6 +56,9 @@ a.dl{display:inline-block;margin:4px 0 0;color:var(--brand)}
 .expired .content{opacity:.45}
 .expired button.copy{background:#999}
 .withdrawn{color:#c62828;font-weight:600;padding:8px 0}
+.slot{display:inline-block;border-radius:6px;padding:1px 8px;margin:4px 0;font-size:14px;background:#eef2ff;color:#3346a8}
+.slot:empty{display:none}
+.slot.today{background:var(--brand);color:#fff;font-weight:600}
 footer{color:#888;font-size:12px;text-align:center;padding:16px}
 `;
 
@@ -67,6 +71,12 @@ function done(b,ok){var l=b.getAttribute('data-label');b.textContent=ok?'已复�
 document.addEventListener('click',function(ev){var b=ev.target.closest&&ev.target.closest('button.copy');if(!b)return;var el=document.getElementById(b.getAttribute('data-for'));if(!el)return;var t=el.textContent;
 if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(t).then(function(){done(b,true)},function(){done(b,fallback(t))})}else{done(b,fallback(t))}});
 var now=Date.now();document.querySelectorAll('[data-expires]').forEach(function(s){if(now>Number(s.getAttribute('data-expires')))s.classList.add('expired')});
+var d=new Date(),p=function(n){return(n<10?'0':'')+n},today=d.getFullYear()+'-'+p(d.getMonth()+1)+'-'+p(d.getDate()),W=['周日','周一','周二','周三','周四','周五','周六'];
+var items=[].slice.call(document.querySelectorAll('section.entry')).map(function(s,i){var sl=(s.getAttribute('data-slots')||'').split(',').filter(Boolean),t=sl.filter(function(x){return x.slice(0,10)===today}),l=sl.filter(function(x){return x.slice(0,10)>today})[0],r=!sl.length?2:t.length?0:l?1:3,lab='';
+if(r===0)lab='今天 '+t.map(function(x){return x.slice(11,16)}).join('、');else if(r===1){var y=+l.slice(0,4),m=+l.slice(5,7),dd=+l.slice(8,10);lab=m+'月'+dd+'日 '+W[new Date(y,m-1,dd).getDay()]+' '+l.slice(11,16)}
+var b=s.querySelector('.slot');if(b){b.textContent=lab;b.className=r===0?'slot today':'slot'}return{s:s,i:i,r:r,k:r===0?t[0]:r===1?l:''}});
+items.sort(function(a,b){return a.r-b.r||(a.k<b.k?-1:a.k>b.k?1:0)||a.i-b.i});var main=document.querySelector('main'),nav=document.querySelector('nav');
+items.forEach(function(x){main.appendChild(x.s);if(nav){var a=nav.querySelector('a[href="#'+x.s.id+'"]');if(a)nav.appendChild(a)}});
 })();
 `;
 
@@ -74,17 +84,21 @@ function fmtDate(v: string): string {
   return /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : v;
 }
 
+/** The entry's planned send times for the page's script (it re-sorts on the phone's own date). */
+const slotsAttr = (e: ManifestEntry) => (e.slots?.length ? ` data-slots="${esc(e.slots.join(','))}"` : '');
+
 function textBlock(id: string, label: string, text: string): string {
   return `<div class="block"><h3><span>${esc(label)}</span><button class="copy" type="button" data-for="${id}" data-label="复制">复制</button></h3><pre class="text" id="${id}">${esc(text)}</pre></div>`;
 }
 
-function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number): string {
+function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number, place: SlotPlace): string {
   const expired = now > e.expiresAt;
-  const head = `<h2>${esc(e.post.title)} · ${esc(e.group.name)}<span class="badge">已过期 · 请勿再发</span></h2>
+  const slot = `<div class="slot${place.rank === 0 ? ' today' : ''}">${esc(place.label)}</div>`;
+  const head = `<h2>${esc(e.post.title)} · ${esc(e.group.name)}<span class="badge">已过期 · 请勿再发</span></h2>${slot}
 <div class="meta">有效期：${esc(fmtDate(e.post.validFrom))} 至 ${esc(fmtDate(e.post.validUntil))}</div>`;
   const cls = `entry${expired ? ' expired' : ''}`;
   if (expired && o.withdrawExpired) {
-    return `<section class="${cls}" id="e${i}">${head}<p class="withdrawn">此内容已过期，已撤回。请使用新的内容包。</p></section>`;
+    return `<section class="${cls}" id="e${i}"${slotsAttr(e)}>${head}<p class="withdrawn">此内容已过期，已撤回。请使用新的内容包。</p></section>`;
   }
   const base = o.base ?? '';
   const parts: string[] = [];
@@ -99,14 +113,16 @@ function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number): s
   if (e.qr) {
     parts.push(`<div class="block qr"><h3><span>专属二维码</span></h3><img src="${esc(hrefOf(base, e.qr))}" alt="二维码"><div class="hint">${esc(e.link)}</div></div>`);
   }
-  return `<section class="${cls}" id="e${i}" data-expires="${e.expiresAt}">${head}<div class="content">${parts.join('\n')}</div></section>`;
+  return `<section class="${cls}" id="e${i}" data-expires="${e.expiresAt}"${slotsAttr(e)}>${head}<div class="content">${parts.join('\n')}</div></section>`;
 }
 
 /** The pack's phone-first index page: self-contained (inline CSS and JS), images linked relatively. */
 export function renderIndexHtml(m: Pick<Manifest, 'store' | 'brand' | 'createdAt' | 'entries'>, o: IndexOptions): string {
   const now = o.now ?? Date.now();
   const nonce = o.nonce ? ` nonce="${esc(o.nonce)}"` : '';
-  const nav = m.entries.length > 1 ? `<nav>${m.entries.map((e, i) => `<a href="#e${i}">${esc(e.post.title)} · ${esc(e.group.name)}</a>`).join('')}</nav>` : '';
+  // Today's sends first (with the time), later ones with their date, then the rest.
+  const ordered = orderBySlot(m.entries, now);
+  const nav = m.entries.length > 1 ? `<nav>${ordered.map(({ entry: e, index: i }) => `<a href="#e${i}">${esc(e.post.title)} · ${esc(e.group.name)}</a>`).join('')}</nav>` : '';
   const zip = o.zipHref ? `<p><a class="dl" href="${esc(o.zipHref)}" download>下载全部（zip）</a></p>` : '';
   return `<!doctype html>
 <html lang="zh-CN">
@@ -121,7 +137,7 @@ export function renderIndexHtml(m: Pick<Manifest, 'store' | 'brand' | 'createdAt
 <header><h1>${esc(m.store.storeName)}</h1><p>${esc(m.brand.name)} · ${esc(m.store.ownerName)} 的内容包 · 生成于 ${esc(m.createdAt.slice(0, 16).replace('T', ' '))}</p></header>
 <main>
 ${zip}${nav}
-${m.entries.map((e, i) => entryHtml(e, i, o, now)).join('\n')}
+${ordered.map(({ entry, index, place }) => entryHtml(entry, index, o, now, place)).join('\n')}
 </main>
 <footer>点“复制”后到群里粘贴；长按图片或视频保存。</footer>
 <script${nonce}>${SCRIPT}</script>

@@ -50,6 +50,8 @@ export class InputKeys {
       channels: data.channels,
       groupTypes: data.groupTypes,
       posts: plan.posts,
+      // The index lists entries by their send slots: a changed plan rewrites the pages (outputs stay cached).
+      slots: data.plan.slots.filter((s) => plan.posts.some((p) => p.id === s.post)),
       templates: data.templates.filter((t) => t.kind === 'caption' || pinned.has(t.id)),
     });
   }

@@ -46,6 +46,8 @@ export interface ManifestEntry {
   expiresAt: number;
   templates: TemplateUse[];
   texts: { channel: string; label: string; path: string; primary: boolean }[];
+  /** Planned send times of this post in this group type (`YYYY-MM-DD HH:MM`, China time), in order. */
+  slots?: string[];
   posters: { size: string; path: string }[];
   video?: string;
   qr?: string;

@@ -1,3 +1,4 @@
+import { slotTimes } from './slots.js';
 import { ComposeCache } from '../compose/cache.js';
 import { composePlanned, readPost } from '../compose/compose.js';
 import type { PostSection } from '../compose/context.js';
@@ -110,6 +111,7 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
       dir: b.dir,
       post: { id: b.post.id, title: b.post.title, validFrom: b.post.validFrom, validUntil: b.post.validUntil },
       group: { id: b.ctx.group.id, name: b.ctx.group.name, tip: b.ctx.group.tip },
+      slots: slotTimes(data, b.post.id, b.ctx.group.id),
       link: b.ctx.link,
       texts: b.texts.files,
       templates: b.templates.map(templateUse),
@@ -133,6 +135,7 @@ export function packInput(
   createdAt: string,
 ): PackInput {
   const entries: EntryInput[] = b.variants.map((v) => {
+    const slots = slotTimes(data, v.post.id, v.ctx.group.id);
     const files: EntryFile[] = v.texts.files.map((t) => ({ name: t.file, role: t.primary ? 'caption' : 'channel', text: t.text, channel: t.channel, label: t.label, primary: t.primary }));
     for (const o of v.outputs) {
       const c = cached(o);
@@ -146,6 +149,7 @@ export function packInput(
         link: v.ctx.link,
         expiresAt: expiryInstant(v.post.validUntil),
         templates: v.templates.map(templateUse),
+        ...(slots.length ? { slots } : {}),
       },
       files,
     };

@@ -6,6 +6,7 @@ export const LAYOUT = {
   assets: 'assets',
   renders: 'renders',
   packs: 'packs',
+  results: 'results',
   backups: '.backups',
   lock: '.studio.lock',
 } as const;
@@ -16,6 +17,8 @@ export interface WorkspacePaths {
   assets: string;
   renders: string;
   packs: string;
+  /** Orders, clicks and portal activity read back (results/*.jsonl; kept apart from studio.json, see docs/results.md). */
+  results: string;
   backups: string;
   lock: string;
 }
@@ -28,6 +31,7 @@ export function workspacePaths(dir: string): WorkspacePaths {
     assets: path.join(root, LAYOUT.assets),
     renders: path.join(root, LAYOUT.renders),
     packs: path.join(root, LAYOUT.packs),
+    results: path.join(root, LAYOUT.results),
     backups: path.join(root, LAYOUT.backups),
     lock: path.join(root, LAYOUT.lock),
   };

@@ -24,7 +24,7 @@ export interface Workspace {
   /** Applies `fn` to a copy, validates the result, writes studio.json atomically (backup first). */
   update<T>(fn: (draft: StudioData) => T): Promise<T>;
   readonly assets: AssetStore;
-  readonly paths: { studio: string; assets: string; renders: string; packs: string; backups: string };
+  readonly paths: { studio: string; assets: string; renders: string; packs: string; results: string; backups: string };
   /** Releases the write lock. */
   close(): Promise<void>;
 }

@@ -27,8 +27,8 @@ export class StudioWorkspace implements Workspace {
     private readonly lock: WriteLock | undefined,
     private readonly keepBackups: number,
   ) {
-    const { studio, assets, renders, packs, backups } = allPaths;
-    this.paths = { studio, assets, renders, packs, backups };
+    const { studio, assets, renders, packs, results, backups } = allPaths;
+    this.paths = { studio, assets, renders, packs, results, backups };
     this.assets = createAssetStore(assets, this);
   }
 

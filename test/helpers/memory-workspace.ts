@@ -30,7 +30,7 @@ export function memoryWorkspace(data: Data, opts: { readOnly?: boolean; notices?
         throw new StudioError('not_found', `asset ${id} not found`);
       },
     },
-    paths: { studio: '/memory/studio.json', assets: '/memory/assets', renders: '/memory/renders', packs: '/memory/packs', backups: '/memory/.backups' },
+    paths: { studio: '/memory/studio.json', assets: '/memory/assets', renders: '/memory/renders', packs: '/memory/packs', results: '/memory/results', backups: '/memory/.backups' },
     close: async () => {},
   };
   return ws;

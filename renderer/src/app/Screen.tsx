@@ -12,6 +12,8 @@ const ReviewItem = lazy(() => import('../screens/review/ReviewItem').then((m) =>
 const StoreTable = lazy(() => import('../screens/stores/StoreTable').then((m) => ({ default: m.StoreTable })));
 const GroupTypes = lazy(() => import('../screens/groups/GroupTypes').then((m) => ({ default: m.GroupTypes })));
 const BrandKit = lazy(() => import('../screens/brand/BrandKit').then((m) => ({ default: m.BrandKit })));
+const ResultsScreen = lazy(() => import('../screens/results/ResultsScreen').then((m) => ({ default: m.ResultsScreen })));
+const CalendarScreen = lazy(() => import('../screens/calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })));
 const ExportScreen = lazy(() => import('../screens/export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
 
 /** The screen for the current route. */
@@ -41,6 +43,10 @@ export function Screen() {
             return <BrandKit />;
           case 'export':
             return <ExportScreen />;
+          case 'results':
+            return <ResultsScreen />;
+          case 'calendar':
+            return <CalendarScreen />;
         }
       })()}
     </Suspense>

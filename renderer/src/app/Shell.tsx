@@ -1,7 +1,9 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BgColorsOutlined,
+  CalendarOutlined,
   CloudDownloadOutlined,
   EditOutlined,
   ShopOutlined,
@@ -19,10 +21,12 @@ import { useSession } from './session';
 
 const { Sider, Header, Content } = Layout;
 
-type NavKey = 'posts' | 'templates' | 'review' | 'stores' | 'groups' | 'brand' | 'export';
+type NavKey = 'posts' | 'calendar' | 'results' | 'templates' | 'review' | 'stores' | 'groups' | 'brand' | 'export';
 
 const NAV: { key: NavKey; label: MsgKey; icon: ReactNode }[] = [
   { key: 'posts', label: 'nav.posts', icon: <EditOutlined /> },
+  { key: 'calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
+  { key: 'results', label: 'nav.results', icon: <BarChartOutlined /> },
   { key: 'templates', label: 'nav.templates', icon: <AppstoreOutlined /> },
   { key: 'review', label: 'nav.review', icon: <AuditOutlined /> },
   { key: 'stores', label: 'nav.stores', icon: <ShopOutlined /> },

@@ -11,9 +11,11 @@ export type Route =
   | { screen: 'stores' }
   | { screen: 'groups' }
   | { screen: 'brand' }
-  | { screen: 'export' };
+  | { screen: 'export' }
+  | { screen: 'results' }
+  | { screen: 'calendar' };
 
-const PLAIN = new Set(['posts', 'templates', 'review', 'stores', 'groups', 'brand', 'export']);
+const PLAIN = new Set(['posts', 'templates', 'review', 'stores', 'groups', 'brand', 'export', 'results', 'calendar']);
 
 /** The URL fragment of a route: `#/posts`, `#/posts/<id>`, `#/templates/<id>`, `#/review/<template>/<version>`... */
 export function routeToHash(route: Route): string {

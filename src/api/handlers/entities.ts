@@ -30,7 +30,9 @@ function referencesGroup(d: StudioData, id: string): string | undefined {
   const store = d.stores.find((s) => s.groupTypes.includes(id));
   if (store) return `store "${store.id}"`;
   const post = d.posts.find((p) => p.groupTypes.includes(id));
-  return post ? `post "${post.id}"` : undefined;
+  if (post) return `post "${post.id}"`;
+  const slot = d.plan.slots.find((s) => s.group === id);
+  return slot ? `the plan (slot ${slot.id} at ${slot.at})` : undefined;
 }
 
 /** Search over the fields a person would type: id, names, nickname, district, address. */
@@ -88,6 +90,8 @@ export const entityHandlers: HandlersFor<typeof entityMethods> = {
   'posts.delete': ({ id }, { ws }) =>
     ws.update((d) => {
       remove(d.posts, id, 'post');
+      // Its send slots go with it: a plan never points at a post that is gone.
+      d.plan.slots = d.plan.slots.filter((s) => s.post !== id);
       return { ok: true as const };
     }),
   'templates.list': (_in, { ws }) =>

@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoreOwner } from '../../model/index.js';
 import { renderIndexHtml } from '../../pack/index-html.js';
 import type { Manifest } from '../../pack/manifest.js';
+import { slotTimes } from '../../pack/slots.js';
+import type { ResultsStore } from '../../results/store.js';
 import { streamZip, zipPackKey, type ZipItem } from '../../pack/zip.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { ServerPlugin } from '../types.js';
@@ -50,11 +52,40 @@ async function liveZipItems(pack: ServedPack, now: number): Promise<ZipItem[]> {
   return items;
 }
 
+/** The manifest with the plan's current send slots (re-planning needs no re-export). */
+function withLiveSlots(m: Manifest, ws: Workspace): Manifest {
+  const data = ws.data();
+  return {
+    ...m,
+    entries: m.entries.map(({ slots: _old, ...e }) => {
+      const slots = slotTimes(data, e.post.id, e.group.id);
+      return slots.length ? { ...e, slots } : e;
+    }),
+  };
+}
+
+/** Reloads within this window count as one open of a store's pack. */
+const OPEN_WINDOW_MS = 10 * 60_000;
+
+/** Notes that a store opened its pack (or took its zip) in results/, once per window; never fails the request. */
+function activityRecorder(ws: Workspace, results: ResultsStore, clock: () => number) {
+  const last = new Map<string, number>();
+  return async (store: string, what: 'index' | 'zip'): Promise<void> => {
+    if (ws.readOnly) return;
+    const now = clock();
+    const key = `${store} ${what}`;
+    if (now - (last.get(key) ?? -Infinity) < OPEN_WINDOW_MS) return;
+    last.set(key, now);
+    await results.append('activity', [{ store, at: new Date(now).toISOString(), what }]).catch(() => undefined);
+  };
+}
+
 /** Mounts the staff portal: /p/<store token> (index), /p/<token>/files/<path>, /p/<token>/pack.zip. */
 export function createPortalPlugin(opts: PortalOptions = {}): ServerPlugin {
-  return async (app: FastifyInstance, { ws }: { ws: Workspace }) => {
+  return async (app: FastifyInstance, { ws, services }: { ws: Workspace; services: { results: ResultsStore } }) => {
     const limiter = opts.limiter ?? new BadTokenLimiter();
     const clock = opts.now ?? Date.now;
+    const opened = activityRecorder(ws, services.results, clock);
     const packs = new PackLocator(ws.paths.packs);
 
     /** The caller's store and pack, or undefined after answering 404/429 (same 404 for every miss). */
@@ -80,10 +111,11 @@ export function createPortalPlugin(opts: PortalOptions = {}): ServerPlugin {
       if (!hit) return reply;
       const now = clock();
       const { pack } = hit;
+      await opened(hit.store.id, 'index');
       const live = pack.manifest.entries.some((e) => !isExpired(e, now));
       const nonce = randomBytes(16).toString('base64');
       const base = `/p/${req.params.token}/`;
-      const html = renderIndexHtml(pack.manifest, { base: `${base}files/`, texts: await readTexts(pack, now), now, withdrawExpired: true, nonce, ...(live ? { zipHref: `${base}pack.zip` } : {}) });
+      const html = renderIndexHtml(withLiveSlots(pack.manifest, ws), { base: `${base}files/`, texts: await readTexts(pack, now), now, withdrawExpired: true, nonce, ...(live ? { zipHref: `${base}pack.zip` } : {}) });
       return reply.header('Cache-Control', 'no-store').header('Content-Security-Policy', portalCsp(nonce)).type('text/html; charset=utf-8').send(html);
     };
 
@@ -114,6 +146,7 @@ export function createPortalPlugin(opts: PortalOptions = {}): ServerPlugin {
         const now = clock();
         const entries = pack.manifest.entries;
         if (!entries.some((e) => !isExpired(e, now))) return gone(reply);
+        await opened(hit.store.id, 'zip');
         reply.header('Content-Disposition', contentDisposition(pack.folder)).header('Cache-Control', 'private, no-cache');
         const zipName = `${pack.folder}.zip`;
         const stored = !entries.some((e) => isExpired(e, now)) && (await zipPackKey(join(packs.packsDir, zipName))) === pack.manifest.packKey;

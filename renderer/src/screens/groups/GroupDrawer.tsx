@@ -19,6 +19,18 @@ const EMPTY: Group = {
 };
 
 /** Edit one group type: name, tone, tip and its rules. */
+/** The caps as the form edits them: empty per day / per week = no limit, empty per month = the month's days. */
+type CapsForm = { perDay?: number | null; perWeek?: number | null; perMonth?: number | null };
+
+function capsToForm(g: Group | null): CapsForm {
+  const c = g?.caps ?? {};
+  return { perDay: c.perDay === undefined ? 1 : c.perDay, perWeek: c.perWeek ?? null, perMonth: typeof c.perMonth === 'number' ? c.perMonth : null };
+}
+
+function capsFromForm(f: CapsForm | undefined): NonNullable<Group['caps']> {
+  return { perDay: f?.perDay ?? null, perWeek: f?.perWeek ?? null, perMonth: f?.perMonth ?? 'days' };
+}
+
 export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Group | null; channels: Channel[]; onClose(): void; onSaved(): void }) {
   const t = useT();
   const { message } = App.useApp();
@@ -28,7 +40,8 @@ export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Grou
     const values = await form.validateFields();
     setBusy(true);
     try {
-      await api('groups.save', { group: { ...(group ?? EMPTY), ...values, rules: { ...(group ?? EMPTY).rules, ...values.rules } } });
+      const { capsForm, ...rest } = values as Group & { capsForm?: CapsForm };
+      await api('groups.save', { group: { ...(group ?? EMPTY), ...rest, rules: { ...(group ?? EMPTY).rules, ...rest.rules }, caps: capsFromForm(capsForm) } });
       message.success(t('groups.saved'));
       onSaved();
     } catch (err) {
@@ -53,7 +66,7 @@ export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Grou
         </Space>
       }
     >
-      <Form<Group> form={form} layout="vertical" initialValues={group ?? EMPTY} requiredMark="optional">
+      <Form<Group> form={form} layout="vertical" initialValues={{ ...(group ?? EMPTY), capsForm: capsToForm(group) }} requiredMark="optional">
         <div className="form-row">
           <Form.Item name="name" label={t('common.name')} rules={[req]} className="form-half">
             <Input maxLength={30} />
@@ -93,6 +106,19 @@ export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Grou
         </Form.Item>
         <Form.Item name={['rules', 'sizes']} label={t('groups.f.sizes')}>
           <Checkbox.Group options={POSTER_SIZES.map((s) => ({ value: s, label: s.replace('x', ':') }))} />
+        </Form.Item>
+        <Form.Item label={t('groups.f.caps')} extra={t('groups.f.capsHint')}>
+          <Space wrap>
+            <Form.Item name={['capsForm', 'perDay']} label={t('groups.f.perDay')} noStyle>
+              <InputNumber min={1} max={50} addonBefore={t('groups.f.perDay')} placeholder="∞" style={{ width: 170 }} />
+            </Form.Item>
+            <Form.Item name={['capsForm', 'perWeek']} label={t('groups.f.perWeek')} noStyle>
+              <InputNumber min={1} max={100} addonBefore={t('groups.f.perWeek')} placeholder="∞" style={{ width: 170 }} />
+            </Form.Item>
+            <Form.Item name={['capsForm', 'perMonth']} label={t('groups.f.perMonth')} noStyle>
+              <InputNumber min={1} max={500} addonBefore={t('groups.f.perMonth')} placeholder={t('groups.f.perMonthDays')} style={{ width: 200 }} />
+            </Form.Item>
+          </Space>
         </Form.Item>
       </Form>
     </Drawer>

@@ -5,6 +5,7 @@ import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
+import { BestHooks } from './BestHooks';
 import { newPost } from './postDefaults';
 
 type Group = MethodOutput<'groups.list'>[number];
@@ -24,6 +25,7 @@ export function NewPostModal({ open, groups, onClose, onCreated }: { open: boole
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState(false);
+  const chosen = Form.useWatch('groupTypes', form);
   const submit = async () => {
     const f = await form.validateFields();
     setBusy(true);
@@ -78,6 +80,7 @@ export function NewPostModal({ open, groups, onClose, onCreated }: { open: boole
         <Form.Item name="groupTypes" label={t('posts.form.groups')} extra={t('posts.form.groupsHint')}>
           <Select mode="multiple" options={groups.map((g) => ({ value: g.id, label: g.name }))} />
         </Form.Item>
+        <BestHooks groups={groups} selected={chosen ?? []} />
       </Form>
     </Modal>
   );

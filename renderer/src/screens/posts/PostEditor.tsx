@@ -12,6 +12,7 @@ import { SectionEditor, type Section, type SectionEvents } from './editor/Sectio
 import { Toolbar } from './editor/Toolbar';
 import { FindingsList } from './FindingsList';
 import { PostSettings } from './PostSettings';
+import { PostResults } from './PostResults';
 import { PreviewPane } from './preview/PreviewPane';
 import type { ChecksState, UiFinding } from './findings';
 import { SaveStatus } from './SaveStatus';
@@ -147,6 +148,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
           ))}
         </div>
         <FindingsList checks={checks} onJump={jump} />
+        <PostResults post={initial.id} />
       </div>
       <PreviewPane draft={draft} revision={revision} post={meta} onChecks={setChecks} />
       <PostSettings open={settingsOpen} post={meta} onClose={() => setSettingsOpen(false)} onChange={updateMeta} />

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { StudioError } from '../../model/index.js';
+import { parseOrThrow, ValidationError } from '../../model/validate.js';
+import { importResults, overviewXlsx, readMapping, reportResults, ResultMapping, resultsOverview } from '../../results/index.js';
+import type { HandlersFor } from '../handler.js';
+import type { resultsMethods } from '../methods/results.js';
+
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/** results.*: imports into the workspace's results files, reports read from them. */
+export const resultsHandlers: HandlersFor<typeof resultsMethods> = {
+  'results.import': async ({ file, map, dryRun }, { ws, services, onProgress, signal }) => {
+    const mapping = map ? await readMapping(path.resolve(map)) : undefined;
+    return importResults(ws, services.results, { path: path.resolve(file) }, { dryRun, mapping, onProgress, signal, now: services.clock(), reader: services.compose.sections });
+  },
+  'results.importData': async ({ name, base64, mapping, dryRun }, { ws, services, onProgress, signal }) => {
+    if (!BASE64.test(base64)) throw new StudioError('bad_input', 'base64: not base64', 'base64');
+    let m: ResultMapping | undefined;
+    try {
+      m = mapping ? parseOrThrow(ResultMapping, mapping, '映射 / mapping') : undefined;
+    } catch (err) {
+      if (err instanceof ValidationError) throw new StudioError('bad_input', err.message, `mapping.${err.field}`);
+      throw err;
+    }
+    return importResults(ws, services.results, { name: path.basename(name), bytes: Buffer.from(base64, 'base64') }, { dryRun, mapping: m, onProgress, signal, now: services.clock(), reader: services.compose.sections });
+  },
+  'results.report': async ({ by, ...filter }, { ws, services }) => reportResults(ws.data(), await services.results.read(), by, filter, services.compose.sections),
+  'results.overview': async (range, { ws, services }) => resultsOverview(ws.data(), await services.results.read(), range, services.clock(), services.compose.sections),
+  'results.exportXlsxData': async (range, { ws, services }) => {
+    const o = resultsOverview(ws.data(), await services.results.read(), range, services.clock(), services.compose.sections);
+    const name = `效果-${range.from ?? 'all'}-${range.to ?? services.clock().toISOString().slice(0, 10)}.xlsx`;
+    return { name, base64: (await overviewXlsx(o)).toString('base64') };
+  },
+};
