@@ -9,7 +9,7 @@ import { buildApp, serverServices } from '../../src/server/app.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { fakeRenderers } from './fake-renderers.js';
-import { fixture, user } from './fixture.js';
+import { fixture, keyOf, user } from './fixture.js';
 
 const PORT = 47123;
 const HOST = `127.0.0.1:${PORT}`;
@@ -42,8 +42,19 @@ describe('review pages on the studio server', () => {
     expect(ok.statusCode).toBe(303);
   });
 
+  it('sends a referrer policy that keeps the Origin header on same-origin form posts', async () => {
+    // no-referrer made Chromium send `Origin: null`, and the Origin check refused every real click.
+    const res = await app.inject({ url: '/review/login', headers: { host: HOST } });
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+
   it('approve only with the exact origin of the page (another allowed host name is still a foreign origin)', async () => {
-    const open = await app.inject({ url: `/review/cap/2?token=${MANAGER}`, headers: { host: HOST } });
+    const form = (f: Record<string, string>) => new URLSearchParams(f).toString();
+    const login = (origin: string) =>
+      app.inject({ method: 'POST', url: '/review/login', payload: form({ id: 'manager', key: keyOf('manager') }), headers: { host: HOST, origin, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await login(`http://localhost:${PORT}`)).statusCode).toBe(403);
+    const open = await login(`http://${HOST}`);
+    expect(open.statusCode).toBe(303);
     const cookie = String(open.headers['set-cookie']).split(';')[0]!;
     const page = await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } });
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)![1]!;

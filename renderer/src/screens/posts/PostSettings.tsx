@@ -8,6 +8,7 @@ import { errorText, useApi } from '../../app/useApi';
 import { ImageDrop } from '../../components/ImageDrop';
 import { useT, type MsgKey } from '../../i18n';
 import { StateTag } from '../templates/StateTag';
+import { ValidityNotice } from './Validity';
 
 type Post = MethodOutput<'posts.get'>;
 type Kind = 'caption' | 'poster' | 'video';
@@ -138,8 +139,9 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
         <Form.Item name="conversionUrl" label={t('posts.form.url')} extra={t('posts.form.urlHint')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/i, message: t('posts.form.urlRequired') }]}>
           <Input placeholder="https://" />
         </Form.Item>
+        <ValidityNotice post={post} now={Date.now()} />
         <Form.Item name="valid" label={t('posts.form.valid')}>
-          <DatePicker.RangePicker allowClear={false} />
+          <DatePicker.RangePicker allowClear={false} format="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item name="groupTypes" label={t('posts.form.groups')} extra={t('posts.form.groupsHint')}>
           <Select mode="multiple" options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
