@@ -89,4 +89,30 @@ describe('shequn review / template / post / user', () => {
       await ws.close();
     }
   }, 120_000);
+
+  it('init --json prints each new user\'s key once; the workspace keeps only hashes; the keys work', async () => {
+    const dir = join(tmp, 'demo');
+    const r = await shequn('init', dir, '--demo', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { users: { id: string; role: string; key: string }[]; stores: number };
+    expect(out.users.map((u) => [u.id, u.role])).toEqual([
+      ['editor', 'editor'],
+      ['manager', 'manager'],
+      ['lc002', 'store'],
+    ]);
+    for (const u of out.users) expect(Object.keys(u)).toEqual(['id', 'role', 'key']);
+    const ws = await openWorkspace(dir, { readOnly: true });
+    try {
+      const text = JSON.stringify(ws.data());
+      for (const u of out.users) expect(text).not.toContain(u.key);
+      expect(ws.data().userKeys).toHaveLength(3);
+    } finally {
+      await ws.close();
+    }
+    const manager = out.users.find((u) => u.id === 'manager')!.key;
+    const ok = await shequnWith({ env: { SHEQUN_KEY: manager } }, 'review', 'reject', '-w', dir, '--template', 'poster-festive', '--as', 'manager', '--comment', '角标再大些');
+    expect([ok.code, ok.stdout]).toEqual([0, 'poster-festive v2: in_review → changes_requested\n']);
+    const text = await shequn('init', join(tmp, 'blank'));
+    expect(text.stdout).toMatch(/personal keys, shown only this once[^\n]*\n {2}editor \(editor\): sqk_\S+\n {2}manager \(manager\): sqk_\S+\n$/);
+  }, 120_000);
 });
