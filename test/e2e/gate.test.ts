@@ -192,12 +192,22 @@ describe('an editor cannot get a banned term, an expired post or an unapproved t
     const row = page.locator('.ant-table-row').filter({ hasText: '夏日轻食' });
     await row.getByText('已过期').waitFor();
     expect(await row.textContent()).toContain('2026-06-15 – 2026-10-31');
+    expect(await row.textContent()).not.toContain('可发布');
+    // …and so do its settings.
+    await page.getByTestId('post-link-summer-light').click();
+    await page.getByTestId('post-settings').click();
+    const notice = page.getByTestId('post-validity');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('已过期：有效期 2026-06-15 至 2026-10-31');
+    await screenshot(page, 'post-settings-expired', false);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: /内容/ }).click();
     await switchIdentity(page, '内容部·小林', studio.keys.editor!);
     // The editor's key does not make them a manager.
     await chooseIdentity(page, '品牌经理');
     await page.getByTestId('identity-key').fill(studio.keys.editor!);
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.getByText(/wrong key for user "manager"/).waitFor();
+    await page.getByText('这不是 manager 的个人密钥，身份没有切换').waitFor();
     await page.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
 
     await page.getByRole('menuitem', { name: /导出/ }).click();

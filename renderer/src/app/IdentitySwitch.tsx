@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useT, type MsgKey } from '../i18n';
 import { useSession } from './session';
 import { errorText } from './useApi';
+import { StudioError } from '../client';
 
 const LOCAL = '';
 
@@ -36,7 +37,8 @@ export function IdentitySwitch() {
       message.success(t('identity.switched', { name: user?.name || asking }));
       setAsking(undefined);
     } catch (err) {
-      setError(errorText(err, t));
+      // A wrong key is the common case: say it plainly, in the UI's language.
+      setError(err instanceof StudioError && err.code === 'forbidden' && err.field === 'key' ? t('identity.wrongKey', { id: asking }) : errorText(err, t));
     } finally {
       setBusy(false);
       setKey('');
@@ -71,8 +73,8 @@ export function IdentitySwitch() {
       >
         <Typography.Paragraph type="secondary">{t('identity.hint', { id: asking ?? '' })}</Typography.Paragraph>
         <Form layout="vertical" onFinish={() => void confirm()}>
-          <Form.Item label={t('identity.key')} validateStatus={error ? 'error' : undefined} help={error}>
-            <Input.Password autoFocus value={key} onChange={(e) => setKey(e.target.value)} onPressEnter={() => void confirm()} autoComplete="off" data-testid="identity-key" />
+          <Form.Item label={t('identity.key')} htmlFor="identity-key-input" validateStatus={error ? 'error' : undefined} help={error}>
+            <Input.Password id="identity-key-input" aria-label={t('identity.key')} autoFocus value={key} onChange={(e) => setKey(e.target.value)} onPressEnter={() => void confirm()} autoComplete="off" data-testid="identity-key" />
           </Form.Item>
         </Form>
       </Modal>

@@ -15,6 +15,7 @@ export const commonMessages = {
   'identity.hint': ['请输入 {id} 的个人密钥（创建账号时只显示一次；遗失请找品牌经理用 shequn user key 重新签发）。', 'Enter the personal key of {id} (shown once when the account was made; if lost, a brand manager issues a new one with shequn user key).'],
   'identity.key': ['个人密钥', 'Personal key'],
   'identity.keyRequired': ['请输入个人密钥。', 'Enter the personal key.'],
+  'identity.wrongKey': ['这不是 {id} 的个人密钥，身份没有切换。请核对后重试；遗失请找品牌经理重新签发。', 'That is not the personal key of {id}; the identity did not change. Check it and try again; if it is lost, ask a brand manager for a new one.'],
   'identity.ok': ['切换', 'Switch'],
   'identity.switched': ['当前身份：{name}', 'Now acting as {name}'],
   'app.mainNav': ['主导航', 'Main navigation'],

@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MsgKey } from '../../i18n';
-import { ValidityCell } from './Validity';
+import { StatusTag, ValidityCell } from './Validity';
 
 type Post = MethodOutput<'posts.list'>[number];
 
@@ -72,7 +72,7 @@ export function PostList() {
               title: t('common.status'),
               dataIndex: 'status',
               width: 100,
-              render: (s: Post['status']) => <Tag color={STATUS_COLOR[s]}>{t(`posts.status.${s}` as MsgKey)}</Tag>,
+              render: (s: Post['status'], p) => <StatusTag post={p} now={now} color={STATUS_COLOR[s]} label={t(`posts.status.${s}` as MsgKey)} />,
             },
             {
               title: t('posts.col.groups'),

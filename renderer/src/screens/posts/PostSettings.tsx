@@ -107,6 +107,7 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
   return (
     <Drawer open={open} onClose={onClose} size="large" title={t('editor.details')} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('editor.detailsHint')}</Typography.Paragraph>
+      <ValidityNotice post={post} now={Date.now()} />
       <Form<Fields> form={form} layout="vertical" initialValues={initial} onValuesChange={apply} requiredMark="optional">
         <Form.Item name="title" label={t('posts.form.title')} rules={[{ required: true, whitespace: true, message: t('posts.form.titleRequired') }]}>
           <Input maxLength={60} />
@@ -139,7 +140,6 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
         <Form.Item name="conversionUrl" label={t('posts.form.url')} extra={t('posts.form.urlHint')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/i, message: t('posts.form.urlRequired') }]}>
           <Input placeholder="https://" />
         </Form.Item>
-        <ValidityNotice post={post} now={Date.now()} />
         <Form.Item name="valid" label={t('posts.form.valid')}>
           <DatePicker.RangePicker allowClear={false} format="YYYY-MM-DD" />
         </Form.Item>
