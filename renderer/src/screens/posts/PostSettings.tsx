@@ -89,6 +89,8 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
       templates: { caption: parsePin(f.caption), poster: parsePin(f.poster), video: parsePin(f.video) },
     });
   };
+  const targets = post.groupTypes.length ? (groups.data ?? []).filter((g) => post.groupTypes.includes(g.id)) : (groups.data ?? []);
+  const asked = new Set<string>(['caption', ...targets.flatMap((g) => g.rules.formats)]);
   const versionOptions = (kind: Kind) =>
     (templates.data ?? [])
       .filter((x) => x.kind === kind)
@@ -150,7 +152,8 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
           {t('posts.form.templates')}
         </Typography.Title>
         {(['caption', 'poster', 'video'] as const).map((k) => (
-          <Form.Item key={k} name={k} label={t(`templates.kind.${k}` as MsgKey)}>
+          // Not optional when a group type of the post asks for this format: export refuses a variant it cannot make.
+          <Form.Item key={k} name={k} label={t(`templates.kind.${k}` as MsgKey)} required={asked.has(k)}>
             <Select allowClear options={versionOptions(k)} />
           </Form.Item>
         ))}
