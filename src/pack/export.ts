@@ -143,9 +143,10 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
       packs.push({ store: sp.store.id, folder: build.folder, status: 'failed' });
       continue;
     }
-    if (build.inputKey && have.length === 1 && have[0]!.folder === build.folder && have[0]!.packKey === build.packKey) {
-      // Same pack from changed inputs (e.g. a field no text or poster shows): remember the new input key.
-      await refreshInputKey(join(out, build.folder), inputKey);
+    if (have.length === 1 && have[0]!.folder === build.folder && have[0]!.packKey === build.packKey) {
+      // Same pack from changed inputs (e.g. a field no text or poster shows): remember the new input key
+      // (not when it left variants out: those are checked and reported again next time).
+      if (build.inputKey) await refreshInputKey(join(out, build.folder), build.inputKey);
       reused += build.variants.reduce((n, v) => n + v.outputs.length, 0);
       packs.push({ store: sp.store.id, folder: build.folder, status: 'reused' });
       continue;
