@@ -284,6 +284,8 @@ describe('the studio in a real browser (web mode)', () => {
     await page.getByTestId('identity-key').fill('sqk_not-the-managers-key');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.getByText('这不是 manager 的个人密钥，身份没有切换').waitFor();
+    // The button's loading state fades out (antd animates it): axe must not read it mid-fade.
+    await page.locator('.ant-modal-footer .ant-btn-loading').waitFor({ state: 'detached' });
     await capture('06-identity-key', { full: false });
     await page.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
     expect(await page.getByTestId('acting-as').textContent()).toContain('内容部·小林');
