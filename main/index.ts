@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { openOrCreateDemo } from '../src/setup/demo-workspace';
+import { keyLines, openOrCreateDemo } from '../src/setup/demo-workspace';
 import { demoWorkspaceDir } from '../src/setup/user-data';
 import type { Session } from '../src/api/services';
 import { serverServices } from '../src/server/app';
@@ -29,7 +29,9 @@ if (!app.requestSingleInstanceLock()) {
   setupNavigationGuards(app, shell, ORIGIN);
   app.whenReady().then(async () => {
     const arg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));
-    const ws = arg ? await openWorkspace(arg) : await openOrCreateDemo(demoWorkspaceDir());
+    const { ws, keys } = arg ? { ws: await openWorkspace(arg), keys: [] } : await openOrCreateDemo(demoWorkspaceDir());
+    // The demo's first start: its users' keys exist only now (the studio keeps their hashes).
+    for (const line of keyLines(keys)) console.log(line);
     studio = { ws, services: serverServices(ws) };
     setupPermissions(session.defaultSession);
     setupProtocol(protocol, join(__dirname, '../renderer'));

@@ -22,12 +22,14 @@ export function setupIpc(ipcMain: IpcMain, opts: { getSession: () => Session; ow
   const channels: string[] = [];
   for (const method of methodNames) {
     const channel = channelFor(method);
-    ipcMain.handle(channel, async (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown, userKey: unknown) => {
       if (!isTrustedSender(event, opts.ownWindow, opts.origin)) {
         return { error: { code: 'forbidden', message: `IPC call ${method} refused: not from the studio window` } };
       }
       try {
-        const result = await dispatch(method, input, { ...opts.getSession(), user: { id: 'desktop', role: 'editor' } });
+        // The key of the user the identity switch acts as (`as`); the core checks it against that user's.
+        const key = typeof userKey === 'string' && userKey ? { userKey } : {};
+        const result = await dispatch(method, input, { ...opts.getSession(), user: { id: 'desktop', role: 'editor' }, ...key });
         return { result };
       } catch (err) {
         return { error: toWireError(err) };

@@ -5,11 +5,12 @@ const allowed = new Set<string>(methodNames);
 
 // The one object the renderer sees: `window.studio`: contract calls, plus the shell's dialogs.
 contextBridge.exposeInMainWorld('studio', {
-  call(method: string, input: unknown) {
+  /** Calls a contract method; `userKey` is the personal key of the user the call acts as (`as`), if any. */
+  call(method: string, input: unknown, userKey?: string) {
     if (typeof method !== 'string' || !allowed.has(method)) {
       return Promise.resolve({ error: { code: 'not_found', message: `unknown method "${String(method)}"` } });
     }
-    return ipcRenderer.invoke(`studio:${method}`, input);
+    return ipcRenderer.invoke(`studio:${method}`, input, typeof userKey === 'string' ? userKey : undefined);
   },
   shell: {
     pickImportFile: (): Promise<string | null> => ipcRenderer.invoke('studio-shell:pick-import-file'),

@@ -13,7 +13,7 @@ export class StudioError extends Error {
 
 /** What the preload exposes inside Electron (window.studio). */
 export interface StudioBridge {
-  call(method: string, input: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
+  call(method: string, input: unknown, userKey?: string): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
 }
 
 declare global {
@@ -34,18 +34,25 @@ function tokenFromLocation(): string {
 
 // Read (and removed from the address) as soon as the UI loads, before anything reads the fragment as a route.
 let token: string | undefined = window.studio ? undefined : tokenFromLocation();
+// The personal key of the user the identity switch acts as (calls naming them with `as` need it).
+let userKey: string | undefined;
+
+/** Sets (or clears) the key sent with every call: the key of the user the studio acts as. */
+export function setUserKey(key: string | undefined): void {
+  userKey = key || undefined;
+}
 
 /** Calls a contract method: through window.studio in Electron, over HTTP in web mode. */
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   if (window.studio) {
-    const res = await window.studio.call(method, input);
+    const res = await window.studio.call(method, input, userKey);
     if (res.error) throw new StudioError(res.error.code, res.error.message, res.error.field);
     return res.result as MethodOutput<M>;
   }
   token ??= tokenFromLocation();
   const res = await fetch(`/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-shequn-token': token },
+    headers: { 'content-type': 'application/json', 'x-shequn-token': token, ...(userKey ? { 'x-shequn-user-key': userKey } : {}) },
     body: JSON.stringify(input ?? {}),
   });
   const body = (await res.json().catch(() => ({}))) as { result?: unknown; error?: { code: string; message: string; field?: string } };

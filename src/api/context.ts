@@ -9,8 +9,12 @@ export interface CallContext {
   ws: Workspace;
   /** The workspace's long-lived services (renderers, pools, caches, clock, jobs). */
   services: Services;
-  /** Who is calling; the CLI and desktop app act as the workspace's local user. */
+  /** The shell that is calling (the CLI, the desktop app, the studio server): trusted like someone editing the workspace folder. */
   user?: { id: string; role: Role };
+  /** A workspace user the shell has verified (a review-page session signed in with id and key); acts as that user only. */
+  signedIn?: string;
+  /** The personal key presented for the user named with `as` (SHEQUN_KEY / --key-file, x-shequn-user-key, the identity switch). */
+  userKey?: string;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
 }

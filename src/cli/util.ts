@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { StudioError } from '../model/index.js';
 import { dispatch } from '../api/dispatcher.js';
@@ -33,6 +34,34 @@ export const VARIANT_FLAGS = {
   group: { type: 'string' },
   store: { type: 'string' },
 } as const;
+
+/** The flags of every command that acts as a user: --as USER, and that user's key from --key-file FILE (else $SHEQUN_KEY). */
+export const ACTOR_FLAGS = {
+  as: { type: 'string' },
+  'key-file': { type: 'string' },
+} as const;
+
+/**
+ * The key of the user named with --as, for the call's context: the first line of --key-file FILE,
+ * else the SHEQUN_KEY environment variable (never a flag value: it would show in the process list).
+ */
+export async function actorKey(values: { as?: string; 'key-file'?: string }): Promise<Pick<CallContext, 'userKey'>> {
+  const file = values['key-file'];
+  if (file !== undefined) {
+    if (values.as === undefined) throw new UsageError('--key-file goes with --as USER (the key is that user\'s)');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read --key-file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const key = text.split(/\r?\n/)[0]!.trim();
+    if (!key) throw new UsageError(`--key-file ${file} is empty: put the user's key on its first line`);
+    return { userKey: key };
+  }
+  const env = process.env.SHEQUN_KEY?.trim();
+  return values.as !== undefined && env ? { userKey: env } : {};
+}
 
 /** The value of a required string flag, or a UsageError naming it. */
 export function required(value: string | undefined, flag: string): string {

@@ -3,7 +3,7 @@ import { stripEmoji } from '../model/text.js';
 import { sourceHash } from '../workspace/hash.js';
 import { builtinCaptionSource, CAPTION_TEMPLATE_FOR_KIND } from './builtins.js';
 import { ComposeCache } from './cache.js';
-import { checkPost, checkSimilarity, checkStore, checkVariant, finding, type Finding } from './checks/index.js';
+import { checkFormats, checkPins, checkPost, checkSimilarity, checkStore, checkVariant, finding, type Finding } from './checks/index.js';
 import { contextFor, postSections, templateData, type PostSection } from './context.js';
 import { TemplateError } from './handlebars/index.js';
 import { planVariants, type VariantFilter } from './plan.js';
@@ -114,7 +114,7 @@ function composeOne(data: StudioData, post: Post, group: GroupType, store: Store
   for (const { channel, text } of channelTexts) texts[channel.id] = text;
   if (!opts.noChecks) {
     const unknownChannels = group.rules.channels.filter((id) => !data.channels.some((c) => c.id === id));
-    findings.push(...checkVariant({ post, group, store, ctx, sections, caption, channels: channelTexts, unknownChannels }, cache.adLaw()));
+    findings.push(...checkVariant({ post, group, store, ctx, sections, caption, channels: channelTexts, unknownChannels }, cache.adLaw()), ...checkPins(data, post), ...checkFormats(post, group));
   }
   return { post: post.id, group: group.id, store: store.id, caption, channels: texts, link: ctx.link, findings, templates: labels, resolved, ctx };
 }

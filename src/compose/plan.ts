@@ -1,4 +1,4 @@
-import { findAll, findGroup, findPost, findStore, type GroupType, type Post, type PosterSize, type StoreOwner, type StudioData } from '../model/index.js';
+import { findAll, findGroup, findPost, findStore, validityAt, type GroupType, type Post, type PosterSize, type StoreOwner, type StudioData } from '../model/index.js';
 
 /** Which variants to make: posts, stores and group types by id (omitted = the defaults), sizes, video on/off. */
 export interface PlanSelection {
@@ -14,6 +14,8 @@ export interface PlanSelection {
   video?: boolean;
   /** The posts planned when none are named: those marked ready (export), or every post not archived (compose, check, render). */
   defaultPosts?: 'ready' | 'unarchived';
+  /** With the default posts: only those valid at this instant (ms) — none expired, none not started yet (export). Named posts are planned whatever their dates. */
+  validAt?: number;
 }
 
 /** One variant: a post for one group type of one store, with the outputs it needs. */
@@ -60,13 +62,16 @@ export function groupTypesFor(data: Pick<StudioData, 'groupTypes'>, post: Post, 
  * a video where the group type asks for one. Unknown ids are refused, naming them.
  */
 export function plan(data: StudioData, sel: PlanSelection = {}): Plan {
-  const posts = sel.posts?.length ? findAll(data.posts, sel.posts, 'post', 'posts') : data.posts.filter((p) => (sel.defaultPosts === 'ready' ? p.status === 'ready' : p.status !== 'archived'));
+  const posts = sel.posts?.length
+    ? findAll(data.posts, sel.posts, 'post', 'posts')
+    : data.posts.filter((p) => (sel.defaultPosts === 'ready' ? p.status === 'ready' : p.status !== 'archived') && (sel.validAt === undefined || validityAt(p, sel.validAt) === 'valid'));
   const stores = sel.stores?.length ? findAll(data.stores, sel.stores, 'store', 'stores') : data.stores.filter((s) => s.active);
   const groups = sel.groups?.length ? new Set(sel.groups) : undefined;
   const sizeFilter = sel.sizes?.length ? new Set(sel.sizes) : undefined;
   const storePlans: StorePlan[] = [];
   const empty: Plan['empty'] = [];
   const counts = { stores: 0, variants: 0, posters: 0, videos: 0, qr: 0 };
+  const byStore: StorePlan[] = [];
   for (const store of stores) {
     const variants: PlannedVariant[] = [];
     for (const post of posts) {
@@ -75,22 +80,48 @@ export function plan(data: StudioData, sel: PlanSelection = {}): Plan {
         const sizes = formats.has('poster') ? group.rules.sizes.filter((s) => !sizeFilter || sizeFilter.has(s)) : [];
         const video = sel.video !== false && formats.has('video');
         variants.push({ post, group, store, sizes, video });
-        counts.posters += sizes.length;
-        counts.videos += video ? 1 : 0;
-        counts.qr += 1;
       }
     }
+    byStore.push({ store, variants });
+  }
+  return assemble(posts, byStore);
+}
+
+/** A plan from its posts and each store's variants: stores without any are listed as empty, counts added up. */
+function assemble(posts: Post[], byStore: readonly StorePlan[], emptyReason?: (store: StoreOwner) => string | undefined): Plan {
+  const storePlans: StorePlan[] = [];
+  const empty: Plan['empty'] = [];
+  const counts = { stores: 0, variants: 0, posters: 0, videos: 0, qr: 0 };
+  for (const { store, variants } of byStore) {
     if (!variants.length) {
-      empty.push({ store: store.id, reason: store.groupTypes.length ? 'no chosen post targets its group types' : 'the store runs no group type' });
+      const reason = emptyReason?.(store) ?? (store.groupTypes.length ? 'no chosen post targets its group types' : 'the store runs no group type');
+      empty.push({ store: store.id, reason });
       continue;
     }
     storePlans.push({ store, variants });
     counts.variants += variants.length;
+    for (const v of variants) {
+      counts.posters += v.sizes.length;
+      counts.videos += v.video ? 1 : 0;
+      counts.qr += 1;
+    }
   }
   counts.stores = storePlans.length;
   const order = new Map(posts.map((p, i) => [p.id, i]));
   const variants = storePlans.flatMap((s) => s.variants).sort((a, b) => order.get(a.post.id)! - order.get(b.post.id)!);
   return { posts, stores: storePlans, variants, empty, counts };
+}
+
+/**
+ * The plan without the variants `drop` picks (e.g. those the export gate refused); a post left with
+ * no variant leaves the plan, a store left with none is listed as empty.
+ */
+export function withoutVariants(p: Plan, drop: (v: PlannedVariant) => boolean): Plan {
+  const byStore = p.stores.map((s) => ({ store: s.store, variants: s.variants.filter((v) => !drop(v)) }));
+  const kept = new Set(byStore.flatMap((s) => s.variants.map((v) => v.post.id)));
+  const dropped = new Set(p.stores.filter((s) => s.variants.some(drop)).map((s) => s.store.id));
+  const plan = assemble(p.posts.filter((x) => kept.has(x.id)), byStore, (store) => (dropped.has(store.id) ? 'every chosen post was refused for it (see refused)' : undefined));
+  return { ...plan, empty: [...p.empty, ...plan.empty] };
 }
 
 /** Filters of compose (one post, group type or store; each must exist). */

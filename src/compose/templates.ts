@@ -1,4 +1,4 @@
-import type { StudioData, Template, TemplateKind, TemplatePin } from '../model/index.js';
+import type { Post, StudioData, Template, TemplateKind, TemplatePin } from '../model/index.js';
 import { sourceHash } from '../workspace/hash.js';
 
 /** A template version resolved for a variant: what composing, rendering and the pack manifest use. */
@@ -34,4 +34,31 @@ export function pinnedTemplate(data: Pick<StudioData, 'templates'>, kind: Templa
 /** The newest approved version of a template, or undefined. */
 export function latestApprovedVersion(t: Template): Template['versions'][number] | undefined {
   return t.versions.filter((v) => v.state === 'approved').sort((a, b) => b.version - a.version)[0];
+}
+
+/**
+ * The brand's default template of a kind: among the templates of that kind (with an approved version,
+ * unless `approvedOnly` is false), the one whose id says "default", else the first.
+ */
+export function defaultTemplateOf(templates: readonly Template[], kind: TemplateKind, approvedOnly = true): Template | undefined {
+  const ofKind = templates.filter((t) => t.kind === kind && (!approvedOnly || latestApprovedVersion(t)));
+  return ofKind.find((t) => /default/i.test(t.id)) ?? ofKind[0];
+}
+
+/**
+ * The template pins a new post starts with: for the caption, and for posters and videos when one
+ * of the group types it goes to (all, when it names none) asks for them, the brand's default
+ * template at its newest approved version. Slots the post already fills are kept.
+ */
+export function defaultPins(data: Pick<StudioData, 'templates' | 'groupTypes'>, post: Pick<Post, 'groupTypes' | 'templates'>): Post['templates'] {
+  const groups = post.groupTypes.length ? data.groupTypes.filter((g) => post.groupTypes.includes(g.id)) : data.groupTypes;
+  const asked = new Set(['caption', ...groups.flatMap((g) => g.rules.formats)]);
+  const pins: Post['templates'] = { ...post.templates };
+  for (const kind of ['caption', 'poster', 'video'] as const) {
+    if (pins[kind] || !asked.has(kind)) continue;
+    const t = defaultTemplateOf(data.templates, kind);
+    const v = t && latestApprovedVersion(t);
+    if (t && v) pins[kind] = { template: t.id, version: v.version };
+  }
+  return pins;
 }

@@ -15,3 +15,4 @@ export * from './errors.js';
 export * from './progress.js';
 export * from './find.js';
 export * from './job.js';
+export * from './validity.js';

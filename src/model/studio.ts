@@ -7,7 +7,7 @@ import { SendPlan } from './plan.js';
 import { Post } from './post.js';
 import { StoreOwner } from './storeOwner.js';
 import { Template } from './template.js';
-import { AuditEntry, User } from './user.js';
+import { AuditEntry, User, UserKey } from './user.js';
 
 /** Version of the studio.json layout; bump it and add a migration in src/workspace/migrations.ts. */
 export const SCHEMA_VERSION = 2;
@@ -25,6 +25,8 @@ export const StudioData = z.object({
   templates: z.array(Template).default([]),
   posts: z.array(Post).default([]),
   users: z.array(User).default([]),
+  /** The hashes of the users' personal keys (optional: files written before keys existed load as they are). */
+  userKeys: z.array(UserKey).default([]),
   audit: z.array(AuditEntry).default([]),
   assets: z.array(AssetRecord).default([]),
   plan: SendPlan.default({ slots: [] }),

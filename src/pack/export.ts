@@ -2,14 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { StudioError } from '../model/index.js';
 import { runPool, throwIfCancelled, type LongWork } from '../model/index.js';
-import type { Post, StudioData } from '../model/index.js';
+import { ComposeCache } from '../compose/cache.js';
+import type { StudioData } from '../model/index.js';
 import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
 import { RENDERER_VERSION } from '../render/renderer.js';
 import { posterCacheDir } from '../render/workspace.js';
 import type { LayerRenderer } from '../video/layers.js';
-import { assertPostShippable } from '../review/pins.js';
 import type { Workspace } from '../workspace/types.js';
 import { recoverOutDir, type Recovery } from './atomic.js';
 import { RenderCache } from './cache.js';
@@ -17,6 +16,7 @@ import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { readManifest } from './manifest.js';
 import type { OutputSpec, RenderVersions } from './outputs.js';
 import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
+import { gatePlan, Refusals, type RefusedPost } from './gate.js';
 import { renderPending, type PendingOutput, type RenderStageResult } from './render-stage.js';
 import { InputKeys } from './input-key.js';
 import { packFolderName } from './names.js';
@@ -44,6 +44,8 @@ export interface ExportEnv extends LongWork {
   layers?: LayerRenderer;
   /** Tests only: milliseconds a finished temporary pack waits before its rename (kill tests). */
   pauseBeforeRenameMs?: number;
+  /** "Now" for validity (ms; the workspace's clock): expired posts are refused, the default selection is what is valid now. */
+  now?: number;
 }
 
 /** One store's pack in the result. */
@@ -57,9 +59,12 @@ export interface PackReport {
 /** What an export did: outputs rendered / reused / failed (with reasons), packs written or kept. */
 export interface ExportResult {
   out: string;
-  counts: { rendered: number; reused: number; failed: number };
+  /** `failed` counts failed outputs and refused variants; `refused` the variants the gate kept out. */
+  counts: { rendered: number; reused: number; failed: number; refused: number };
   packs: PackReport[];
   failures: RenderStageResult['failed'];
+  /** Posts (or some of their variants) not exported because the checks found errors, with the findings. */
+  refused: RefusedPost[];
   empty: ExportPlan['empty'];
   notes: string[];
   recovered: Recovery;
@@ -78,38 +83,32 @@ export function renderVersions(): RenderVersions {
   return { poster: RENDERER_VERSION, video: VIDEO_RENDERER_VERSION, fonts: `noto-sans-sc@${fonts}` };
 }
 
-/** Refuses the export when a chosen post pins a template version that is not approved, naming each. */
-export function assertShippable(data: StudioData, posts: readonly Post[]): void {
-  const problems: string[] = [];
-  const details: unknown[] = [];
-  for (const p of posts) {
-    try {
-      assertPostShippable(data, p);
-    } catch (err) {
-      if (!(err instanceof StudioError)) throw err;
-      problems.push(err.message);
-      details.push({ post: p.id, pins: err.details });
-    }
-  }
-  if (problems.length) throw new StudioError('check_failed', `export refused: ${problems.join(' | ')}`, 'posts', details);
+/** The export gate in one pass: the plan of an export and what the checks refuse before composing (export.plan shows it). */
+export function gatedPlan(data: StudioData, opts: PlanOptions, now: number, compose = new ComposeCache()): { plan: ExportPlan; refusals: Refusals } {
+  const refusals = new Refusals();
+  const plan = gatePlan(data, planExport(data, opts, now), now, compose, refusals);
+  return { plan, refusals };
 }
 
 /**
- * Exports one pack per store (see docs/packs.md): plans, refuses unapproved template versions,
+ * Exports one pack per store (see docs/packs.md): plans, runs the export gate (the checks of
+ * `shequn check` and validity; a post with error findings is refused, the others still ship),
  * composes and keys every output, renders only what the cache lacks, writes each changed pack
  * atomically and leaves unchanged packs alone.
  */
 export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: ExportEnv = {}): Promise<ExportResult> {
   const started = Date.now();
   const data = ws.data();
-  const plan = planExport(data, opts);
-  assertShippable(data, plan.posts);
+  const now = ctx.now ?? Date.now();
+  const compose = new ComposeCache();
+  // 0. The gate, before anything is composed or written: refused posts leave the plan.
+  const { plan, refusals } = gatedPlan(data, opts, now, compose);
   const out = resolve(opts.out ?? ws.paths.packs);
   await mkdir(out, { recursive: true });
   const recovered = await recoverOutDir(out);
   const existing = await scanPacks(out);
   const cache = new RenderCache(join(ws.paths.renders, 'cache'));
-  const memo = new BuildMemo(data, plan.posts, renderVersions(), opts.videoOverrides?.format);
+  const memo = new BuildMemo(data, plan.posts, renderVersions(), opts.videoOverrides?.format, compose);
   const report = (current: string, done = 0, total = 0) => ctx.onProgress?.({ done, total, current });
 
   // 1. Compose and key everything; a pack whose key matches the one on disk is kept as is.
@@ -129,16 +128,25 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
       continue;
     }
     report(`composing ${sp.store.id}`);
-    const build = { ...buildStore(memo, sp), inputKey };
+    const built = buildStore(memo, sp);
+    for (const r of built.refused) refusals.add([r.variant], r.findings);
+    // A pack that left variants out is never taken as up to date: the next export checks it again (and reports it).
+    const build: StoreBuild = built.refused.length ? built : { ...built, inputKey };
     if (build.broken.length) {
       // A text compose cannot render: the store keeps its previous pack.
       for (const b of build.broken) failures.push({ key: '', output: 'caption', store: sp.store.id, post: b.post, groupType: b.group, reason: b.reason });
       packs.push({ store: sp.store.id, folder: build.folder, status: 'failed' });
       continue;
     }
+    if (!build.variants.length) {
+      // Every variant refused: nothing to write; the store keeps its previous pack.
+      packs.push({ store: sp.store.id, folder: build.folder, status: 'failed' });
+      continue;
+    }
     if (have.length === 1 && have[0]!.folder === build.folder && have[0]!.packKey === build.packKey) {
-      // Same pack from changed inputs (e.g. a field no text or poster shows): remember the new input key.
-      await refreshInputKey(join(out, build.folder), inputKey);
+      // Same pack from changed inputs (e.g. a field no text or poster shows): remember the new input key
+      // (not when it left variants out: those are checked and reported again next time).
+      if (build.inputKey) await refreshInputKey(join(out, build.folder), build.inputKey);
       reused += build.variants.reduce((n, v) => n + v.outputs.length, 0);
       packs.push({ store: sp.store.id, folder: build.folder, status: 'reused' });
       continue;
@@ -208,9 +216,10 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
   packs.sort((a, b) => a.store.localeCompare(b.store));
   return {
     out,
-    counts: { rendered: rendered.rendered, reused, failed: rendered.failed.length + failures.length },
+    counts: { rendered: rendered.rendered, reused, failed: rendered.failed.length + failures.length + refusals.variants, refused: refusals.variants },
     packs,
     failures: [...failures, ...rendered.failed],
+    refused: refusals.list(),
     empty: plan.empty,
     notes: rendered.notes,
     recovered,

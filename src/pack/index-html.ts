@@ -63,14 +63,18 @@ footer{color:#888;font-size:12px;text-align:center;padding:16px}
 `;
 
 // Copy with the async clipboard where allowed, else a selected textarea + execCommand: WeChat's
-// in-app browser often lacks navigator.clipboard. Expiry is checked again on the phone.
+// in-app browser often lacks navigator.clipboard. Expiry is checked again on the phone — when the
+// page opens and at every tap — and expired content is withdrawn (texts, images and copy buttons
+// removed), so nothing past its date can be copied from a page left open or a saved pack.
 const SCRIPT = `
 (function(){
 function fallback(t){var a=document.createElement('textarea');a.value=t;a.setAttribute('readonly','');a.style.position='fixed';a.style.top='0';a.style.left='-9999px';a.style.fontSize='16px';document.body.appendChild(a);a.focus();a.select();a.setSelectionRange(0,t.length);var ok=false;try{ok=document.execCommand('copy')}catch(e){}document.body.removeChild(a);return ok}
 function done(b,ok){var l=b.getAttribute('data-label');b.textContent=ok?'已复制 ✓':'请长按文字复制';if(ok)b.className='copy done';setTimeout(function(){b.textContent=l;b.className='copy'},2000)}
-document.addEventListener('click',function(ev){var b=ev.target.closest&&ev.target.closest('button.copy');if(!b)return;var el=document.getElementById(b.getAttribute('data-for'));if(!el)return;var t=el.textContent;
+function expired(s){return !!s&&Date.now()>Number(s.getAttribute('data-expires'))}
+function withdraw(s){s.classList.add('expired');var c=s.querySelector('.content');if(!c)return;while(c.firstChild)c.removeChild(c.firstChild);var p=document.createElement('p');p.className='withdrawn';p.textContent='此内容已过期，已撤回。请使用新的内容包。';c.appendChild(p);c.style.opacity='1'}
+document.addEventListener('click',function(ev){var b=ev.target.closest&&ev.target.closest('button.copy');if(!b)return;var s=b.closest('[data-expires]');if(expired(s)){withdraw(s);return}var el=document.getElementById(b.getAttribute('data-for'));if(!el)return;var t=el.textContent;
 if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(t).then(function(){done(b,true)},function(){done(b,fallback(t))})}else{done(b,fallback(t))}});
-var now=Date.now();document.querySelectorAll('[data-expires]').forEach(function(s){if(now>Number(s.getAttribute('data-expires')))s.classList.add('expired')});
+document.querySelectorAll('[data-expires]').forEach(function(s){if(expired(s))withdraw(s)});
 var d=new Date(),p=function(n){return(n<10?'0':'')+n},today=d.getFullYear()+'-'+p(d.getMonth()+1)+'-'+p(d.getDate()),W=['周日','周一','周二','周三','周四','周五','周六'];
 var items=[].slice.call(document.querySelectorAll('section.entry')).map(function(s,i){var sl=(s.getAttribute('data-slots')||'').split(',').filter(Boolean),t=sl.filter(function(x){return x.slice(0,10)===today}),l=sl.filter(function(x){return x.slice(0,10)>today})[0],r=!sl.length?2:t.length?0:l?1:3,lab='';
 if(r===0)lab='今天 '+t.map(function(x){return x.slice(11,16)}).join('、');else if(r===1){var y=+l.slice(0,4),m=+l.slice(5,7),dd=+l.slice(8,10);lab=m+'月'+dd+'日 '+W[new Date(y,m-1,dd).getDay()]+' '+l.slice(11,16)}

@@ -71,15 +71,8 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
-/**
- * When content dated `validUntil` expires: a date-only value (2026-03-31) lasts to the end of that
- * day in China time (UTC+8, where the stores are); a full timestamp is taken as is.
- */
-export function expiryInstant(validUntil: string): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(validUntil)) return Date.parse(`${validUntil}T23:59:59.999+08:00`);
-  const t = Date.parse(validUntil);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
+/** When content dated `validUntil` expires (the model's rule, shared with the UI). */
+export { expiryInstant } from '../model/index.js';
 
 /** Reads a pack's manifest.json; undefined when missing or not a Shequn pack. */
 export async function readManifest(packDir: string): Promise<Manifest | undefined> {

@@ -10,9 +10,11 @@ export type PlanOptions = Pick<PlanSelection, 'posts' | 'stores' | 'sizes' | 'vi
 export type ExportPlan = Plan;
 
 /**
- * Plans an export with the one planner (src/compose/plan.ts): by default the posts marked ready for
- * every active store; drafts and archived posts ship only when named, inactive stores too.
+ * Plans an export with the one planner (src/compose/plan.ts): by default the posts marked ready and
+ * valid at `now` (none expired, none not started yet) for every active store; drafts, archived posts
+ * and posts not started yet ship only when named (expired ones never: the gate refuses them), inactive
+ * stores only when named.
  */
-export function planExport(data: StudioData, opts: PlanOptions = {}): ExportPlan {
-  return plan(data, { ...opts, defaultPosts: 'ready' });
+export function planExport(data: StudioData, opts: PlanOptions = {}, now = Date.now()): ExportPlan {
+  return plan(data, { ...opts, defaultPosts: 'ready', validAt: now });
 }

@@ -9,12 +9,14 @@ import { outputKey } from '../workspace/hash.js';
 import { expiryInstant, MANIFEST_VERSION } from './manifest.js';
 import { distinctNames, packFolderName, safeName } from './names.js';
 import { posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
-import type { StorePlan } from './plan.js';
+import type { PlannedVariant, StorePlan } from './plan.js';
+import { refusing } from './gate.js';
+import type { Finding } from '../compose/checks/index.js';
 import { variantTexts, type VariantTexts } from './texts.js';
 import type { EntryFile, EntryInput, PackInput } from './writer.js';
 
 /** Bump when index.html or the pack layout changes for the same inputs. */
-export const PACK_LAYOUT_VERSION = `pack-${MANIFEST_VERSION}.1`;
+export const PACK_LAYOUT_VERSION = `pack-${MANIFEST_VERSION}.2`;
 
 /** One variant with everything needed to render its files and write its part of the pack. */
 export interface BuiltVariant {
@@ -35,12 +37,13 @@ export interface StoreBuild {
   variants: BuiltVariant[];
   /** Variants compose could not make (a template or section that does not render): the store keeps its previous pack. */
   broken: { post: string; group: string; reason: string }[];
+  /** Variants the checks refused (error findings): left out of the pack, which ships the others. */
+  refused: { variant: PlannedVariant; findings: Finding[] }[];
 }
 
 /** Per-export memo of things shared by every store (sections per post, compiled templates, folder names). */
 export class BuildMemo {
   private readonly sections = new Map<string, Record<SectionName, PostSection> | Error>();
-  readonly compose = new ComposeCache();
   readonly groupDirs: Map<string, string>;
   readonly postDirs: Map<string, string>;
   constructor(
@@ -49,6 +52,8 @@ export class BuildMemo {
     readonly versions: RenderVersions,
     /** A test override of the video frame (part of the video keys, so small test videos never pass for real ones). */
     readonly videoFormat?: unknown,
+    /** Compiled templates, read sections and rules (the export gate's, so nothing is read twice). */
+    readonly compose: ComposeCache = new ComposeCache(),
   ) {
     const gd = distinctNames(data.groupTypes, (g) => g.name, (g) => g.id);
     this.groupDirs = new Map([...gd].map(([g, n]) => [g.id, n]));
@@ -65,23 +70,29 @@ export class BuildMemo {
 }
 
 /**
- * Composes a store's variants — once each: compose's result (context, caption and channel texts,
- * resolved templates) is used as is — keys every output and the pack as a whole. Equal pack key =
- * the pack on disk is exactly what this export would write. A variant compose cannot make is
- * returned with its errors (the store then keeps its previous pack).
+ * Composes a store's variants — once each, with the checks: compose's result (context, caption and
+ * channel texts, resolved templates, findings) is used as is — keys every output and the pack as a
+ * whole. Equal pack key = the pack on disk is exactly what this export would write. A variant with
+ * an error finding is refused (the export gate, store by store); one compose cannot make at all is
+ * returned as broken (the store then keeps its previous pack).
  */
 export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
   const { data, versions } = memo;
   const variants: BuiltVariant[] = [];
   const broken: StoreBuild['broken'] = [];
+  const refused: StoreBuild['refused'] = [];
   for (const v of plan.variants) {
-    // Content checks are `shequn check`'s job (and the export gate's); here only the texts are wanted.
-    const composed = composePlanned(data, v.post, v.group, v.store, { noChecks: true, cache: memo.compose }, memo.sectionsOf(v.post));
+    const composed = composePlanned(data, v.post, v.group, v.store, { cache: memo.compose }, memo.sectionsOf(v.post));
     const ctx = composed.ctx;
     const texts = ctx ? variantTexts(composed, ctx) : undefined;
     if (!ctx || !texts || texts.errors.length) {
       const reasons = texts?.errors ?? composed.findings.filter((f) => f.severity === 'error').map((f) => f.message.en);
       broken.push({ post: v.post.id, group: v.group.id, reason: reasons.join('; ') });
+      continue;
+    }
+    const errors = refusing(composed.findings, v);
+    if (errors.length) {
+      refused.push({ variant: v, findings: errors });
       continue;
     }
     const templates: ResolvedTemplate[] = [...texts.templates];
@@ -118,7 +129,7 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
       outputs: b.outputs.map((o) => o.key),
     })),
   });
-  return { plan, folder, packKey, variants, broken };
+  return { plan, folder, packKey, variants, broken, refused };
 }
 
 /** File name of an output inside its entry folder. */

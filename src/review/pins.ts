@@ -1,5 +1,6 @@
 import { StudioError } from '../model/index.js';
 import type { Post, ReviewState, StudioData, TemplateKind, TemplatePin } from '../model/index.js';
+import { pinStatuses, type PinStatus } from '../compose/checks/templates.js';
 import { appendAudit } from './audit.js';
 import { nowIso } from './versions.js';
 import { findPost, findTemplate, findVersion, postOf } from '../model/index.js';
@@ -45,29 +46,10 @@ export function pinVersion(
   return { post: post.id, kind: t.kind, ...(from ? { from } : {}), to, state: v.state };
 }
 
-/** One pinned template of a post and the state of the pinned version ('missing' when it does not exist). */
-export interface PinStatus {
-  kind: TemplateKind;
-  template: string;
-  version: number;
-  state: ReviewState | 'missing';
-}
-
-/** The state of every version a post pins. */
-export function pinStatuses(data: StudioData, post: Post): PinStatus[] {
-  const out: PinStatus[] = [];
-  for (const kind of KINDS) {
-    const pin = post.templates[kind];
-    if (!pin) continue;
-    const t = data.templates.find((x) => x.id === pin.template);
-    const v = t?.versions.find((x) => x.version === pin.version);
-    out.push({ kind, template: pin.template, version: pin.version, state: v ? v.state : 'missing' });
-  }
-  return out;
-}
+export { pinStatuses, type PinStatus };
 
 /**
- * The export gate: throws check_failed naming each pinned template whose version is not approved
+ * Throws check_failed naming each pinned template whose version is not approved
  * (details: the PinStatus list of the offending pins). Returns the statuses when all are approved.
  */
 export function assertPostShippable(data: StudioData, post: Post | string): PinStatus[] {

@@ -17,7 +17,10 @@ export function registerApiRoutes(app: FastifyInstance, opts: { ws: Workspace; s
     const { method } = req.params;
     if (!isMethod(method)) return reply.code(404).send({ error: new StudioError('not_found', `unknown method "${method}"`).toJSON() });
     try {
-      const result = await dispatch(method, req.body ?? {}, { ws: opts.ws, services: opts.services, user: { id: 'studio', role: 'editor' } });
+      // Acting as a named user (`as`) needs that user's own key, in its own header.
+      const key = req.headers['x-shequn-user-key'];
+      const userKey = typeof key === 'string' && key ? key : undefined;
+      const result = await dispatch(method, req.body ?? {}, { ws: opts.ws, services: opts.services, user: { id: 'studio', role: 'editor' }, userKey });
       return reply.send({ result });
     } catch (err) {
       const apiErr = toStudioError(err);

@@ -46,7 +46,10 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
       return reply.code(421).type('text/plain; charset=utf-8').send('unknown Host header');
     }
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    // Not no-referrer: with it Chromium sends `Origin: null` on same-origin form POSTs, and the review
+    // pages' Origin check would refuse every real click. same-origin keeps the Origin and still sends
+    // no referrer (with its tokens) to any other site.
+    reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
   });
   if (!opts.services) app.addHook('onClose', () => services.close());

@@ -19,18 +19,44 @@ table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;paddi
 img.sheet{max-width:100%;border:1px solid #ccc;background:#fff}pre.diff{background:#fff;border:1px solid #ddd;padding:8px;overflow:auto}
 .add{background:#e6ffec}.del{background:#ffebe9}.hunk{color:#6a737d}.msg{padding:8px 12px;border-radius:4px;margin:8px 0}
 .ok{background:#e6ffec}.err{background:#ffebe9}form.act{background:#fff;border:1px solid #ddd;padding:12px;max-width:720px}
-textarea{width:100%;min-height:70px}button{padding:6px 16px;margin-right:8px}`;
+textarea{width:100%;min-height:70px}button{padding:6px 16px;margin-right:8px}
+header form{display:inline;margin-left:12px}header button{padding:2px 10px}.who{float:right}
+form.login{background:#fff;border:1px solid #ddd;padding:16px;max-width:420px}form.login label{display:block;margin:8px 0}form.login input{width:100%;padding:6px}`;
+
+/** Who the browser is on the review pages, for the header: a signed-in manager (with the sign-out form's token), or the shared link only. */
+export type Viewer = { user: Pick<User, 'id' | 'name'>; csrf: string } | { user?: undefined; next?: string };
+
+function whoHtml(v: Viewer | undefined): string {
+  if (!v) return '';
+  if (v.user) {
+    return `<span class="who">已登录 Signed in: ${esc(v.user.name || v.user.id)} (${esc(v.user.id)})<form method="post" action="/review/logout"><input type="hidden" name="csrf" value="${esc(v.csrf)}"><button type="submit">退出 Sign out</button></form></span>`;
+  }
+  return `<span class="who"><a href="/review/login${v.next ? `?next=${encodeURIComponent(v.next)}` : ''}">经理登录 Sign in</a></span>`;
+}
 
 /** A complete HTML page (no scripts). */
-export function page(title: string, body: string, refreshSeconds?: number): string {
+export function page(title: string, body: string, refreshSeconds?: number, viewer?: Viewer): string {
   const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${Math.max(1, Math.round(refreshSeconds))}">` : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${refresh}
-<title>${esc(title)}</title><style>${STYLE}</style></head><body><header><a href="/review">审核 Review</a> · ${esc(title)}</header><main>${body}</main></body></html>`;
+<title>${esc(title)}</title><style>${STYLE}</style></head><body><header>${whoHtml(viewer)}<a href="/review">审核 Review</a> · ${esc(title)}</header><main>${body}</main></body></html>`;
+}
+
+/** The sign-in page: a manager's id and personal key (the shared link alone only lets one look). */
+export function loginPage(o: { next: string; message?: string; id?: string }): string {
+  return page(
+    '经理登录 Manager sign-in',
+    `${o.message ? `<p class="msg err">${esc(o.message)}</p>` : ''}<form class="login" method="post" action="/review/login">
+<input type="hidden" name="next" value="${esc(o.next)}">
+<label>账号 User id <input name="id" autocomplete="username" required value="${esc(o.id ?? '')}"></label>
+<label>个人密钥 Personal key <input name="key" type="password" autocomplete="current-password" required></label>
+<button type="submit">登录 Sign in</button>
+</form><p><small>密钥由创建账号时显示一次；遗失请找其他经理重新签发。 The key was shown once when your account was made; if it is lost, another manager issues a new one (shequn user key).</small></p>`,
+  );
 }
 
 /** The queue page. */
-export function queuePage(items: (QueueItem & { proofReady: boolean })[]): string {
-  if (!items.length) return page('审核队列 Review queue', '<p>没有待审核的版本 · nothing is waiting for review.</p>');
+export function queuePage(items: (QueueItem & { proofReady: boolean })[], viewer?: Viewer): string {
+  if (!items.length) return page('审核队列 Review queue', '<p>没有待审核的版本 · nothing is waiting for review.</p>', undefined, viewer);
   const rows = items
     .map(
       (i) => `<tr><td><a href="/review/${encodeURIComponent(i.template)}/${i.version}">${esc(i.name)}</a> <small>(${esc(i.template)})</small></td>
@@ -40,6 +66,8 @@ export function queuePage(items: (QueueItem & { proofReady: boolean })[]): strin
   return page(
     '审核队列 Review queue',
     `<table><thead><tr><th>template</th><th>kind</th><th>version</th><th>approved now</th><th>submitted by</th><th>submitted at</th><th>proof</th></tr></thead><tbody>${rows}</tbody></table>`,
+    undefined,
+    viewer,
   );
 }
 
@@ -61,8 +89,8 @@ export interface VersionView {
   proofError?: string;
   /** The proof is being rendered (done of total cases): the page reloads itself. */
   proofPending?: { done: number; total: number };
-  managers: User[];
-  csrf: string;
+  /** Who looks: a signed-in manager may approve; the shared link alone only shows the sign-in link. */
+  viewer: Viewer;
   message?: { ok: boolean; text: string };
 }
 
@@ -77,14 +105,17 @@ export function versionPage(v: VersionView): string {
     `<h1>${esc(t.name)} <small>(${esc(t.id)}) v${ver.version}</small></h1>
 <p>kind ${esc(t.kind)} · state <span class="state ${esc(ver.state)}">${esc(ver.state)}</span> · sha256 <code>${esc(ver.hash)}</code> · created by ${esc(ver.createdBy)}${v.submitter ? ` · submitted by ${esc(v.submitter)}` : ''}</p>`,
   );
-  if (ver.state === 'in_review') {
-    const options = v.managers.map((m) => `<option value="${esc(m.id)}"${m.id === v.submitter ? ' disabled' : ''}>${esc(m.id)}${m.name ? ` (${esc(m.name)})` : ''}${m.id === v.submitter ? ' — submitter' : ''}</option>`).join('');
+  if (ver.state === 'in_review' && v.viewer.user) {
+    const me = v.viewer.user;
+    const own = me.id === v.submitter;
     parts.push(`<form class="act" method="post" action="${base}/approve">
-<input type="hidden" name="csrf" value="${esc(v.csrf)}">
-<label>审核人 Manager <select name="as" required>${options}</select></label>
+<input type="hidden" name="csrf" value="${esc(v.viewer.csrf)}">
+<p>审核人 Reviewer: <b>${esc(me.name || me.id)}</b> (${esc(me.id)})${own ? ' — 这是你提交的版本，需由另一位经理批准 · you submitted this version: another manager must approve it' : ''}</p>
 <p><label>意见 Comment (optional)<br><textarea name="comment" maxlength="4000"></textarea></label></p>
-<button type="submit">批准 Approve</button><button type="submit" formaction="${base}/reject">退回修改 Request changes</button>
+<button type="submit"${own ? ' disabled' : ''}>批准 Approve</button><button type="submit" formaction="${base}/reject">退回修改 Request changes</button>
 </form>`);
+  } else if (ver.state === 'in_review') {
+    parts.push(`<p class="msg">审批需要经理本人登录 · Approving needs a manager signed in with their own id and key: <a href="/review/login?next=${encodeURIComponent(base)}">经理登录 Sign in</a></p>`);
   }
   if (v.proof) {
     const p = v.proof;
@@ -109,7 +140,7 @@ ${p.notes.length ? `<p class="msg err">Checks on the output:<br>${p.notes.map(es
         .join('')}</table>`,
     );
   }
-  return page(`${t.name} v${ver.version}`, parts.join('\n'), v.proofPending ? 5 : undefined);
+  return page(`${t.name} v${ver.version}`, parts.join('\n'), v.proofPending ? 5 : undefined, v.viewer);
 }
 
 /** A refusal page (403 and friends). */

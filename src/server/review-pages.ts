@@ -8,8 +8,10 @@ import { submission } from '../review/machine.js';
 import { proofFiles, type ProofInfo } from '../review/proof-files.js';
 import type { Services, Session } from '../api/services.js';
 import type { Workspace } from '../workspace/types.js';
-import { queuePage, refusalPage, versionPage } from './review-html.js';
+import { loginPage, queuePage, refusalPage, versionPage, type Viewer } from './review-html.js';
 import { newToken } from '../workspace/secrets.js';
+import { keyHashOf, keyMatches } from '../review/keys.js';
+import type { StudioData } from '../model/index.js';
 import { readCookie, ReviewSessions, secretEquals, SESSION_COOKIE, sessionCookie, type ReviewSession } from './review-session.js';
 
 /** Options of the review pages. */
@@ -44,11 +46,35 @@ function parseTarget(p: Params): { template: string; version: number } | undefin
   return { template: p.template, version: Number(p.version) };
 }
 
+/** Where to go after signing in: a review page of this server only (never another site). */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/review(\/[A-Za-z0-9_\-/]*)?$/.test(next) && !next.includes('//') ? next : '/review';
+}
+
+/**
+ * Whether a session still stands: one opened with the manager link while that link is current; a
+ * signed-in one while its user is still a manager whose key is the one they signed in with.
+ */
+function stillValid(data: StudioData): (s: ReviewSession) => boolean {
+  return (s) => {
+    if (s.user) return data.users.some((u) => u.id === s.user && u.role === 'manager') && keyHashOf(data, s.user) === s.keyHash;
+    return secretEquals(s.token, data.portal.managerToken);
+  };
+}
+
+/** The header's view of a session: the signed-in manager, or someone who only has the link. */
+function viewerOf(data: StudioData, s: ReviewSession, next?: string): Viewer {
+  const u = s.user ? data.users.find((x) => x.id === s.user) : undefined;
+  return u ? { user: { id: u.id, name: u.name }, csrf: s.csrf } : { next };
+}
+
 /**
  * Server-rendered review pages for brand managers: GET /review (queue), GET /review/:template/:version
- * (proof sheet, comparison, diff, form) and POST …/approve | …/reject. Access needs the manager token
- * (?token=… once → HttpOnly SameSite=Strict session cookie); a POST also needs the session's CSRF token
- * and an Origin equal to this server's. Anything else is a 403 and changes nothing.
+ * (proof sheet, comparison, diff, form), POST …/approve | …/reject, and /review/login, /review/logout.
+ * Looking needs the manager link (?token=… once) or a sign-in; approving or requesting changes needs a
+ * manager signed in with their own id and personal key (an HttpOnly SameSite=Strict session cookie),
+ * the session's CSRF token and an Origin equal to this server's. Anything else is a 403 and changes
+ * nothing; the audit log names the signed-in manager.
  */
 export async function registerReviewPages(app: FastifyInstance, opts: ReviewPagesOptions): Promise<void> {
   await ensureManagerToken((await opts.getSession()).ws);
@@ -61,28 +87,75 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
       });
     }
 
-    /** The session of this request, opening one when a valid ?token= is given; undefined → refused. */
+    const current = (req: FastifyRequest, data: StudioData): ReviewSession | undefined => sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), stillValid(data));
+
+    /** The session of this request, opening one when a valid ?token= is given (a signed-in one is kept); undefined → refused. */
     async function session(req: FastifyRequest, reply: FastifyReply): Promise<{ ws: Workspace; services: Services; s?: ReviewSession; redirect?: boolean }> {
       const { ws, services } = await opts.getSession();
-      const current = ws.data().portal.managerToken;
+      const data = ws.data();
       const given = (req.query as Record<string, unknown> | undefined)?.token;
+      const existing = current(req, data);
       if (typeof given === 'string') {
-        if (!secretEquals(given, current)) return { ws, services };
-        const s = sessions.open(current!);
+        if (!secretEquals(given, data.portal.managerToken)) return { ws, services };
+        if (existing) return { ws, services, s: existing, redirect: true };
+        const s = sessions.open({ token: data.portal.managerToken! });
         reply.header('Set-Cookie', sessionCookie(s.id, req.protocol === 'https'));
         return { ws, services, s, redirect: true };
       }
-      return { ws, services, s: sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), current) };
+      return { ws, services, s: existing };
     }
 
-    const NEED_TOKEN = 'These pages need the brand manager token (open the review link with ?token=…). Store tokens do not open them.';
+    /** True when a POST comes from this server's own page (its Origin header). */
+    const fromOwnPage = (req: FastifyRequest): boolean => {
+      const allowed = opts.origin ? [opts.origin].flat() : [`${req.protocol}://${req.headers.host}`];
+      return !!req.headers.origin && allowed.includes(req.headers.origin);
+    };
+    const foreign = (req: FastifyRequest) => `refused: the request did not come from this server's own page (Origin ${req.headers.origin ?? 'missing'})`;
+
+    const NEED_TOKEN = 'These pages need the brand manager link (open it with ?token=…) or a manager sign-in (/review/login). Store tokens do not open them.';
+
+    scope.get('/review/login', async (req, reply) => {
+      const { ws } = await opts.getSession();
+      const next = safeNext((req.query as Record<string, unknown> | undefined)?.next);
+      if (current(req, ws.data())?.user) return reply.code(303).header('Location', next).send();
+      return html(reply, 200, loginPage({ next }));
+    });
+
+    scope.post('/review/login', async (req, reply) => {
+      const { ws } = await opts.getSession();
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const next = safeNext(body.next);
+      if (!fromOwnPage(req)) return forbidden(reply, foreign(req));
+      const id = typeof body.id === 'string' ? body.id.trim() : '';
+      const key = typeof body.key === 'string' ? body.key : '';
+      const data = ws.data();
+      const user = data.users.find((u) => u.id === id);
+      // One answer for an unknown id and a wrong key: the page does not say which ids exist.
+      if (!user || !keyMatches(data, user.id, key)) return html(reply, 403, loginPage({ next, id, message: '账号或密钥不对 · wrong user id or key (nothing was changed)' }));
+      if (user.role !== 'manager') return html(reply, 403, loginPage({ next, id, message: `「${user.id}」是${user.role}，只有品牌经理在这里登录 · "${user.id}" is ${user.role === 'editor' ? 'an' : 'a'} ${user.role}: only brand managers sign in here` }));
+      const old = readCookie(req.headers.cookie, SESSION_COOKIE);
+      if (old) sessions.close(old);
+      const s = sessions.open({ user: user.id, keyHash: keyHashOf(data, user.id)! });
+      return reply.code(303).header('Set-Cookie', sessionCookie(s.id, req.protocol === 'https')).header('Location', next).send();
+    });
+
+    scope.post('/review/logout', async (req, reply) => {
+      const { ws } = await opts.getSession();
+      const s = current(req, ws.data());
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      if (!s) return reply.code(303).header('Location', '/review/login').send();
+      if (!fromOwnPage(req)) return forbidden(reply, foreign(req));
+      if (typeof body.csrf !== 'string' || !secretEquals(body.csrf, s.csrf)) return forbidden(reply, 'refused: missing or wrong form token (reload the page and try again)');
+      sessions.close(s.id);
+      return reply.code(303).header('Set-Cookie', sessionCookie('', req.protocol === 'https')).header('Location', '/review/login').send();
+    });
 
     scope.get('/review', async (req, reply) => {
       const { ws, services, s, redirect } = await session(req, reply);
       if (!s) return forbidden(reply, NEED_TOKEN);
       if (redirect) return reply.code(303).header('Location', '/review').send();
       const items = await dispatch('review.list', {}, { ws, services });
-      return html(reply, 200, queuePage(items));
+      return html(reply, 200, queuePage(items, viewerOf(ws.data(), s, '/review')));
     });
 
     async function showVersion(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply, message?: { ok: boolean; text: string }, status = 200): Promise<FastifyReply> {
@@ -96,7 +169,8 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
       try {
         const t = findTemplate(data, target.template);
         const v = findVersion(t, target.version);
-        view = { template: t, version: v, submitter: submission(v)?.by, managers: data.users.filter((u) => u.role === 'manager'), csrf: s.csrf, message };
+        const here = `/review/${encodeURIComponent(t.id)}/${v.version}`;
+        view = { template: t, version: v, submitter: submission(v)?.by, viewer: viewerOf(data, s, here), message };
       } catch (err) {
         return html(reply, 404, refusalPage('404', toStudioError(err).message));
       }
@@ -136,19 +210,19 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
     for (const act of ['approve', 'reject'] as const) {
       scope.post<{ Params: Params }>(`/review/:template/:version/${act}`, async (req, reply) => {
         const { ws, services } = await opts.getSession();
-        const s = sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE), ws.data().portal.managerToken);
+        const s = current(req, ws.data());
         if (!s) return forbidden(reply, NEED_TOKEN);
-        const allowed = opts.origin ? [opts.origin].flat() : [`${req.protocol}://${req.headers.host}`];
-        const origin = req.headers.origin;
-        if (!origin || !allowed.includes(origin)) return forbidden(reply, `refused: the request did not come from this server's own page (Origin ${origin ?? 'missing'})`);
+        if (!fromOwnPage(req)) return forbidden(reply, foreign(req));
         const body = (req.body ?? {}) as Record<string, unknown>;
         if (typeof body.csrf !== 'string' || !secretEquals(body.csrf, s.csrf)) return forbidden(reply, 'refused: missing or wrong form token (reload the page and try again)');
+        // The shared link only lets one look: acting needs the manager's own sign-in.
+        if (!s.user) return forbidden(reply, 'refused: approving or requesting changes needs a brand manager signed in with their own id and key (/review/login); the shared link alone cannot');
         const target = parseTarget(req.params);
         if (!target) return html(reply, 404, refusalPage('404', 'no such template version'));
-        const as = typeof body.as === 'string' ? body.as : undefined;
         const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment : undefined;
         try {
-          const out = await dispatch(act === 'approve' ? 'review.approve' : 'review.reject', { ...target, as, comment }, { ws, services });
+          // The signed-in manager acts; a name in the form (`as`) is not asked for and not trusted.
+          const out = await dispatch(act === 'approve' ? 'review.approve' : 'review.reject', { ...target, comment }, { ws, services, signedIn: s.user });
           return reply.code(303).header('Location', `/review/${encodeURIComponent(out.template)}/${out.version}`).send();
         } catch (err) {
           const e = toStudioError(err);

@@ -8,12 +8,17 @@ export function secretEquals(given: string | undefined, expected: string | undef
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
-/** One signed-in manager browser: its session id (cookie) and CSRF token (forms). */
+/**
+ * One browser on the review pages: its session id (cookie) and CSRF token (forms). Opened either by
+ * the shared manager link (`token`: may look, not act) or by a manager signing in with id and key
+ * (`user`, and the hash of the key it was opened with: a new key ends the session).
+ */
 export interface ReviewSession {
   id: string;
   csrf: string;
-  /** The manager token it was opened with: revoking or changing the token ends the session. */
-  token: string;
+  token?: string;
+  user?: string;
+  keyHash?: string;
   expires: number;
 }
 
@@ -29,27 +34,32 @@ export class ReviewSessions {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Opens a session for a browser that presented the manager token. */
-  open(token: string): ReviewSession {
+  /** Opens a session: for a browser that presented the manager link (`token`) or a signed-in manager (`user`, `keyHash`). */
+  open(by: { token: string } | { user: string; keyHash: string }): ReviewSession {
     if (this.sessions.size >= MAX_SESSIONS) {
       const oldest = this.sessions.keys().next().value;
       if (oldest !== undefined) this.sessions.delete(oldest);
     }
-    const s: ReviewSession = { id: randomBytes(24).toString('base64url'), csrf: randomBytes(24).toString('base64url'), token, expires: this.now() + LIFETIME_MS };
+    const s: ReviewSession = { id: randomBytes(24).toString('base64url'), csrf: randomBytes(24).toString('base64url'), ...by, expires: this.now() + LIFETIME_MS };
     this.sessions.set(s.id, s);
     return s;
   }
 
-  /** The live session for a cookie value whose manager token is still the current one, else undefined. */
-  get(id: string | undefined, currentToken: string | undefined): ReviewSession | undefined {
+  /** The live session for a cookie value that `valid` still accepts (its token or key is current), else undefined. */
+  get(id: string | undefined, valid: (s: ReviewSession) => boolean): ReviewSession | undefined {
     if (!id) return undefined;
     const s = this.sessions.get(id);
     if (!s) return undefined;
-    if (s.expires < this.now() || !secretEquals(s.token, currentToken)) {
+    if (s.expires < this.now() || !valid(s)) {
       this.sessions.delete(id);
       return undefined;
     }
     return s;
+  }
+
+  /** Ends a session (sign-out, or replaced by a sign-in). */
+  close(id: string): void {
+    this.sessions.delete(id);
   }
 }
 
@@ -64,7 +74,8 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/** The Set-Cookie value of a session cookie. */
+/** The Set-Cookie value of a session cookie (an empty id clears it). */
 export function sessionCookie(id: string, secure: boolean): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(id)}; Path=/review; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  const clear = id ? '' : '; Max-Age=0';
+  return `${SESSION_COOKIE}=${encodeURIComponent(id)}; Path=/review; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}${clear}`;
 }

@@ -1,11 +1,11 @@
 import { serverServices, startServer } from './app.js';
 import { openWorkspace } from '../workspace/index.js';
-import { openOrCreateDemo } from '../setup/demo-workspace.js';
+import { keyLines, openOrCreateDemo } from '../setup/demo-workspace.js';
 import { demoWorkspaceDir } from '../setup/user-data.js';
 
 /** Starts the studio in web mode (no Electron) on 127.0.0.1 and prints where to open it. */
 export async function startStudioWeb(opts: { workspace?: string; rendererDir: string; port?: number }): Promise<void> {
-  const ws = opts.workspace ? await openWorkspace(opts.workspace) : await openOrCreateDemo(demoWorkspaceDir());
+  const { ws, keys } = opts.workspace ? { ws: await openWorkspace(opts.workspace), keys: [] } : await openOrCreateDemo(demoWorkspaceDir());
   for (const n of ws.notices) console.log(`notice: ${n}`);
   const services = serverServices(ws);
   const port = opts.port ?? Number(process.env.SHEQUN_PORT ?? 5178);
@@ -15,7 +15,8 @@ export async function startStudioWeb(opts: { workspace?: string; rendererDir: st
   });
   const manager = ws.data().portal.managerToken;
   console.log(`\n社群内容工作室 Shequn Studio (workspace ${ws.dir})\n  在浏览器中打开 Open in a browser: ${server.openUrl}`);
-  if (manager) console.log(`  品牌经理审核页 Review pages: ${server.url}/review?token=${manager}`);
+  if (manager) console.log(`  品牌经理审核页 Review pages: ${server.url}/review?token=${manager}  (批准需用经理账号和密钥登录 approving needs a manager's sign-in: ${server.url}/review/login)`);
+  for (const line of keyLines(keys)) console.log(line);
   console.log('  Ctrl+C 退出 to stop\n');
   const stop = async () => {
     await server.close();

@@ -129,6 +129,40 @@ describe('Advertising-Law absolute terms', () => {
   });
 });
 
+describe('templates and formats (what the export gate refuses too)', () => {
+  it('a post without a poster template for group types that get posters: error per group type, naming the field', () => {
+    const d = withPost((x) => delete x.posts[0]!.templates.poster);
+    const fs = check(d).filter((f) => f.ruleId === 'format.poster_missing');
+    expect(fs.map((f) => f.group).sort()).toEqual(['community', 'fitness', 'koc', 'moms', 'vip']);
+    expect(fs[0]).toMatchObject({ severity: 'error', field: 'post.templates.poster', post: 'p1' });
+    const captionsOnly = withPost((x) => {
+      x.groupTypes = x.groupTypes.map((g) => ({ ...g, rules: { ...g.rules, formats: ['caption'] } }));
+      x.posts[0]!.templates = {};
+    });
+    expect(check(captionsOnly)).toEqual([]);
+  });
+
+  it('a pinned poster or video template that is missing or not approved: error naming template, version and state', () => {
+    const d = withPost((x) => {
+      x.templates[0]!.versions.push({ ...x.templates[0]!.versions[0]!, version: 2, state: 'in_review' });
+      x.posts[0]!.templates.poster = { template: 'poster-plain', version: 2 };
+    });
+    const f = check(d).find((x) => x.ruleId === 'template.not_approved')!;
+    expect(f).toMatchObject({ severity: 'error', field: 'post.templates.poster', post: 'p1' });
+    expect(f.message.en).toContain('poster-plain v2 is not approved (in_review)');
+    const gone = check(withPost((x) => (x.posts[0]!.templates.video = { template: 'nope', version: 3 })));
+    expect(gone.find((x) => x.ruleId === 'template.missing')).toMatchObject({ field: 'post.templates.video', message: { zh: expect.stringContaining('nope v3 不存在') } });
+  });
+
+  it('Advertising-Law findings name the term', () => {
+    const f = check(withPost((x) => (x.posts[0]!.head = doc('全网最低价，第一品牌')))).filter((x) => x.ruleId === 'adlaw.term');
+    expect(f.map((x) => [x.section, x.term])).toEqual([
+      ['head', '最'],
+      ['head', '第一'],
+    ]);
+  });
+});
+
 describe('lengths', () => {
   it('a channel text over its limit is an error by how much', () => {
     const d = withPost((x) => (x.channels.find((c) => c.id === 'moments')!.text.maxLength = 40));

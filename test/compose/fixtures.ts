@@ -55,10 +55,19 @@ export function testPost(over: Partial<Post> = {}): Post {
     validFrom: '2026-12-01',
     validUntil: '2027-02-14',
     groupTypes: [],
-    templates: {},
+    // Every group type here asks for posters: the post pins the studio's approved poster layout.
+    templates: { poster: { template: 'poster-plain', version: 1 } },
     ...over,
   };
 }
+
+/** An approved poster template (its source does not matter to compose: posters are not drawn here). */
+export const POSTER_TEMPLATE = {
+  id: 'poster-plain',
+  kind: 'poster',
+  name: '简洁海报',
+  versions: [{ version: 1, source: '<div>{{vars.storeName}}</div>', createdAt: '2026-11-01', createdBy: 'manager', state: 'approved', comments: [], hash: '' }],
+} as const;
 
 /** The studio: minimalStudio's brand and stores, five group types, three channels, one post. */
 export function composeStudio(): Data {
@@ -72,6 +81,7 @@ export function composeStudio(): Data {
       { ...base.stores[1]!, groupTypes: ['community', 'vip'] },
       { id: 'S003', storeName: '关门的店', ownerName: '赵六', groupTypes: ['community'], active: false },
     ],
+    templates: [POSTER_TEMPLATE],
     posts: [testPost()],
   });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type StudioServer } from '../../src/server/app.js';
-import { initWorkspace } from '../../src/setup/init.js';
+import { createStudio } from '../../src/setup/init.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { servicesOf } from '../helpers/session.js';
 
@@ -74,19 +74,22 @@ export interface Studio {
   dir: string;
   ws: Workspace;
   server: StudioServer;
+  /** The demo users' personal keys (shown once when the workspace was made), by user id. */
+  keys: Record<string, string>;
   close(): Promise<void>;
 }
 
 /** Creates a fresh demo workspace and serves it with the built renderer on 127.0.0.1. */
 export async function startStudio(): Promise<Studio> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sq-e2e-'));
-  const ws = await initWorkspace(path.join(dir, 'workspace'), { demo: true });
+  const { ws, keys } = await createStudio(path.join(dir, 'workspace'), { demo: true });
   const services = servicesOf(ws, { server: true });
   const server = await startServer({ ws, services, port: 0, rendererDir: RENDERER_DIR });
   return {
     dir,
     ws,
     server,
+    keys: Object.fromEntries(keys.map((k) => [k.id, k.key])),
     close: async () => {
       await server.close();
       await services.close();
@@ -154,4 +157,36 @@ export function recordTimings(name: string, figures: Record<string, number | str
   const file = path.join(path.dirname(SCREENS_DIR), `e2e-${name}.json`);
   writeFileSync(file, JSON.stringify({ name, at: new Date().toISOString(), ...figures }, null, 2) + '\n');
   console.log(`[e2e ${name}] ${JSON.stringify(figures)}`);
+}
+
+/**
+ * Switches the studio's 当前身份 to a user, as a person does: picks the user in the top bar's select,
+ * types the user's personal key into the dialog that asks for it, and confirms; waits until the
+ * switch shows the user. `name` is the text of the user's option (e.g. 品牌经理).
+ */
+export async function switchIdentity(page: Page, name: string, key: string): Promise<void> {
+  await chooseIdentity(page, name);
+  const input = page.getByTestId('identity-key');
+  await input.fill(key);
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=acting-as]')?.textContent?.includes(n), name, { timeout: 15_000 });
+}
+
+/** Picks a user in the 当前身份 select and waits for the dialog that asks for their key. */
+export async function chooseIdentity(page: Page, name: string): Promise<void> {
+  const select = page.getByTestId('acting-as');
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first();
+  for (let i = 0; ; i++) {
+    try {
+      await select.click();
+      await option.click({ timeout: 2000 });
+      break;
+    } catch (err) {
+      // antd opens its dropdown with an animation a click can miss.
+      if (i > 20) throw err;
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
+  }
+  await page.getByTestId('identity-key').waitFor();
 }

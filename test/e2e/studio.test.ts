@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { axeSerious, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
+import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio } from './harness.js';
 import { measureTyping, median } from './typing.js';
 import { ctx } from '../helpers/session.js';
 
@@ -233,8 +233,10 @@ describe('the studio in a real browser (web mode)', () => {
     await page.unroute('**/api/posts.save');
     await page.getByTestId('leave-save').click();
     await page.getByTestId('template-caption-moments').waitFor();
-    const saved = (await call<{ title: string; waist: unknown }[]>('posts.list', {})).find((p) => p.title === '端午粽子礼盒')!;
+    const saved = (await call<{ title: string; waist: unknown; templates: Record<string, unknown> }[]>('posts.list', {})).find((p) => p.title === '端午粽子礼盒')!;
     expect(JSON.stringify(saved.waist)).toContain('限时加送两盒');
+    // Made with 新建内容, it can make every format its group types ask for: the brand's default templates.
+    expect(Object.keys(saved.templates).sort()).toEqual(['caption', 'poster', 'video']);
   });
 
   it('submits a template version for review and approves it as a brand manager', async () => {
@@ -270,17 +272,24 @@ describe('the studio in a real browser (web mode)', () => {
     await page.getByTestId('template-save').click();
     await expect.poll(async () => (await call<{ versions: { version: number; state: string; source: string }[] }>('templates.get', { id: 'caption-moments' })).versions.at(-1)?.source).toContain('端午版');
     await capture('05-caption-template');
+    // Submitting is done in a person's name: the editor switches to themself with their own key.
+    await switchIdentity(page, '内容部·小林', studio.keys.editor!);
     await page.getByTestId('template-submit').click();
     await expect
       .poll(async () => (await call<{ versions: { state: string }[] }>('templates.get', { id: 'caption-moments' })).versions.at(-1)?.state, { timeout: 30_000 })
       .toBe('in_review');
 
-    // Switch to the brand manager and approve from the review queue.
-    await retry(async () => {
-      await page.getByTestId('acting-as').click();
-      await option('品牌经理').click({ timeout: 2000 });
-      expect(await page.getByTestId('acting-as').textContent()).toContain('品牌经理');
-    });
+    // Switch to the brand manager (the switch asks for the manager's key; a wrong one is refused) and approve from the review queue.
+    await chooseIdentity(page, '品牌经理');
+    await page.getByTestId('identity-key').fill('sqk_not-the-managers-key');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('这不是 manager 的个人密钥，身份没有切换').waitFor();
+    // The button's loading state fades out (antd animates it): axe must not read it mid-fade.
+    await page.locator('.ant-modal-footer .ant-btn-loading').waitFor({ state: 'detached' });
+    await capture('06-identity-key', { full: false });
+    await page.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+    expect(await page.getByTestId('acting-as').textContent()).toContain('内容部·小林');
+    await switchIdentity(page, '品牌经理', studio.keys.manager!);
     await nav(/审核/);
     const entry = page.getByTestId('review-caption-moments-2');
     await entry.waitFor();
@@ -307,7 +316,7 @@ describe('the studio in a real browser (web mode)', () => {
       .toMatchObject({ state: 'changes_requested', comments: expect.arrayContaining([expect.objectContaining({ text: '价格角标再大一点。' })]) });
     await page.getByText('没有待审核的版本').waitFor();
     await capture('07-review-empty');
-  });
+  }, 180_000);
 
   it('imports a CSV with one bad row: the row error is shown and nothing is saved', async () => {
     const before = await call<unknown[]>('stores.list', {});

@@ -12,7 +12,7 @@ import { memoryWorkspace, tinyStudio } from '../helpers/memory-workspace';
 import { sessionOf } from '../helpers/session.js';
 
 type Reply = { result?: unknown; error?: { code: string; message: string; field?: string } };
-type Handler = (event: unknown, input: unknown) => Promise<Reply>;
+type Handler = (event: unknown, input: unknown, userKey?: unknown) => Promise<Reply>;
 
 /** The IPC handlers wired to a fresh in-memory workspace and an own window whose main frame is given. */
 function wire(mainFrameUrl = `${ORIGIN}/index.html`) {
@@ -22,11 +22,28 @@ function wire(mainFrameUrl = `${ORIGIN}/index.html`) {
   const own = { mainFrame };
   let open = true;
   setupIpc({ handle: (ch: string, fn: Handler) => handlers.set(ch, fn) } as never, { getSession: () => sessionOf(ws), ownWindow: () => (open ? (own as never) : undefined), origin: ORIGIN });
-  const call = (method: string, input: unknown, event: unknown = { sender: own, senderFrame: mainFrame }) => handlers.get(`studio:${method}`)!(event, input);
+  const call = (method: string, input: unknown, event: unknown = { sender: own, senderFrame: mainFrame }, userKey?: unknown) => handlers.get(`studio:${method}`)!(event, input, userKey);
   return { handlers, ws, own, mainFrame, call, close: () => (open = false) };
 }
 
 const goodStore = () => ({ store: { id: 's009', storeName: '新店', ownerName: '赵', groupTypes: ['community'] } });
+
+describe('IPC carries the identity switch’s key: acting as a user needs that user’s own key', () => {
+  it('refuses a named user without their key or with a wrong one, and answers with it', async () => {
+    const w = wire();
+    const own = { sender: w.own, senderFrame: w.mainFrame };
+    // The workspace is being set up (no manager has a key): the desktop may add the first manager, and is shown the key once.
+    const added = await w.call('users.add', { user: { id: 'boss', name: '', role: 'manager' } });
+    const key = (added.result as { key: string }).key;
+    expect(key).toMatch(/^sqk_/);
+    expect((await w.call('users.whoami', { as: 'boss' }, own)).error).toMatchObject({ code: 'forbidden', field: 'key' });
+    expect((await w.call('users.whoami', { as: 'boss' }, own, `${key}x`)).error).toMatchObject({ code: 'forbidden' });
+    expect((await w.call('users.whoami', { as: 'boss' }, own, { key })).error).toMatchObject({ code: 'forbidden' }); // not a string: ignored
+    expect((await w.call('users.whoami', { as: 'boss' }, own, key)).result).toMatchObject({ id: 'boss', role: 'manager' });
+    // Now a manager has a key: the desktop alone may not add another one.
+    expect((await w.call('users.add', { user: { id: 'boss2', name: '', role: 'manager' } })).error).toMatchObject({ code: 'forbidden' });
+  });
+});
 
 describe('IPC from anything but the studio window’s own top frame is refused, and nothing is written', () => {
   it('the studio window’s own top frame is answered (baseline)', async () => {

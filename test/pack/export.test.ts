@@ -11,7 +11,9 @@ import { decodeQrFile, fileSha, hiddenEntries, manifestOf, packFolders, readZip 
 import { ctx, servicesOf } from '../helpers/session.js';
 
 // The demo workspace (shequn init --demo), two stores and one poster size so the file stays fast:
-// lc002 runs 社区群 + 宝妈群 (5 variants), lc007 runs 社区群 (3 variants). No video here.
+// lc002 runs 社区群 + 宝妈群 (4 variants), lc007 runs 社区群 (2 variants). No video here. The clock
+// stands on 2026-12-06: summer-light (valid to 2026-10-31) has expired, so it is not exported.
+const NOW = new Date('2026-12-06T04:00:00Z');
 const STORES = ['lc002', 'lc007'];
 const BASE = { stores: STORES, sizes: ['1x1' as const], video: false, zip: true };
 
@@ -25,6 +27,7 @@ describe('pack export of the demo', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shequn-export-'));
     ws = await initWorkspace(join(dir, 'ws'), { demo: true });
+    servicesOf(ws, { clock: () => NOW });
     out = join(dir, 'out');
     first = await run();
   }, 300_000);
@@ -35,7 +38,8 @@ describe('pack export of the demo', () => {
 
   it('plans one variant per post × group type the store runs × size', async () => {
     const plan = await dispatch('export.plan', { stores: STORES, sizes: ['1x1'], video: false }, ctx(ws));
-    expect(plan).toMatchObject({ stores: 2, variants: 8, posters: 8, videos: 0, qr: 8, blocked: [] });
+    expect(plan).toMatchObject({ stores: 2, variants: 6, posters: 6, videos: 0, qr: 6, refused: [] });
+    expect(plan.posts).toEqual(['spring-gift', 'school-snack']); // ready and valid now; summer-light expired
     const all = await dispatch('export.plan', {}, ctx(ws));
     expect(all.stores).toBe(11); // lc005 is inactive and not named
     expect((await dispatch('export.plan', { stores: ['lc005'] }, ctx(ws))).stores).toBe(1);
@@ -43,7 +47,8 @@ describe('pack export of the demo', () => {
 
   it('writes one pack per store, rendering every poster and QR once', () => {
     expect(first.failures).toEqual([]);
-    expect(first.counts).toEqual({ rendered: 16, reused: 0, failed: 0 });
+    expect(first.counts).toEqual({ rendered: 12, reused: 0, failed: 0, refused: 0 });
+    expect(first.refused).toEqual([]);
     expect(first.packs.map((p) => [p.folder, p.status, p.zip])).toEqual([
       ['lc002-梧桐巷便利店', 'written', 'lc002-梧桐巷便利店.zip'],
       ['lc007-老城口杂货铺', 'written', 'lc007-老城口杂货铺.zip'],
@@ -56,7 +61,7 @@ describe('pack export of the demo', () => {
     const m = await manifestOf(dir2);
     const title = (id: string) => ws.data().posts.find((p) => p.id === id)!.title;
     expect(m.entries.map((e) => e.dir).sort()).toEqual(
-      [`宝妈群/${title('school-snack')}`, `宝妈群/${title('spring-gift')}`, `社区群/${title('summer-light')}`, `社区群/${title('school-snack')}`, `社区群/${title('spring-gift')}`].sort(),
+      [`宝妈群/${title('school-snack')}`, `宝妈群/${title('spring-gift')}`, `社区群/${title('school-snack')}`, `社区群/${title('spring-gift')}`].sort(),
     );
     const e = m.entries.find((x) => x.dir.startsWith('社区群/新春'))!;
     const names = m.files.filter((f) => f.path.startsWith(`${e.dir}/`)).map((f) => f.path.slice(e.dir.length + 1)).sort();
@@ -102,7 +107,7 @@ describe('pack export of the demo', () => {
         if (f.role === 'poster') posters++;
       }
     }
-    expect(posters).toBe(8);
+    expect(posters).toBe(6);
   });
 
   it('writes exactly the texts compose makes (group message and each further channel)', async () => {
@@ -121,26 +126,26 @@ describe('pack export of the demo', () => {
     }
   });
 
-  it('makes a self-contained phone page: copy buttons with a fallback, relative media, tip, valid-until, expiry marked', async () => {
+  it('makes a self-contained phone page: copy buttons with a fallback, relative media, tip, valid-until; no expired post', async () => {
     const html = await readFile(join(out, 'lc007-老城口杂货铺', 'index.html'), 'utf8');
     expect(html).toContain('name="viewport"');
     expect(html).toContain('navigator.clipboard');
     expect(html).toContain("execCommand('copy')");
     expect(html).not.toMatch(/<(link|script)[^>]+(href|src)=/); // no external CSS or JS
     const srcs = [...html.matchAll(/<img src="([^"]+)"/g)].map((x) => decodeURIComponent(x[1]!));
-    expect(srcs.length).toBe(6); // a poster and a QR per entry
+    expect(srcs.length).toBe(4); // a poster and a QR per entry
     for (const s of srcs) expect((await stat(join(out, 'lc007-老城口杂货铺', s))).isFile()).toBe(true);
     expect(html).toContain('晚饭后 19:30–20:30 发');
     expect(html).toContain('2027-02-28');
     const expired = ws.data().posts.find((p) => p.id === 'summer-light')!;
-    expect(Date.parse(expired.validUntil)).toBeLessThan(Date.now());
-    expect(html).toMatch(new RegExp(`class="entry expired"[^>]*><h2>${expired.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)); // its valid-until has passed
-    expect((html.match(/button class="copy"/g) ?? []).length).toBe(6); // caption + 朋友圈 per entry
+    expect(html).not.toContain(expired.title); // expired: never exported
+    expect(html).not.toContain('class="entry expired"');
+    expect((html.match(/button class="copy"/g) ?? []).length).toBe(4); // caption + 朋友圈 per entry
   });
 
   it('reuses everything when nothing changed', async () => {
     const again = await run();
-    expect(again.counts).toEqual({ rendered: 0, reused: 16, failed: 0 });
+    expect(again.counts).toEqual({ rendered: 0, reused: 12, failed: 0, refused: 0 });
     expect(again.packs.every((p) => p.status === 'reused')).toBe(true);
   });
 
@@ -152,7 +157,7 @@ describe('pack export of the demo', () => {
       t.versions[0]!.source += '\n{{!-- tweak --}}';
     });
     const r = await run();
-    expect(r.counts).toEqual({ rendered: 0, reused: 16, failed: 0 });
+    expect(r.counts).toEqual({ rendered: 0, reused: 12, failed: 0, refused: 0 });
     expect(r.packs.every((p) => p.status === 'reused')).toBe(true);
     const after = await manifestOf(join(out, 'lc002-梧桐巷便利店'));
     expect(after.packKey).toBe(before.packKey);
@@ -165,7 +170,7 @@ describe('pack export of the demo', () => {
       d.stores.find((s) => s.id === 'lc007')!.catchphrase = '老街坊的老味道，常来坐坐！';
     });
     const r = await run();
-    expect(r.counts).toEqual({ rendered: 3, reused: 13, failed: 0 }); // lc007's 3 posters; its QR links did not change
+    expect(r.counts).toEqual({ rendered: 2, reused: 10, failed: 0, refused: 0 }); // lc007's 2 posters; its QR links did not change
     expect(Object.fromEntries(r.packs.map((p) => [p.store, p.status]))).toEqual({ lc002: 'reused', lc007: 'written' });
     const caption = await readFile(join(out, 'lc007-老城口杂货铺', '社区群', '新春年货礼盒 · 团圆带点山野味', 'caption.txt'), 'utf8');
     expect(caption).toContain('老街坊的老味道');
@@ -178,7 +183,7 @@ describe('pack export of the demo', () => {
       p.offer = '第二件半价';
     });
     const r = await run();
-    expect(r.counts).toEqual({ rendered: 3, reused: 13, failed: 0 }); // school-snack: lc002 ×2 + lc007 ×1 posters
+    expect(r.counts).toEqual({ rendered: 3, reused: 9, failed: 0, refused: 0 }); // school-snack: lc002 ×2 + lc007 ×1 posters
     const m = await manifestOf(join(out, 'lc002-梧桐巷便利店'));
     expect(m.entries.filter((e) => e.post.id === 'school-snack').map((e) => e.dir).sort()).toEqual(['宝妈群/_CON', '社区群/_CON']);
     expect((await stat(join(out, 'lc002-梧桐巷便利店', '社区群', '_CON', 'poster-1x1.jpg'))).isFile()).toBe(true);
@@ -197,22 +202,36 @@ describe('pack export of the demo', () => {
       d.stores.find((s) => s.id === 'lc007')!.storeName = '老城口杂货铺（新址）';
     });
     const r = await run();
-    expect(r.counts.rendered).toBe(3);
+    expect(r.counts.rendered).toBe(2);
     expect(await packFolders(out)).toEqual(['lc002-梧桐巷便利店', 'lc007-老城口杂货铺（新址）']);
     expect(await hiddenEntries(out)).toEqual([]);
   });
 
-  it('refuses a post whose pinned template version is not approved, naming the template and its state', async () => {
+  it('refuses a post whose pinned template version is not approved, naming the template and its state; the other post still ships', async () => {
     await ws.update((d) => {
       d.posts.find((x) => x.id === 'spring-gift')!.templates.poster = { template: 'poster-festive', version: 2 };
     });
-    await expect(run()).rejects.toMatchObject({ code: 'check_failed', message: expect.stringMatching(/poster template "poster-festive" v2 is in_review/) });
     const plan = await dispatch('export.plan', { stores: STORES }, ctx(ws));
-    expect(plan.blocked.map((b) => b.post)).toEqual(['spring-gift']);
-    await expect(dispatch('export.start', { ...BASE, out }, ctx(ws))).rejects.toMatchObject({ code: 'check_failed' });
+    expect(plan.refused.map((b) => [b.post, b.variants, b.stores])).toEqual([['spring-gift', 3, STORES]]);
+    expect(plan.refused[0]!.findings).toEqual([expect.objectContaining({ rule: 'template.not_approved', field: 'post.templates.poster', message: expect.objectContaining({ en: expect.stringContaining('poster-festive v2 is not approved (in_review)') }) })]);
+    const r = await run();
+    expect(r.counts).toMatchObject({ failed: 3, refused: 3 });
+    expect(r.refused.map((x) => x.post)).toEqual(['spring-gift']);
+    for (const folder of await packFolders(out)) {
+      const m = await manifestOf(join(out, folder));
+      expect(m.entries.map((e) => e.post.id)).toEqual(['school-snack', ...(folder.startsWith('lc002') ? ['school-snack'] : [])]);
+    }
+    // The refusal is reported again on the next run, and by the job the studio starts.
+    expect((await run()).refused.map((x) => x.post)).toEqual(['spring-gift']);
+    const { job } = await dispatch('export.start', { ...BASE, out }, ctx(ws));
+    for (let i = 0; i < 600 && servicesOf(ws).jobs.get(job)!.state === 'running'; i++) await new Promise((res) => setTimeout(res, 50));
+    const done = servicesOf(ws).jobs.get(job)!;
+    expect(done.state).toBe('done');
+    expect(done.kind === 'export' && done.result?.refused.map((x) => x.post)).toEqual(['spring-gift']);
     await ws.update((d) => {
       d.posts.find((x) => x.id === 'spring-gift')!.templates.poster = { template: 'poster-festive', version: 1 };
     });
+    expect((await run()).counts).toMatchObject({ failed: 0, refused: 0 });
   });
 
   it('runs as a job with progress, and a cancel leaves the previous packs intact', async () => {

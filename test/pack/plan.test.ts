@@ -10,7 +10,7 @@ describe('export plan', () => {
   });
 
   it('makes one variant per post × group type the store runs (∩ the post’s) × size, active stores only', () => {
-    const plan = planExport(demo, { video: false });
+    const plan = planExport(demo, { video: false, posts: ['spring-gift', 'school-snack', 'summer-light'] });
     expect(plan.stores.map((s) => s.store.id)).not.toContain('lc005');
     expect(plan.stores).toHaveLength(11);
     const lc002 = plan.stores.find((s) => s.store.id === 'lc002')!;
@@ -24,6 +24,17 @@ describe('export plan', () => {
     ]);
     expect(plan.counts.posters).toBe(plan.stores.reduce((n, s) => n + s.variants.reduce((m, v) => m + v.sizes.length, 0), 0));
     expect(plan.counts.videos).toBe(0);
+  });
+
+  it('chooses by default the ready posts valid now: none expired, none not started yet; a named one is planned whatever its dates', () => {
+    const at = (iso: string) => planExport(demo, {}, Date.parse(iso)).posts.map((p) => p.id);
+    // summer-light ran 2026-06-15 – 2026-10-31, spring-gift runs 2026-11-20 – 2027-02-28 (China time).
+    expect(at('2026-12-06T12:00:00+08:00')).toEqual(['spring-gift', 'school-snack']);
+    expect(at('2026-10-31T23:59:00+08:00')).toEqual(['school-snack', 'summer-light']);
+    expect(at('2026-11-01T00:00:00+08:00')).toEqual(['school-snack']);
+    expect(at('2026-11-20T00:00:00+08:00')).toEqual(['spring-gift', 'school-snack']);
+    expect(at('2027-07-01T00:00:00+08:00')).toEqual([]);
+    expect(planExport(demo, { posts: ['spring-gift'] }, Date.parse('2026-10-01T00:00:00+08:00')).posts.map((p) => p.id)).toEqual(['spring-gift']);
   });
 
   it('includes an inactive store when named, filters sizes, and plans videos for group types with the video format', () => {

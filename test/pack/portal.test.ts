@@ -94,6 +94,8 @@ describe('staff portal', () => {
     expect(res.body).toContain('新品上市 的文案 s001');
     expect(res.body).toContain('此内容已过期，已撤回');
     expect(res.body).not.toContain('旧活动 的文案');
+    // No copy button for withdrawn content: one for the live entry's caption only.
+    expect((res.body.match(/button class="copy"/g) ?? []).length).toBe(1);
     expect((await get(`/p/${tokens.s001}/`)).statusCode).toBe(200);
   });
 

@@ -28,9 +28,10 @@ describe('pack export with video', () => {
   it('puts video.mp4 in the pack, lists it in the manifest and the index, and reuses it next time', async () => {
     const out = join(dir, 'out');
     const opts = { stores: ['lc003'], posts: ['spring-gift'], sizes: ['9x16' as const], out, videoOverrides: { format: FORMAT } };
-    const r = await runExport(ws, opts);
+    const env = { now: Date.parse('2026-12-06T12:00:00+08:00') }; // spring-gift runs to 2027-02-28
+    const r = await runExport(ws, opts, env);
     expect(r.failures).toEqual([]);
-    expect(r.counts).toEqual({ rendered: 3, reused: 0, failed: 0 }); // koc: poster 9x16, video, qr
+    expect(r.counts).toEqual({ rendered: 3, reused: 0, failed: 0, refused: 0 }); // koc: poster 9x16, video, qr
     const folder = r.packs[0]!.folder;
     const m = await manifestOf(join(out, folder));
     const entry = m.entries[0]!;
@@ -44,7 +45,7 @@ describe('pack export with video', () => {
     expect(entry.templates.some((t) => t.kind === 'video')).toBe(true);
     const html = await readFile(join(out, folder, 'index.html'), 'utf8');
     expect(html).toContain(`<video src="${entry.dir.split('/').map(encodeURIComponent).join('/')}/video.mp4" controls playsinline`);
-    const again = await runExport(ws, opts);
-    expect(again.counts).toEqual({ rendered: 0, reused: 3, failed: 0 });
+    const again = await runExport(ws, opts, env);
+    expect(again.counts).toEqual({ rendered: 0, reused: 3, failed: 0, refused: 0 });
   });
 });

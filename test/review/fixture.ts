@@ -2,6 +2,10 @@
 // holding the longest name and another the longest catchphrase, so worst-case selection is checkable.
 import { StudioData, SCHEMA_VERSION, type Post, type StudioData as Data } from '../../src/model/index.js';
 import { sourceHash } from '../../src/workspace/hash.js';
+import { hashUserKey } from '../../src/review/keys.js';
+
+/** The personal key of a fixture user (fixed, so tests can present it; real keys are random). */
+export const keyOf = (id: string): string => `sqk_test-key-of-${id}`;
 
 const doc = (text: string) => ({ root: { type: 'root' as const, children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } });
 
@@ -61,6 +65,7 @@ export function fixture(): Data {
       { id: 'manager2', role: 'manager' },
       { id: 'shop1', role: 'store' },
     ],
+    userKeys: ['editor', 'editor2', 'manager', 'manager2', 'shop1'].map((id) => ({ user: id, hash: hashUserKey(keyOf(id)), createdAt: '2026-01-01' })),
     portal: { tokens: [{ store: 's1', token: 'store-token-s1-abcdefghijklmnop', createdAt: '2026-01-01' }], managerToken: 'manager-token-0123456789abcdef' },
   });
 }

@@ -6,7 +6,7 @@ import { applyReview, REVIEW_RULES, type ReviewAction } from '../../src/review/m
 import { reviewQueue } from '../../src/review/queue.js';
 import { addVersion, reviseDraft } from '../../src/review/versions.js';
 import { sourceHash } from '../../src/workspace/hash.js';
-import { fixture, user } from './fixture.js';
+import { fixture, keyOf, user } from './fixture.js';
 
 const STATES: ReviewState[] = ['draft', 'in_review', 'approved', 'changes_requested', 'retired'];
 const ACTIONS = Object.keys(REVIEW_RULES) as ReviewAction[];
@@ -134,14 +134,22 @@ describe('review state machine', () => {
     expect(refused(() => applyReview(d, { template: 'cap', action: 'retire', actor: user(d, 'manager') })).code).toBe('bad_input');
   });
 
-  it('resolves actors from the workspace and refuses unknown ones', () => {
+  it('resolves actors from the workspace with their own key, and refuses unknown ones and missing or wrong keys', () => {
     const d = fixture();
-    expect(resolveActor(d, { id: 'cli' }, 'editor').role).toBe('editor');
-    expect(resolveActor(d, { id: 'manager' }, undefined).id).toBe('manager');
-    expect(refused(() => resolveActor(d, { id: 'cli' }, 'ghost')).code).toBe('forbidden');
-    expect(refused(() => resolveActor(d, { id: 'cli' }, undefined)).code).toBe('bad_input');
+    expect(resolveActor(d, { key: keyOf('editor') }, 'editor').role).toBe('editor');
+    expect(resolveActor(d, { signedIn: 'manager' }, undefined).id).toBe('manager');
+    expect(refused(() => resolveActor(d, { key: keyOf('editor') }, 'ghost')).code).toBe('forbidden');
+    expect(refused(() => resolveActor(d, {}, undefined)).code).toBe('bad_input');
     // A signed-in workspace user cannot claim to be somebody else.
-    expect(refused(() => resolveActor(d, { id: 'editor' }, 'manager')).code).toBe('forbidden');
+    expect(refused(() => resolveActor(d, { signedIn: 'editor' }, 'manager')).code).toBe('forbidden');
+    // Naming a user is not enough: their key is needed, and another user's key is not theirs.
+    const none = refused(() => resolveActor(d, {}, 'manager'));
+    expect([none.code, none.field]).toEqual(['forbidden', 'key']);
+    expect(none.message).toContain('acting as "manager" needs manager\'s own key');
+    const wrong = refused(() => resolveActor(d, { key: keyOf('editor') }, 'manager'));
+    expect(wrong.message).toContain('wrong key for user "manager"');
+    expect(refused(() => resolveActor(d, { key: `${keyOf('manager')}x` }, 'manager')).code).toBe('forbidden');
+    expect(resolveActor(d, { key: ` ${keyOf('manager')}\n` }, 'manager').id).toBe('manager');
   });
 
   it('lists the queue with submitter, time and proof path', () => {

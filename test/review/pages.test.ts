@@ -10,7 +10,8 @@ import { registerReviewPages } from '../../src/server/review-pages.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
 import { fakeRenderers } from './fake-renderers.js';
-import { fixture, user } from './fixture.js';
+import { fixture, keyOf, user } from './fixture.js';
+import { issueKey } from '../../src/review/keys.js';
 
 const HOST = '127.0.0.1:4321';
 const ORIGIN = `http://${HOST}`;
@@ -41,18 +42,35 @@ function stateOfV2(): string {
   return ws.data().templates.find((t) => t.id === 'cap')!.versions[1]!.state;
 }
 
-async function signIn(): Promise<{ cookie: string; csrf: string }> {
+/** Opens the pages with the shared manager link: a session that may look, not act. */
+async function linkSession(): Promise<string> {
   const res = await app.inject({ method: 'GET', url: `/review/cap/2?token=${MANAGER}`, headers: { host: HOST } });
   expect(res.statusCode).toBe(303);
   const setCookie = String(res.headers['set-cookie']);
   expect(setCookie).toMatch(/HttpOnly/);
   expect(setCookie).toMatch(/SameSite=Strict/);
-  const cookie = setCookie.split(';')[0]!;
-  const pageRes = await app.inject({ method: 'GET', url: '/review/cap/2', headers: { host: HOST, cookie } });
+  return setCookie.split(';')[0]!;
+}
+
+/** The CSRF token of a page's forms (approve, sign out). */
+async function csrfOf(cookie: string, url = '/review/cap/2'): Promise<string> {
+  const pageRes = await app.inject({ method: 'GET', url, headers: { host: HOST, cookie } });
   expect(pageRes.statusCode).toBe(200);
   const csrf = /name="csrf" value="([^"]+)"/.exec(pageRes.body)?.[1];
   expect(csrf).toBeTruthy();
-  return { cookie, csrf: csrf! };
+  return csrf!;
+}
+
+/** Signs a manager in with their id and key (as the sign-in form posts it); returns the session cookie and CSRF token. */
+async function signIn(id = 'manager', key = keyOf(id)): Promise<{ cookie: string; csrf: string }> {
+  const res = await post('/review/login', { id, key, next: '/review/cap/2' }, { origin: ORIGIN });
+  expect(res.statusCode).toBe(303);
+  expect(res.headers.location).toBe('/review/cap/2');
+  const setCookie = String(res.headers['set-cookie']);
+  expect(setCookie).toMatch(/HttpOnly/);
+  expect(setCookie).toMatch(/SameSite=Strict/);
+  const cookie = setCookie.split(';')[0]!;
+  return { cookie, csrf: await csrfOf(cookie) };
 }
 
 function post(url: string, form: Record<string, string>, headers: Record<string, string>) {
@@ -70,7 +88,7 @@ describe('review pages', () => {
   });
 
   it('show the queue and the version page with escaped content, proof sheet and diff', async () => {
-    const { cookie } = await signIn();
+    const cookie = await linkSession();
     const queue = await app.inject({ url: '/review', headers: { host: HOST, cookie } });
     expect(queue.statusCode).toBe(200);
     expect(queue.headers['content-security-policy']).toContain("default-src 'none'");
@@ -95,8 +113,12 @@ describe('review pages', () => {
 
   it('refuse a POST without CSRF token, with a wrong one, with a foreign or missing Origin, or without the session; state unchanged', async () => {
     const { cookie, csrf } = await signIn();
+    const link = await linkSession();
+    const linkCsrf = /name="csrf" value="([^"]+)"/.exec((await app.inject({ url: '/review', headers: { host: HOST, cookie: link } })).body)?.[1];
     const url = '/review/cap/2/approve';
     const cases = [
+      // The shared link alone may look, not approve: its page has no approve form, and a forged POST is refused.
+      post(url, { as: 'manager', csrf: linkCsrf ?? 'none' }, { cookie: link, origin: ORIGIN }),
       post(url, { as: 'manager' }, { cookie, origin: ORIGIN }),
       post(url, { as: 'manager', csrf: csrf.slice(0, -1) + (csrf.endsWith('A') ? 'B' : 'A') }, { cookie, origin: ORIGIN }),
       post(url, { as: 'manager', csrf }, { cookie, origin: 'http://evil.example' }),
@@ -115,17 +137,62 @@ describe('review pages', () => {
     expect(ws.data().audit.filter((a) => a.action === 'review.approve')).toHaveLength(0);
   });
 
-  it('refuse an editor approving through the page and approve with session + CSRF + Origin', async () => {
-    const { cookie, csrf } = await signIn();
-    const self = await post('/review/cap/2/approve', { as: 'editor', csrf }, { cookie, origin: ORIGIN });
-    expect(self.statusCode).toBe(403);
-    expect(self.body).toContain('only a manager may approve');
+  it('shows the link-only visitor a sign-in link instead of the approve form', async () => {
+    const cookie = await linkSession();
+    const body = (await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } })).body;
+    expect(body).not.toContain('action="/review/cap/2/approve"');
+    expect(body).toContain('href="/review/login?next=%2Freview%2Fcap%2F2"');
+  });
+
+  it('sign-in: refuses a wrong key, an unknown id, an editor, a foreign Origin; nothing changes', async () => {
+    const cases: [Record<string, string>, Record<string, string>, RegExp][] = [
+      [{ id: 'manager', key: keyOf('editor') }, { origin: ORIGIN }, /wrong user id or key/],
+      [{ id: 'manager', key: '' }, { origin: ORIGIN }, /wrong user id or key/],
+      [{ id: 'ghost', key: keyOf('manager') }, { origin: ORIGIN }, /wrong user id or key/],
+      [{ id: 'editor', key: keyOf('editor') }, { origin: ORIGIN }, /only brand managers sign in here/],
+      [{ id: 'manager', key: keyOf('manager') }, { origin: 'http://evil.example' }, /did not come from this server/],
+      [{ id: 'manager', key: keyOf('manager') }, {}, /Origin missing/],
+    ];
+    for (const [form, headers, why] of cases) {
+      const res = await post('/review/login', form, headers);
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toMatch(why);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+    // The page never sends the user to another site after signing in.
+    const res = await post('/review/login', { id: 'manager', key: keyOf('manager'), next: '//evil.example/x' }, { origin: ORIGIN });
+    expect(res.headers.location).toBe('/review');
     expect(stateOfV2()).toBe('in_review');
-    const ok = await post('/review/cap/2/approve', { as: 'manager', csrf, comment: '可以 <ok>' }, { cookie, origin: ORIGIN });
+  });
+
+  it('refuses self-approval and approves as the signed-in manager (a name in the form is ignored), logged by that manager', async () => {
+    await ws.update((d) => {
+      // manager2 submitted v3 of pos: they may not approve it themselves.
+      addVersion(d, { template: 'pos', source: '<div>{{vars.storeName}} v3</div>', by: 'manager2' });
+      applyReview(d, { template: 'pos', action: 'submit', actor: user(d, 'manager2') });
+    });
+    const m2 = await signIn('manager2');
+    const self = await post('/review/pos/2/approve', { csrf: m2.csrf }, { cookie: m2.cookie, origin: ORIGIN });
+    expect(self.statusCode).toBe(403);
+    expect(self.body).toContain('cannot approve their own submission');
+    const { cookie, csrf } = await signIn();
+    const ok = await post('/review/cap/2/approve', { as: 'manager2', csrf, comment: '可以 <ok>' }, { cookie, origin: ORIGIN });
     expect(ok.statusCode).toBe(303);
     expect(stateOfV2()).toBe('approved');
     expect(ws.data().audit.at(-1)).toMatchObject({ by: 'manager', action: 'review.approve', target: 'cap', version: 2, comment: '可以 <ok>' });
-    const again = await post('/review/cap/2/approve', { as: 'manager2', csrf }, { cookie, origin: ORIGIN });
+    const again = await post('/review/cap/2/approve', { csrf }, { cookie, origin: ORIGIN });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('ends a session when the manager gets a new key, and on sign-out', async () => {
+    const { cookie, csrf } = await signIn('manager2');
+    expect((await app.inject({ url: '/review', headers: { host: HOST, cookie } })).body).toContain('已登录 Signed in');
+    const out = await post('/review/logout', { csrf }, { cookie, origin: ORIGIN });
+    expect(out.statusCode).toBe(303);
+    expect(String(out.headers['set-cookie'])).toMatch(/Max-Age=0/);
+    expect((await app.inject({ url: '/review', headers: { host: HOST, cookie } })).statusCode).toBe(403);
+    const again = await signIn('manager2');
+    await ws.update((d) => void issueKey(d, 'manager2', 'manager'));
+    expect((await app.inject({ url: '/review', headers: { host: HOST, cookie: again.cookie } })).statusCode).toBe(403);
   });
 });

@@ -9,10 +9,11 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Alert, Badge, Layout, Menu, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, Badge, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useI18n, type MsgKey } from '../i18n';
+import { IdentitySwitch } from './IdentitySwitch';
 import { shell } from '../lib/shell';
 import { emitIntent } from './intents';
 import { useNav, type Route } from './nav';
@@ -54,7 +55,7 @@ export function Shell() {
   useEffect(() => void performance.mark('sq:shell'), []);
   const { t, lang, setLang } = useI18n();
   const { route, go } = useNav();
-  const { info, users, actingAs, setActingAs, reviewCount } = useSession();
+  const { info, users, reviewCount } = useSession();
   // The desktop's File menu: import opens the store import dialog, export the export screen's folder picker.
   useEffect(
     () =>
@@ -95,20 +96,7 @@ export function Shell() {
             {t('app.workspace')}: {info?.dir}
           </Typography.Text>
           <Space size="middle">
-            {users.length > 0 && (
-              <Space size={6}>
-                <span id="acting-label" className="shell-label">{t('app.actingAs')}</span>
-                <Select
-                  aria-labelledby="acting-label"
-                  size="small"
-                  style={{ minWidth: 150 }}
-                  value={actingAs?.id}
-                  onChange={setActingAs}
-                  options={users.map((u) => ({ value: u.id, label: `${u.name || u.id} · ${t(`app.role.${u.role}` as MsgKey)}` }))}
-                  data-testid="acting-as"
-                />
-              </Space>
-            )}
+            {users.length > 0 && <IdentitySwitch />}
             <Segmented
               size="small"
               aria-label={t('app.language')}

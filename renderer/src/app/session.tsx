@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '@contract';
-import { api } from '../client';
+import { api, setUserKey } from '../client';
 
 type Info = MethodOutput<'workspace.info'>;
 type User = MethodOutput<'users.list'>[number];
@@ -8,9 +8,10 @@ type User = MethodOutput<'users.list'>[number];
 interface SessionValue {
   info: Info | undefined;
   users: User[];
-  /** The user review acts are done as (the server acts as the local studio user otherwise). */
+  /** The user the studio acts as (their key checked); undefined = the local studio itself. */
   actingAs: User | undefined;
-  setActingAs(id: string): void;
+  /** Acts as `id` once its key is confirmed by the core (rejects with its refusal); '' = back to the local studio. */
+  signInAs(id: string, key: string): Promise<void>;
   reviewCount: number;
   refreshReviewCount(): void;
 }
@@ -19,16 +20,30 @@ const SessionContext = createContext<SessionValue>({
   info: undefined,
   users: [],
   actingAs: undefined,
-  setActingAs: () => {},
+  signInAs: async () => {},
   reviewCount: 0,
   refreshReviewCount: () => {},
 });
 
-const ACTING_KEY = 'shequn-acting-as';
+// Per browser tab, like the studio token: a reload keeps the identity, closing the tab forgets it.
+const ACTING_KEY = 'shequn-acting';
 
-/** Loads what every screen needs once: workspace info, users, the review queue size. */
+function stored(): { id: string; key: string } | undefined {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(ACTING_KEY) ?? 'null') as { id?: unknown; key?: unknown } | null;
+    return v && typeof v.id === 'string' && typeof v.key === 'string' ? { id: v.id, key: v.key } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads what every screen needs once: workspace info, users, the review queue size; holds the acting user and their key. */
 export function SessionProvider({ info, users, children }: { info: Info | undefined; users: User[]; children: ReactNode }) {
-  const [actingId, setActingId] = useState<string>(() => sessionStorage.getItem(ACTING_KEY) ?? '');
+  const [acting, setActing] = useState<{ id: string; key: string } | undefined>(() => {
+    const s = stored();
+    setUserKey(s?.key);
+    return s;
+  });
   const [reviewCount, setReviewCount] = useState(0);
   const refreshReviewCount = useCallback(() => {
     api('review.list', {})
@@ -36,14 +51,29 @@ export function SessionProvider({ info, users, children }: { info: Info | undefi
       .catch(() => setReviewCount(0));
   }, []);
   useEffect(refreshReviewCount, [refreshReviewCount]);
-  const setActingAs = useCallback((id: string) => {
-    setActingId(id);
-    sessionStorage.setItem(ACTING_KEY, id);
+  const signInAs = useCallback(async (id: string, key: string) => {
+    if (!id) {
+      setUserKey(undefined);
+      sessionStorage.removeItem(ACTING_KEY);
+      setActing(undefined);
+      return;
+    }
+    // Checked by the core with this key only; on a refusal the previous identity stays.
+    const previous = stored();
+    setUserKey(key);
+    try {
+      await api('users.whoami', { as: id });
+    } catch (err) {
+      setUserKey(previous?.key);
+      throw err;
+    }
+    sessionStorage.setItem(ACTING_KEY, JSON.stringify({ id, key }));
+    setActing({ id, key });
   }, []);
-  const actingAs = users.find((u) => u.id === actingId) ?? users.find((u) => u.role === 'editor') ?? users[0];
+  const actingAs = acting ? users.find((u) => u.id === acting.id) : undefined;
   const value = useMemo(
-    () => ({ info, users, actingAs, setActingAs, reviewCount, refreshReviewCount }),
-    [info, users, actingAs, setActingAs, reviewCount, refreshReviewCount],
+    () => ({ info, users, actingAs, signInAs, reviewCount, refreshReviewCount }),
+    [info, users, actingAs, signInAs, reviewCount, refreshReviewCount],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

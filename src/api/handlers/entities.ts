@@ -1,6 +1,7 @@
 import type { StudioData } from '../../model/index.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
 import { StudioError } from '../../model/index.js';
+import { defaultPins } from '../../compose/templates.js';
 import type { HandlersFor } from '../handler.js';
 import type { entityMethods } from '../methods/entities.js';
 
@@ -86,7 +87,12 @@ export const entityHandlers: HandlersFor<typeof entityMethods> = {
     }),
   'posts.list': (_in, { ws }) => ws.data().posts,
   'posts.get': ({ id }, { ws }) => findOrThrow(ws.data().posts, id, 'post'),
-  'posts.save': ({ post }, { ws }) => ws.update((d) => upsert(d.posts, { ...post, updatedAt: new Date().toISOString() })),
+  'posts.save': ({ post }, { ws, services }) =>
+    ws.update((d) => {
+      // A new post starts able to make every format its group types ask for (the brand's default approved templates).
+      const isNew = !d.posts.some((p) => p.id === post.id);
+      return upsert(d.posts, { ...post, ...(isNew ? { templates: defaultPins(d, post) } : {}), updatedAt: services.clock().toISOString() });
+    }),
   'posts.delete': ({ id }, { ws }) =>
     ws.update((d) => {
       remove(d.posts, id, 'post');
@@ -108,5 +114,4 @@ export const entityHandlers: HandlersFor<typeof entityMethods> = {
     }),
   'templates.get': ({ id }, { ws }) => findOrThrow(ws.data().templates, id, 'template'),
   'users.list': (_in, { ws }) => ws.data().users,
-  'users.save': ({ user }, { ws }) => ws.update((d) => upsert(d.users, user)),
 };

@@ -1,7 +1,5 @@
-import { assertPostShippable } from '../../review/pins.js';
-import { assertShippable, runExport, type ExportEnv, type ExportOptions } from '../../pack/export.js';
+import { gatedPlan, runExport, type ExportEnv, type ExportOptions } from '../../pack/export.js';
 import type { Services } from '../services.js';
-import { planExport } from '../../pack/plan.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
 import type { Workspace } from '../../workspace/types.js';
 import { StudioError } from '../../model/index.js';
@@ -20,9 +18,9 @@ function assertReadableSchema(ws: Workspace): void {
   }
 }
 
-/** What an export takes from the workspace's services: its poster pool, layer renderer and test hooks. */
+/** What an export takes from the workspace's services: its poster pool, layer renderer, clock and test hooks. */
 function exportEnv(services: Services): ExportEnv {
-  return { posters: services.posters(), layers: services.layers(), pauseBeforeRenameMs: services.hooks.packPauseMs };
+  return { posters: services.posters(), layers: services.layers(), pauseBeforeRenameMs: services.hooks.packPauseMs, now: services.clock().getTime() };
 }
 
 function options(input: ExportOptions): ExportOptions {
@@ -30,26 +28,17 @@ function options(input: ExportOptions): ExportOptions {
 }
 
 export const exportHandlers: HandlersFor<typeof exportMethods> = {
-  'export.plan': (input, { ws }) => {
-    const data = ws.data();
-    const plan = planExport(data, options(input));
-    const blocked: { post: string; message: string }[] = [];
-    for (const p of plan.posts) {
-      try {
-        assertPostShippable(data, p);
-      } catch (err) {
-        if (!(err instanceof StudioError)) throw err;
-        blocked.push({ post: p.id, message: err.message });
-      }
-    }
-    return { ...plan.counts, posts: plan.posts.map((p) => p.id), empty: plan.empty, blocked };
+  'export.plan': (input, { ws, services }) => {
+    // The gate's checks that need no composing (posts, dates, pinned templates, formats); the export
+    // itself also refuses variants whose composed texts fail a check.
+    const { plan, refusals } = gatedPlan(ws.data(), options(input), services.clock().getTime(), services.compose);
+    return { ...plan.counts, posts: plan.posts.map((p) => p.id), empty: plan.empty, refused: refusals.list() };
   },
   'export.start': (input, { ws, services }) => {
     assertReadableSchema(ws);
     const opts = options(input);
-    // Refuse at once (unknown ids, unapproved versions) instead of in the background job.
-    const data = ws.data();
-    assertShippable(data, planExport(data, opts).posts);
+    // Unknown ids are refused at once, not in the background job (refused posts are reported by the job).
+    gatedPlan(ws.data(), opts, services.clock().getTime(), services.compose);
     const job = services.jobs.start('export', ({ signal, onProgress }) => runExport(ws, opts, { signal, onProgress, ...exportEnv(services) }));
     return { job: job.id };
   },

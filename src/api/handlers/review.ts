@@ -1,6 +1,6 @@
 import type { StudioData, User } from '../../model/index.js';
 import { applyReview, type ReviewAction } from '../../review/machine.js';
-import { addUser, requireRole, resolveActor } from '../../review/actors.js';
+import { addUserAs, issueKeyAs, requireRole, resolveActor, saveUserAs, type Acting, type Caller } from '../../review/actors.js';
 import { listAudit } from '../../review/audit.js';
 import { pinVersion, postsPinning } from '../../review/pins.js';
 import { loadProof } from '../../review/proof-files.js';
@@ -12,19 +12,23 @@ import type { HandlersFor } from '../handler.js';
 import type { reviewMethods } from '../methods/review.js';
 import { findTemplate, findVersion } from '../../model/index.js';
 
+/** What the caller proves about who it is: a signed-in user, or the key it presented for `as`. */
+export function callerOf(ctx: CallContext): Caller {
+  return { signedIn: ctx.signedIn, key: ctx.userKey };
+}
+
 /**
- * The acting person when one is named (`as`) or signed in; otherwise the shell itself (the CLI's or the
- * local studio's identity), which is trusted like someone editing the workspace folder directly.
+ * The acting person when one is named (`as`, with their key) or signed in; otherwise the shell itself
+ * (the CLI's or the local studio's identity), which is trusted like someone editing the workspace folder.
  */
-function actorOrShell(d: StudioData, ctx: CallContext, as: string | undefined): User | { id: string; role?: undefined } {
-  const signedIn = ctx.user && d.users.some((u) => u.id === ctx.user!.id);
-  if (as !== undefined || signedIn) return resolveActor(d, ctx.user, as);
+export function actorOrShell(d: StudioData, ctx: CallContext, as: string | undefined): Acting {
+  if (as !== undefined || ctx.signedIn) return resolveActor(d, callerOf(ctx), as);
   return { id: ctx.user?.id ?? 'local' };
 }
 
 function act(action: ReviewAction) {
   return ({ template, version, as, comment }: { template: string; version?: number; as?: string; comment?: string }, ctx: CallContext) =>
-    ctx.ws.update((d) => applyReview(d, { template, version, action, actor: resolveActor(d, ctx.user, as), comment }));
+    ctx.ws.update((d) => applyReview(d, { template, version, action, actor: resolveActor(d, callerOf(ctx), as), comment, at: ctx.services.clock().toISOString() }));
 }
 
 export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
@@ -78,10 +82,11 @@ export const reviewHandlers: HandlersFor<typeof reviewMethods> = {
       return pinVersion(d, post, template, version, { by: who.id });
     }),
   'audit.list': (filter, { ws }) => listAudit(ws.data(), filter),
-  'users.add': ({ user, as }, ctx) =>
-    ctx.ws.update((d) => {
-      const who = actorOrShell(d, ctx, as);
-      if (who.role) requireRole(who as User, ['manager'], `add user "${user.id}"`);
-      return addUser(d, user, who.id);
-    }),
+  'users.add': ({ user, as }, ctx) => ctx.ws.update((d) => addUserAs(d, actorOrShell(d, ctx, as), user, ctx.services.clock().toISOString())),
+  'users.save': ({ user, as }, ctx) => ctx.ws.update((d) => saveUserAs(d, actorOrShell(d, ctx, as), user)),
+  'users.key': ({ id, as }, ctx) => ctx.ws.update((d) => issueKeyAs(d, actorOrShell(d, ctx, as), id, ctx.services.clock().toISOString())),
+  'users.whoami': ({ as }, ctx) => {
+    const u = resolveActor(ctx.ws.data(), callerOf(ctx), as);
+    return { id: u.id, name: u.name, role: u.role };
+  },
 };

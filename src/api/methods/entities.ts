@@ -49,5 +49,4 @@ export const entityMethods = defineMethods({
   'templates.list': { description: 'Templates with their latest and approved versions.', input: Empty, output: z.array(TemplateSummary) },
   'templates.get': { description: 'One template with all versions.', input: ById, output: Template },
   'users.list': { description: 'Users and their roles.', input: Empty, output: z.array(User) },
-  'users.save': { description: 'Create or replace a user.', input: z.object({ user: User }).strict(), output: User, mutates: true },
 });

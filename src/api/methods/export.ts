@@ -12,12 +12,37 @@ const Selection = {
 /** What export.start / export.run take: selection, zip on/off and the output folder (default <workspace>/packs). */
 export const ExportInput = z.object({ ...Selection, zip: z.boolean().optional(), out: z.string().min(1).optional() }).strict();
 
+/** A check finding as the export gate reports it (src/pack/gate.ts): rule, field and, for Advertising-Law terms, the term. */
+export const GateFindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning']),
+  field: z.string(),
+  term: z.string().optional(),
+  section: z.string().optional(),
+  channel: z.string().optional(),
+  store: z.string().optional(),
+  group: z.string().optional(),
+  excerpt: z.string().optional(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+});
+
+/** A post the gate kept out of some or all packs: how many variants, in which stores and group types, and why. */
+export const RefusedPostSchema = z.object({
+  post: z.string(),
+  title: z.string(),
+  variants: z.number().int(),
+  stores: z.array(z.string()),
+  groups: z.array(z.string()),
+  findings: z.array(GateFindingSchema),
+});
+
 /** What an export did (src/pack/export.ts). */
 export const ExportResultSchema = z.object({
   out: z.string(),
-  counts: z.object({ rendered: z.number().int(), reused: z.number().int(), failed: z.number().int() }),
+  counts: z.object({ rendered: z.number().int(), reused: z.number().int(), failed: z.number().int(), refused: z.number().int() }),
   packs: z.array(z.object({ store: z.string(), folder: z.string(), status: z.enum(['written', 'reused', 'failed']), zip: z.string().optional() })),
   failures: z.array(z.object({ key: z.string(), output: z.string(), store: z.string(), post: z.string(), groupType: z.string(), reason: z.string() })),
+  refused: z.array(RefusedPostSchema),
   empty: z.array(z.object({ store: z.string(), reason: z.string() })),
   notes: z.array(z.string()),
   recovered: z.object({ removedTemp: z.array(z.string()), restored: z.array(z.string()), removedOld: z.array(z.string()) }),
@@ -29,7 +54,7 @@ export const ExportResultSchema = z.object({
 /** Content packs: plan, export as a job (progress, cancel; result via jobs.get) or synchronously. */
 export const exportMethods = defineMethods({
   'export.plan': {
-    description: 'What an export would make: stores, variants, posters, videos, QR codes; posts refused by review.',
+    description: 'What an export would make: stores, variants, posters, videos, QR codes; posts the export gate refuses before composing (findings).',
     input: z.object(Selection).strict(),
     output: z.object({
       stores: z.number().int(),
@@ -39,7 +64,7 @@ export const exportMethods = defineMethods({
       qr: z.number().int(),
       posts: z.array(z.string()),
       empty: z.array(z.object({ store: z.string(), reason: z.string() })),
-      blocked: z.array(z.object({ post: z.string(), message: z.string() })),
+      refused: z.array(RefusedPostSchema),
     }),
   },
   'export.start': {

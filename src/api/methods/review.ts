@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { AuditEntry, Id, ReviewState, User } from '../../model/index.js';
+import { AuditEntry, Id, ReviewState, Role, User } from '../../model/index.js';
 import { defineMethods } from '../define.js';
 
 const Kind = z.enum(['caption', 'poster', 'video']);
 /** The acting user for shells without a signed-in user (the CLI's --as). */
 const As = z.string().min(1).optional();
 const Version = z.number().int().positive();
+
+/** A personal key as it is shown once (users.key, init --json). */
+export const IssuedKey = z.object({ id: z.string(), role: Role, key: z.string() });
 
 /** A review act on one template version (version omitted: the newest one the act applies to). */
 const ReviewAct = z.object({ template: Id, version: Version.optional(), as: As, comment: z.string().max(4000).optional() }).strict();
@@ -121,5 +124,27 @@ export const reviewMethods = defineMethods({
       .strict(),
     output: z.array(AuditEntry),
   },
-  'users.add': { description: 'Add a user with a role (editor, manager, store).', input: z.object({ user: User, as: As }).strict(), output: User, mutates: true },
+  'users.add': {
+    description: 'Add a user with a role (editor, manager, store) and issue their personal key, shown this once (adding a manager needs a manager).',
+    input: z.object({ user: User, as: As }).strict(),
+    output: User.extend({ key: z.string() }),
+    mutates: true,
+  },
+  'users.save': {
+    description: "Change a user's name (a role change, or any change to a manager, needs a manager).",
+    input: z.object({ user: User, as: As }).strict(),
+    output: User,
+    mutates: true,
+  },
+  'users.key': {
+    description: 'Issue a new personal key for a user, shown this once; the old key stops working (a manager for anyone, a user for themself).',
+    input: z.object({ id: Id, as: As }).strict(),
+    output: IssuedKey,
+    mutates: true,
+  },
+  'users.whoami': {
+    description: 'Checks a user id and key (the studio identity switch): the user when the key is theirs, else forbidden.',
+    input: z.object({ as: Id }).strict(),
+    output: User,
+  },
 });

@@ -29,9 +29,17 @@ function summary(r: ExportResult): string {
   const by = (s: string) => r.packs.filter((p) => p.status === s).length;
   const lines = [
     `exported ${r.packs.length} pack(s) to ${r.out}: ${by('written')} written, ${by('reused')} unchanged, ${by('failed')} failed (${r.seconds.toFixed(1)} s)`,
-    `outputs: rendered ${r.counts.rendered}, reused ${r.counts.reused}, failed ${r.counts.failed}`,
+    `outputs: rendered ${r.counts.rendered}, reused ${r.counts.reused}, failed ${r.counts.failed}${r.counts.refused ? ` (of which ${r.counts.refused} refused variant(s))` : ''}`,
   ];
   for (const f of r.failures) lines.push(`  failed: ${f.store} ${f.post}/${f.groupType} ${f.output}: ${f.reason}`);
+  if (r.refused.length) lines.push(`refused ${r.refused.length} post(s) — not exported, fix them and export again 未导出（请修改后重新导出）:`);
+  for (const p of r.refused) {
+    lines.push(`  refused: post ${p.post} 「${p.title}」 (${p.variants} variant(s) in ${p.stores.length} store(s)):`);
+    for (const f of p.findings) {
+      const where = [f.store ? `store ${f.store}` : '', f.group ? `group ${f.group}` : ''].filter(Boolean).join(' ');
+      lines.push(`    - rule ${f.rule} · field ${f.field}${f.term ? ` · term ${f.term}` : ''}${where ? ` · ${where}` : ''}: ${f.message.zh} ${f.message.en}`);
+    }
+  }
   for (const e of r.empty) lines.push(`  no pack for ${e.store}: ${e.reason}`);
   if (r.recovered.removedTemp.length || r.recovered.restored.length) lines.push(`  cleaned up after an earlier interrupted export: ${r.recovered.removedTemp.length} temporary folder(s) removed, ${r.recovered.restored.length} pack(s) restored`);
   return lines.join('\n') + '\n';

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../types.js';
 import { positiveInt } from '../int-flag.js';
-import { call, parseFlags, printJson, required, UsageError, withWorkspace } from '../util.js';
+import { ACTOR_FLAGS, actorKey, call, parseFlags, printJson, required, UsageError, withWorkspace } from '../util.js';
 
 const ACTS = ['list', 'submit', 'approve', 'reject', 'retire', 'proof'] as const;
 type Act = (typeof ACTS)[number];
@@ -10,13 +10,13 @@ const METHOD = { submit: 'review.submit', approve: 'review.approve', reject: 're
 export const command: CliCommand = {
   name: 'review',
   summary: 'The review queue and review acts on template versions (reject = request changes; the comment is kept).',
-  usage: 'shequn review list|submit|approve|reject|retire|proof -w DIR --template ID [--version N] --as USER [--comment TEXT] [--json]',
+  usage: 'shequn review list|submit|approve|reject|retire|proof -w DIR --template ID [--version N] --as USER [--key-file FILE] [--comment TEXT] [--json]  (the key: --key-file or SHEQUN_KEY)',
   async run(argv) {
     const { values, positionals } = parseFlags(argv, {
       workspace: { type: 'string', short: 'w' },
       template: { type: 'string' },
       version: { type: 'string' },
-      as: { type: 'string' },
+      ...ACTOR_FLAGS,
       comment: { type: 'string' },
       json: { type: 'boolean' },
     });
@@ -28,7 +28,6 @@ export const command: CliCommand = {
       return withWorkspace(
         values.workspace,
         async (studio) => {
-        const { ws } = studio;
           const items = await call(studio, 'review.list', {});
           if (values.json) printJson(items);
           else if (!items.length) process.stdout.write('nothing is waiting for review\n');
@@ -42,7 +41,6 @@ export const command: CliCommand = {
     if (act === 'proof') {
       const v = version ?? (() => { throw new UsageError('missing --version N'); })();
       return withWorkspace(values.workspace, async (studio) => {
-        const { ws } = studio;
         const info = await call(studio, 'review.proof', { template, version: v });
         if (values.json) printJson(info);
         else process.stdout.write(`${info.sheet} (${info.width}×${info.height}, ${info.cells.length} cases)${info.compare ? `; compare ${info.compare}` : ''}\n${info.diff.unified}`);
@@ -50,24 +48,24 @@ export const command: CliCommand = {
       });
     }
     const as = required(values.as, '--as USER');
+    const key = await actorKey(values);
     return withWorkspace(values.workspace, async (studio) => {
-        const { ws } = studio;
       const input = { template, as, ...(version ? { version } : {}), ...(values.comment !== undefined ? { comment: values.comment } : {}) };
       if (act === 'retire') {
         if (!version) throw new UsageError('missing --version N (the version to retire)');
-        const out = await call(studio, 'review.retire', { ...input, version });
+        const out = await call(studio, 'review.retire', { ...input, version }, key);
         if (values.json) printJson(out);
         else process.stdout.write(`${out.template} v${out.version}: ${out.from} → ${out.state}${out.pinnedBy.length ? `; still pinned by ${out.pinnedBy.join(', ')} (they will not export)` : ''}\n`);
         return 0;
       }
       if (act === 'submit') {
-        const out = await call(studio, 'review.submit', input);
+        const out = await call(studio, 'review.submit', input, key);
         if (values.json) printJson(out);
         else process.stdout.write(`${out.template} v${out.version}: ${out.from} → ${out.state}; proof ${out.proof ?? '(none)'}\n`);
         if (out.proofError) process.stderr.write(`shequn: proof sheet: ${out.proofError.split('\n')[0]}\n`);
         return out.proofError ? 1 : 0;
       }
-      const out = await call(studio, METHOD[act], input);
+      const out = await call(studio, METHOD[act], input, key);
       if (values.json) printJson(out);
       else process.stdout.write(`${out.template} v${out.version}: ${out.from} → ${out.state}\n`);
       return 0;

@@ -22,7 +22,7 @@ export const command: CliCommand = {
     const server = await startServer({ ws, host: values.host, port, lan: values.lan, rendererDir: rendererDir() });
     const manager = ws.data().portal.managerToken;
     process.stdout.write(`Shequn Studio serving ${ws.dir}\n  open: ${server.openUrl}\n  api token: ${server.token}\n`);
-    if (manager) process.stdout.write(`  review pages (brand managers): ${server.url}/review?token=${manager}\n`);
+    if (manager) process.stdout.write(`  review pages (brand managers): ${server.url}/review?token=${manager}\n  managers sign in to approve: ${server.url}/review/login (their id and personal key)\n`);
     process.stdout.write(`  staff portal links: shequn portal links -w ${ws.dir}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -4,6 +4,8 @@ export { loadAdLawRules, findAdLawTerms, type AdLawRules, type AdLawTerm, type A
 export { checkPost, checkStore, sectionTerms } from './post.js';
 export { checkVariant, type VariantTexts } from './variant.js';
 export { checkSimilarity, SIMILARITY_THRESHOLD } from './similarity.js';
+export { checkPins, checkFormats, pinStatuses, type PinStatus, type AskedFormats } from './templates.js';
+export { checkValidity } from './validity.js';
 
 import type { Finding } from './types.js';
 

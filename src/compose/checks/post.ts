@@ -46,7 +46,7 @@ export function checkPost(post: Post, sections: Record<SectionName, PostSection>
     }
     for (const m of sectionTerms(sections[name], rules)) {
       const msg = adLawMessage(m.term, SECTION_ZH[name], `The ${name}`, rules);
-      out.push({ severity: m.severity, ruleId: 'adlaw.term', message: msg, section: name, position: { start: m.start, end: m.end }, excerpt: excerpt(sections[name].display, m.start, m.end), post: post.id });
+      out.push({ severity: m.severity, ruleId: 'adlaw.term', message: msg, term: m.term, section: name, position: { start: m.start, end: m.end }, excerpt: excerpt(sections[name].display, m.start, m.end), post: post.id });
     }
   }
   if (!(post.product.price > 0)) {
@@ -58,7 +58,7 @@ export function checkPost(post: Post, sections: Record<SectionName, PostSection>
   ];
   for (const [field, zh, text] of fields) {
     for (const m of findAdLawTerms(text, rules)) {
-      out.push({ severity: m.severity, ruleId: 'adlaw.term', message: adLawMessage(m.term, zh, field, rules), field, position: { start: m.start, end: m.end }, excerpt: excerpt(text, m.start, m.end), post: post.id });
+      out.push({ severity: m.severity, ruleId: 'adlaw.term', message: adLawMessage(m.term, zh, field, rules), term: m.term, field, position: { start: m.start, end: m.end }, excerpt: excerpt(text, m.start, m.end), post: post.id });
     }
   }
   return out;
@@ -81,6 +81,7 @@ export function checkStore(store: StoreOwner, rules: AdLawRules): Finding[] {
         severity: m.severity,
         ruleId: 'adlaw.term',
         message: adLawMessage(m.term, `门店「${store.storeName}」的${zh}`, `Store "${store.id}" field ${key}`, rules),
+        term: m.term,
         field: `store.${key}`,
         position: { start: m.start, end: m.end },
         excerpt: excerpt(text, m.start, m.end),

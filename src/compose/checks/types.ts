@@ -15,6 +15,8 @@ export interface Finding {
    * text. With `field`: in that store field.
    */
   position?: { start: number; end: number };
+  /** The Advertising-Law term found (adlaw.term findings). */
+  term?: string;
   /** The matched words with a little context, for lists. */
   excerpt?: string;
   /** The entity field concerned (e.g. `store.catchphrase`, `template caption-group`). */

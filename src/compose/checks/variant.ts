@@ -125,6 +125,7 @@ function templateTerms(v: VariantTexts, rules: AdLawRules): Finding[] {
         severity: m.severity,
         ruleId: 'adlaw.term',
         message: { zh: `「${channel.name}」模板文字出现极限用语「${m.term}」，违反${rules.law.zh}。`, en: `The ${channel.id} template text uses the absolute term "${m.term}", which ${rules.law.en} forbids.` },
+        term: m.term,
         channel: channel.id,
         position: { start: m.start, end: m.end },
         excerpt: excerpt(text, m.start, m.end),

@@ -64,7 +64,7 @@ export const templateMessages = {
   'review.reject': ['要求修改', 'Request changes'],
   'review.approved': ['已批准 v{n}', 'v{n} approved'],
   'review.rejected': ['已退回 v{n}，意见已保存', 'Changes requested on v{n}; the comment is kept'],
-  'review.needManager': ['只有品牌经理可以批准。请在右上角“当前身份”切换为品牌经理。', 'Only a brand manager can approve. Switch "Acting as" (top right) to a brand manager.'],
+  'review.needManager': ['只有品牌经理可以批准。请在右上角“当前身份”切换为品牌经理，并输入其个人密钥。', 'Only a brand manager can approve. Switch "Acting as" (top right) to a brand manager and enter their personal key.'],
   'review.notInReview': ['这个版本当前状态为“{state}”，不在审核中。', 'This version is "{state}", not in review.'],
   'review.worstCases': ['覆盖的情况', 'Cases covered'],
   'review.refresh': ['重新生成校样', 'Re-render the proof'],

@@ -7,6 +7,7 @@ import { errorText } from '../../app/useApi';
 import { shell } from '../../lib/shell';
 import { useT, type MsgKey } from '../../i18n';
 import { duration } from './format';
+import { RefusedList } from './RefusedList';
 
 type Selection = MethodInput<'export.start'>;
 type Job = MethodOutput<'jobs.get'>;
@@ -111,6 +112,14 @@ function Summary({ result, storeName, onDone }: { result: ExportResult; storeNam
           <Typography.Paragraph type="secondary">{t('export.folderWeb')}</Typography.Paragraph>
         )}
       </div>
+      {result.refused.length > 0 && (
+        <>
+          <Typography.Title level={3} className="subsection-title">
+            {t('export.refused')}
+          </Typography.Title>
+          <RefusedList refused={result.refused} testId="export-refused" />
+        </>
+      )}
       {result.failures.length > 0 && (
         <TitledTable
           title={t('export.failures')}

@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Select, Space, Statistic, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract';
 import { api } from '../../client';
@@ -13,7 +13,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { ExportRun } from './ExportRun';
 import { PortalPanel } from './PortalPanel';
+import { RefusedList } from './RefusedList';
 import { POSTER_SIZES } from '@contract/vocabulary';
+import { validityAt } from '@shared';
 
 type Selection = MethodInput<'export.start'>;
 type Plan = MethodOutput<'export.plan'>;
@@ -45,9 +47,11 @@ export function ExportScreen() {
   const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown }>({});
   const [running, setRunning] = useState<Selection | null>(null);
   const activeStores = (stores.data ?? []).filter((s) => s.active);
+  // Pre-selected: ready and valid now. Expired posts are never chosen (and cannot be), posts not started yet only by hand.
+  const now = useMemo(() => Date.now(), [posts.data]);
   useEffect(() => {
-    if (posts.data && postIds === undefined) setPostIds(posts.data.filter((p) => p.status === 'ready').map((p) => p.id));
-  }, [posts.data, postIds]);
+    if (posts.data && postIds === undefined) setPostIds(posts.data.filter((p) => p.status === 'ready' && validityAt(p, now) === 'valid').map((p) => p.id));
+  }, [posts.data, postIds, now]);
   const selection = useMemo<Selection>(
     () => ({ posts: postIds ?? [], ...(allStores ? {} : { stores: storeIds }), sizes: sizes as Selection['sizes'], video, zip, ...(out ? { out } : {}) }),
     [postIds, allStores, storeIds, sizes, video, zip, out],
@@ -67,11 +71,9 @@ export function ExportScreen() {
     };
   }, [selection, postIds]);
 
-  const title = (id: string) => posts.data?.find((p) => p.id === id)?.title ?? id;
   const storeName = (id: string) => stores.data?.find((s) => s.id === id)?.storeName ?? id;
   const p = plan.plan;
   const nothing = !!p && (p.variants === 0 || (postIds?.length ?? 0) === 0);
-  const blocked = (p?.blocked.length ?? 0) > 0;
 
   return (
     <div className="page">
@@ -101,7 +103,20 @@ export function ExportScreen() {
                     className="export-posts"
                     value={postIds}
                     onChange={(v) => setPostIds(v as string[])}
-                    options={(posts.data ?? []).filter((x) => x.status !== 'archived').map((x) => ({ value: x.id, label: x.title }))}
+                    options={(posts.data ?? [])
+                      .filter((x) => x.status !== 'archived')
+                      .map((x) => {
+                        const v = validityAt(x, now);
+                        return {
+                          value: x.id,
+                          disabled: v === 'expired',
+                          label: (
+                            <span>
+                              {x.title} {v !== 'valid' && <Tag color={v === 'expired' ? 'red' : 'gold'}>{t(v === 'expired' ? 'export.postsExpired' : 'export.postsNotStarted')}</Tag>}
+                            </span>
+                          ),
+                        };
+                      })}
                     data-testid="export-posts"
                   />
                 </Form.Item>
@@ -175,12 +190,17 @@ export function ExportScreen() {
                       <Statistic title={t('export.plan.videos')} value={p.videos} />
                     </Col>
                   </Row>
-                  {blocked && (
+                  {p.refused.length > 0 && (
                     <Alert
                       type="error"
                       showIcon
-                      message={p.blocked.map((b) => t('export.blocked', { post: title(b.post), msg: b.message })).join('\n')}
-                      description={t('export.blockedHint')}
+                      message={t('export.refusedTitle', { n: p.refused.length })}
+                      description={
+                        <>
+                          <Typography.Paragraph type="secondary">{t('export.refusedHint')}</Typography.Paragraph>
+                          <RefusedList refused={p.refused} testId="export-plan-refused" />
+                        </>
+                      }
                     />
                   )}
                   {p.empty.length > 0 && <Alert type="info" showIcon message={p.empty.map((e) => t('export.emptyStore', { store: storeName(e.store), reason: e.reason })).join('；')} />}
@@ -192,7 +212,7 @@ export function ExportScreen() {
                 size="large"
                 block
                 icon={<CloudDownloadOutlined />}
-                disabled={!p || nothing || blocked || (!allStores && storeIds.length === 0)}
+                disabled={!p || nothing || (!allStores && storeIds.length === 0)}
                 onClick={() => setRunning(selection)}
                 className="export-start"
                 data-testid="export-start"

@@ -19,6 +19,7 @@ import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './useAutosave';
 import { askLeave } from './askLeave';
 import { POST_STATUSES } from '@contract/vocabulary';
+import { StatusTag } from './Validity';
 
 type Post = MethodOutput<'posts.get'>;
 const SECTIONS: Section[] = ['head', 'waist', 'leg'];
@@ -113,7 +114,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
                 {meta.title}
               </Typography.Title>
               <Space size={8} wrap>
-                <Tag color={meta.status === 'ready' ? 'green' : 'default'}>{t(`posts.status.${meta.status}` as MsgKey)}</Tag>
+                <StatusTag post={meta} now={Date.now()} color={meta.status === 'ready' ? 'green' : 'default'} label={t(`posts.status.${meta.status}` as MsgKey)} />
                 <SaveStatus state={autosave.state} />
               </Space>
             </div>

@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MsgKey } from '../../i18n';
+import { StatusTag, ValidityCell } from './Validity';
 
 type Post = MethodOutput<'posts.list'>[number];
 
@@ -28,6 +29,7 @@ export function PostList() {
   useEffect(() => {
     if (posts.data) performance.mark('sq:posts');
   }, [posts.data]);
+  const now = Date.now();
   const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
   const remove = async (p: Post) => {
     try {
@@ -70,7 +72,7 @@ export function PostList() {
               title: t('common.status'),
               dataIndex: 'status',
               width: 100,
-              render: (s: Post['status']) => <Tag color={STATUS_COLOR[s]}>{t(`posts.status.${s}` as MsgKey)}</Tag>,
+              render: (s: Post['status'], p) => <StatusTag post={p} now={now} color={STATUS_COLOR[s]} label={t(`posts.status.${s}` as MsgKey)} />,
             },
             {
               title: t('posts.col.groups'),
@@ -81,8 +83,7 @@ export function PostList() {
             {
               title: t('posts.col.valid'),
               key: 'valid',
-              responsive: ['lg'],
-              render: (_: unknown, p) => `${dayjs(p.validFrom).format('M/D')} – ${dayjs(p.validUntil).format('M/D')}`,
+              render: (_: unknown, p) => <ValidityCell post={p} now={now} />,
             },
             { title: t('posts.col.updated'), dataIndex: 'updatedAt', width: 150, render: (d?: string) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—') },
             {

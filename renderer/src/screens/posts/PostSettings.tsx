@@ -8,6 +8,7 @@ import { errorText, useApi } from '../../app/useApi';
 import { ImageDrop } from '../../components/ImageDrop';
 import { useT, type MsgKey } from '../../i18n';
 import { StateTag } from '../templates/StateTag';
+import { ValidityNotice } from './Validity';
 
 type Post = MethodOutput<'posts.get'>;
 type Kind = 'caption' | 'poster' | 'video';
@@ -88,6 +89,8 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
       templates: { caption: parsePin(f.caption), poster: parsePin(f.poster), video: parsePin(f.video) },
     });
   };
+  const targets = post.groupTypes.length ? (groups.data ?? []).filter((g) => post.groupTypes.includes(g.id)) : (groups.data ?? []);
+  const asked = new Set<string>(['caption', ...targets.flatMap((g) => g.rules.formats)]);
   const versionOptions = (kind: Kind) =>
     (templates.data ?? [])
       .filter((x) => x.kind === kind)
@@ -106,6 +109,7 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
   return (
     <Drawer open={open} onClose={onClose} size="large" title={t('editor.details')} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('editor.detailsHint')}</Typography.Paragraph>
+      <ValidityNotice post={post} now={Date.now()} />
       <Form<Fields> form={form} layout="vertical" initialValues={initial} onValuesChange={apply} requiredMark="optional">
         <Form.Item name="title" label={t('posts.form.title')} rules={[{ required: true, whitespace: true, message: t('posts.form.titleRequired') }]}>
           <Input maxLength={60} />
@@ -139,7 +143,7 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
           <Input placeholder="https://" />
         </Form.Item>
         <Form.Item name="valid" label={t('posts.form.valid')}>
-          <DatePicker.RangePicker allowClear={false} />
+          <DatePicker.RangePicker allowClear={false} format="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item name="groupTypes" label={t('posts.form.groups')} extra={t('posts.form.groupsHint')}>
           <Select mode="multiple" options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
@@ -148,7 +152,8 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
           {t('posts.form.templates')}
         </Typography.Title>
         {(['caption', 'poster', 'video'] as const).map((k) => (
-          <Form.Item key={k} name={k} label={t(`templates.kind.${k}` as MsgKey)}>
+          // Not optional when a group type of the post asks for this format: export refuses a variant it cannot make.
+          <Form.Item key={k} name={k} label={t(`templates.kind.${k}` as MsgKey)} required={asked.has(k)}>
             <Select allowClear options={versionOptions(k)} />
           </Form.Item>
         ))}
