@@ -28,6 +28,12 @@ export const Post = z.object({
     image: AssetId.optional(),
   }),
   offer: z.string().default(''),
+  /** What VIP members get beyond the group price ("会员第 2 盒 8 折"); only then may a text promise 专属福利. */
+  vipBenefit: z.string().max(80).default(''),
+  /** How many are offered (限量): only with a limit may a text say 名额有限 / 限量. */
+  limit: z.number().int().positive().optional(),
+  /** An opening line per group type id (its hook for that group); a group without one uses the head. */
+  hooks: z.record(Id, z.string().max(120)).default({}),
   conversionUrl: HttpUrl,
   validFrom: IsoDate,
   validUntil: IsoDate,

@@ -16,6 +16,7 @@ const EMPTY: Group = {
   tone: '',
   tip: '',
   rules: { captionMaxLength: 300, emojiAllowed: true, legWeight: 'normal', channels: [], formats: ['caption', 'poster'], sizes: [...POSTER_SIZES] },
+  profile: { address: '', cares: '', badge: '', emoji: 'lively' },
 };
 
 /** Edit one group type: name, tone, tip and its rules. */
