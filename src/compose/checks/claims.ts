@@ -1,6 +1,5 @@
-import type { VariantTexts } from './variant.js';
 import { excerpt } from './adLaw.js';
-import { finding, type Finding } from './types.js';
+import { finding, type Finding, type VariantTexts } from './types.js';
 
 /** A promise a text may only make when the data behind it is set. */
 interface Claim {

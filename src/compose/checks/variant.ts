@@ -6,22 +6,9 @@ import type { SectionName, VariantContext } from '../types.js';
 import { excerpt, findAdLawTerms, type AdLawRules } from './adLaw.js';
 import { SECTION_ZH } from './post.js';
 import { checkClaims } from './claims.js';
-import { finding, type Finding } from './types.js';
+import { finding, type Finding, type VariantTexts } from './types.js';
 
-/** What one composed variant is checked on. */
-export interface VariantTexts {
-  post: Post;
-  group: GroupType;
-  store: StoreOwner;
-  ctx: VariantContext;
-  sections: Record<SectionName, PostSection>;
-  /** The group message. */
-  caption: string;
-  /** Text per channel the group type uses (the group channel's text is the caption). */
-  channels: { channel: Channel; text: string }[];
-  /** Channel ids of the group type that have no channel record. */
-  unknownChannels: string[];
-}
+export type { VariantTexts } from './types.js';
 
 /** UTF-16 offset where the text passes `limit` characters. */
 function overflowStart(text: string, limit: number): number {
