@@ -11,7 +11,7 @@ import { layoutStoreLayer } from './layout/store-layer.js';
 import { GlyphCache } from './text/glyph-cache.js';
 import { LRUCache } from 'lru-cache';
 import { RenderMemo } from './memo.js';
-import { brandInfo } from './layout/poster-context.js';
+import { brandInfo, type FittedText } from './layout/poster-context.js';
 import { loadPosterTemplate, type PosterTemplateInput } from './template/poster-template.js';
 import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix, QrError, type QrMatrix } from './qr/qr.js';
 import { blend, roundedMask, svgToRaster, type PosterFormat, type Raster } from './image/raster.js';
@@ -55,6 +55,8 @@ export interface RenderedPoster {
   qr: Rect;
   /** Things worth telling the user (text shortened, characters the font lacks removed). */
   notes: string[];
+  /** Every text box's lines as drawn (shared layer, then store layer). */
+  texts: FittedText[];
   /** True when the shared layer came from the cache. */
   baseCached: boolean;
   /** Milliseconds per stage (base ~0 when the shared layer came from the cache; encode includes the QR read-back it overlaps). */
@@ -135,7 +137,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     const imgs = await baseImages(input, used);
     // The base cache key is the base layer's own HTML (text already fitted), so store data can
     // never leak into a shared base, and a post whose head names the store still renders right.
-    const { html, notes } = baseHtml(t, size, ctx, fonts, imgs, memo);
+    const { html, notes, texts } = baseHtml(t, size, ctx, fonts, imgs, memo);
     const keyData = [RENDERER_VERSION, t.hash, size, JSON.stringify(brandInfo(ctx)), ctx.post.product.image ?? '', ctx.brand.logo ?? '', ctx.brand.ip.image ?? '', html];
     const key = createHash('sha256').update(keyData.join('\u0000')).digest('hex').slice(0, 40);
     const tb = performance.now();
@@ -210,7 +212,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     const bytes = await encoding;
     const out = scaled ? { width: input.width!, height: Math.round((height * input.width!) / width) } : { width, height };
     const ms = { base: baseMs, layout: tc - tl, compose: tq - tc, qr: te - tq, encode: performance.now() - te };
-    return { bytes, ...out, format, qr: store.slots.qr, notes, baseCached, ms };
+    return { bytes, ...out, format, qr: store.slots.qr, notes, texts: [...texts, ...store.texts], baseCached, ms };
   }
 
   function avatarPixels(input: PosterRenderInput, id: string, w: number, h: number): Promise<Buffer> {

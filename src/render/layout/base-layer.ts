@@ -7,7 +7,7 @@ import { parseStyleSheet, type Style, type StyleSheet } from './css.js';
 import type { PosterFonts } from '../text/fonts.js';
 import { dataUri, type LoadedImage } from '../image/images.js';
 import type { LRUCache } from 'lru-cache';
-import { baseContext, brandInfo, fitSlots, sizeInfo, textValues, type FitMemo } from './poster-context.js';
+import { baseContext, brandInfo, fitSlots, fittedTexts, sizeInfo, textValues, type FitMemo, type FittedText } from './poster-context.js';
 import type { LoadedPosterTemplate } from '../template/poster-template.js';
 import { svgToOpaqueRaster, type Raster } from '../image/raster.js';
 import { htmlToVdom, type VNode } from './vdom.js';
@@ -57,11 +57,11 @@ export async function toSvg(vdom: VNode, width: number, height: number, fonts: P
 export type BaseImages = Partial<Record<'product' | 'logo' | 'brandIp', LoadedImage>>;
 
 /** The shared layer's HTML for a variant (cheap): its text is what the base cache is keyed on. */
-export function baseHtml(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: BaseImages, memo?: LayerMemo): { html: string; notes: string[] } {
+export function baseHtml(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: BaseImages, memo?: LayerMemo): { html: string; notes: string[]; texts: FittedText[] } {
   const L = t.manifest.sizes[size].vars;
   const { fit, notes } = fitSlots(t.baseSlots.text, t.manifest, size, textValues(ctx), fonts.metricsFor, memo?.fitted);
   const html = t.base(baseContext(ctx, size, L, fit, { product: !!images.product, logo: !!images.logo, brandIp: !!images.brandIp }));
-  return { html, notes };
+  return { html, notes, texts: fittedTexts(fit, 'base') };
 }
 
 /**

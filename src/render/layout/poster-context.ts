@@ -93,9 +93,23 @@ export function fitSlots(
     const r = fitMemo(values[slot as TextSlot] ?? '', rule, metricsFor(rule.weight), slot, memo);
     fit[slot] = r;
     if (r.dropped.length) notes.push(`${slot}: removed ${r.dropped.join('')} (not in the poster font)`);
-    if (r.truncated) notes.push(`${slot}: shortened with "…" to fit ${rule.maxLines} line(s)`);
+    if (r.truncated) notes.push(`${slot}: too long for ${rule.maxLines} line(s) even at ${r.fontSize}px; cut to "${r.lines.at(-1)}"`);
   }
   return { fit, notes };
+}
+
+/** The lines one text slot of a poster was drawn with (what line-break tests read). */
+export interface FittedText {
+  slot: string;
+  layer: 'base' | 'store';
+  lines: string[];
+  fontSize: number;
+  truncated: boolean;
+}
+
+/** The fitted texts of the given slots, in order, as FittedText. */
+export function fittedTexts(fit: Record<string, FitResult>, layer: FittedText['layer']): FittedText[] {
+  return Object.entries(fit).map(([slot, r]) => ({ slot, layer, lines: r.lines, fontSize: r.fontSize, truncated: r.truncated }));
 }
 
 /** Brand fields the CSS and both layers may use. */
