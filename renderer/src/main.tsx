@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/Root';
 import { prefetch } from './app/useApi';
+// A colour emoji font bundled with the UI: the copy leans on 🧧 🎉 👉, and a system without one shows tofu.
+import '@fontsource/noto-color-emoji/400.css';
 import './styles.css';
 
 // The first screen's data, fetched while React builds the UI.

@@ -20,7 +20,7 @@ import type { Rect } from './template/manifest.js';
 import { renderWatermark } from './image/watermark.js';
 
 /** Bump when the output of the same inputs changes (invalidates cached base layers). */
-export const RENDERER_VERSION = 'posters-1';
+export const RENDERER_VERSION = 'posters-2';
 
 /** An asset's bytes, with its original file name when known (used in error messages). */
 export type ImageInput = Buffer | { bytes: Buffer; name: string };

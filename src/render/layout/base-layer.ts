@@ -10,7 +10,7 @@ import type { LRUCache } from 'lru-cache';
 import { baseContext, brandInfo, fitSlots, fittedTexts, sizeInfo, textValues, type FitMemo, type FittedText } from './poster-context.js';
 import type { LoadedPosterTemplate } from '../template/poster-template.js';
 import { svgToOpaqueRaster, type Raster } from '../image/raster.js';
-import { htmlToVdom, type VNode } from './vdom.js';
+import { htmlToVdom, vdomTexts, type VNode } from './vdom.js';
 import type { GlyphCache } from '../text/glyph-cache.js';
 import { findMarker, splitText, type TextRun } from '../text/svg-text.js';
 import { boxRuns, boxText, needsOutlines, type TextBox } from '../text/text-boxes.js';
@@ -47,7 +47,9 @@ export function imgNode(img: LoadedImage, style: Style): VNode {
 /** satori with errors that name the template. */
 export async function toSvg(vdom: VNode, width: number, height: number, fonts: PosterFonts, label: string, embedFont = true): Promise<string> {
   try {
-    return await satori(vdom as unknown as Parameters<typeof satori>[0], { width, height, fonts: fonts.satori, embedFont });
+    // Emoji in text satori lays out itself are drawn as Twemoji pictures (the font has none).
+    const graphemeImages = fonts.emoji.imagesFor(vdomTexts(vdom));
+    return await satori(vdom as unknown as Parameters<typeof satori>[0], { width, height, fonts: fonts.satori, embedFont, graphemeImages });
   } catch (err) {
     throw new PosterTemplateError(`${label}: layout failed: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -48,11 +48,18 @@ export class TextFitError extends Error {}
 
 const SAFETY_PX = 1;
 
-/** Removes characters the font has no glyph for (and joiners/variation selectors) and tidies whitespace. */
+/** Removes characters the font has no glyph for (and joiners/variation selectors, unless in an emoji drawn as an image) and tidies whitespace. */
 export function cleanText(text: string, m: TextMeasure): { text: string; dropped: string[] } {
   const dropped: string[] = [];
   let out = '';
-  for (const ch of text.replace(/\r\n?/g, '\n')) {
+  const src = text.replace(/\r\n?/g, '\n');
+  // Emoji drawn as images stay whole graphemes; everything else goes code point by code point.
+  const units = m.images && m.isImage ? m.images.graphemes(src).flatMap((g) => (m.isImage!(g) ? [g] : [...g])) : [...src];
+  for (const ch of units) {
+    if (m.isImage?.(ch)) {
+      out += ch;
+      continue;
+    }
     const cp = ch.codePointAt(0)!;
     if (ch === '\n' || ch === ' ' || ch === '\t') out += ch === '\t' ? ' ' : ch;
     else if (cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || cp < 0x20) continue;
