@@ -7,7 +7,7 @@ import { parseStyleSheet, type Style, type StyleSheet } from './css.js';
 import type { PosterFonts } from '../text/fonts.js';
 import { dataUri, type LoadedImage } from '../image/images.js';
 import type { LRUCache } from 'lru-cache';
-import { baseContext, brandInfo, fitSlots, fittedTexts, sizeInfo, textValues, type FitMemo, type FittedText } from './poster-context.js';
+import { baseContext, brandInfo, fitSlots, fittedTexts, groupInfo, sizeInfo, textValues, type FitMemo, type FittedText } from './poster-context.js';
 import type { LoadedPosterTemplate } from '../template/poster-template.js';
 import { svgToOpaqueRaster, type Raster } from '../image/raster.js';
 import { htmlToVdom, vdomTexts, type VNode } from './vdom.js';
@@ -30,10 +30,11 @@ export interface LayerMemo {
 export function sheetFor(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, memo?: LayerMemo): StyleSheet {
   const { vars: L, store } = t.manifest.sizes[size];
   const brand = brandInfo(ctx);
-  const key = `${t.hash}|${size}|${JSON.stringify(brand)}`;
+  const group = groupInfo(ctx);
+  const key = `${t.hash}|${size}|${JSON.stringify(brand)}|${JSON.stringify(group)}`;
   let sheet = memo?.sheets?.get(key);
   if (!sheet) {
-    sheet = parseStyleSheet(t.style({ size: sizeInfo(size), L, brand, area: { w: store.w, h: store.h } }), `${t.label} (style, ${size})`);
+    sheet = parseStyleSheet(t.style({ size: sizeInfo(size), L, brand, group, area: { w: store.w, h: store.h } }), `${t.label} (style, ${size})`);
     memo?.sheets?.set(key, sheet);
   }
   return sheet;
