@@ -44,7 +44,7 @@ export const DEMO_POSTS: DemoPost[] = [
         '⏰ 活动到 {validUntil}',
       ].join('\n'),
     ),
-    product: { name: '山野坚果礼盒', price: 168, originalPrice: 208, unit: '盒', imageFile: PRODUCT_FILES.giftBox },
+    product: { name: '山野坚果礼盒', price: 168, originalPrice: 208, unit: '盒', imageFile: PRODUCT_FILES.giftBox, safeArea: { x: 0.3, y: 0.49, w: 0.4, h: 0.18 } },
     offer: '年货节：满 2 盒每盒再减 20 元，加送栗栗福字贴',
     vipBenefit: '会员第 2 盒再打 9 折，年前优先留货',
     limit: 60,
@@ -77,7 +77,7 @@ export const DEMO_POSTS: DemoPost[] = [
       ].join('\n'),
     ),
     leg: lexicalFromText(['🎒 {offer}', '💰 {price}/盒，{validUntil} 前有效', '👉 下单：{link}', '接娃顺路，到 {storeName} 找{nickname}拿也行～'].join('\n')),
-    product: { name: '栗栗每日坚果·儿童款（7日装）', price: 59.9, originalPrice: 69.9, unit: '盒', imageFile: PRODUCT_FILES.kidsPack },
+    product: { name: '栗栗每日坚果·儿童款（7日装）', price: 59.9, originalPrice: 69.9, unit: '盒', imageFile: PRODUCT_FILES.kidsPack, safeArea: { x: 0.33, y: 0.3, w: 0.34, h: 0.48 } },
     offer: '开学加餐季：第 2 盒半价，再送栗栗贴纸一套',
     vipBenefit: '',
     hooks: {

@@ -26,6 +26,10 @@ export const Post = z.object({
     originalPrice: z.number().nonnegative().optional(),
     unit: z.string().default(''),
     image: AssetId.optional(),
+    /** The part of the product image no text may cover (its label), as fractions of the image (0..1). */
+    safeArea: z
+      .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().positive().max(1), h: z.number().positive().max(1) })
+      .optional(),
   }),
   offer: z.string().default(''),
   /** What VIP members get beyond the group price ("会员第 2 盒 8 折"); only then may a text promise 专属福利. */

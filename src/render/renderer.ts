@@ -147,6 +147,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
       return renderBaseLayer(t, size, ctx, fonts, imgs, html, glyphs, memo);
     }, input.cacheBaseOnDisk !== false);
     const baseMs = performance.now() - tb;
+    if (base.notes) notes.push(...base.notes);
 
     const avatarId = used.has('avatar') ? ctx.store.avatar : undefined;
     const tl = performance.now();

@@ -15,6 +15,7 @@ import type { GlyphCache } from '../text/glyph-cache.js';
 import { findMarker, splitText, type TextRun } from '../text/svg-text.js';
 import { boxRuns, boxText, needsOutlines, type TextBox } from '../text/text-boxes.js';
 import { PosterTemplateError } from '../template/source.js';
+import { imageRect, safeAreaNotes, type PlacedText } from './safe-area.js';
 
 /** What a renderer keeps between posters of the layers (see RenderMemo); every part is optional. */
 export interface LayerMemo {
@@ -85,6 +86,7 @@ export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize,
     const boxes: TextBox[] = [];
     let svg = await toSvg(boxText(vdom, fonts.metricsFor, boxes), width, height, fonts, label, false);
     const runs: TextRun[] = [];
+    const placed: PlacedText[] = [];
     let found = true;
     for (const box of boxes) {
       const mk = findMarker(svg, box.marker);
@@ -95,8 +97,19 @@ export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize,
       }
       svg = svg.replace(mk.element, '');
       runs.push(...boxRuns(box, mk.rect));
+      placed.push({ text: box.lines.join(' '), rect: mk.rect });
     }
     const split = found ? splitText(svg) : undefined;
+    const notes: string[] = [];
+    const safe = ctx.post.product.safeArea;
+    if (split && safe && images.product) {
+      const at = imageRect(svg, dataUri(images.product));
+      if (at) {
+        // Text satori laid out itself (prices, labels): its run's box from the baseline and the font size.
+        for (const r of split.runs) placed.push({ text: r.text, rect: { x: r.x, y: r.y - r.size, w: fonts.metricsFor(r.weight).measure(r.text, r.size, r.letterSpacing), h: r.size * 1.25 } });
+        notes.push(...safeAreaNotes(at, safe, placed));
+      }
+    }
     if (split) {
       const key = createHash('sha256').update(`${background}\u0000${split.shapes}`).digest('hex');
       // An edit that only changes text reuses the shapes.
@@ -107,7 +120,7 @@ export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize,
         memo?.shapeRasters?.set(key, shapes);
       }
       const base = await shapes;
-      const out: Raster = { ...base, data: Buffer.from(base.data) };
+      const out: Raster = { ...base, data: Buffer.from(base.data), ...(notes.length ? { notes } : {}) };
       const all = [...runs, ...split.runs];
       await glyphs.prepare(all);
       glyphs.paint(out, all, 0, 0);
