@@ -138,7 +138,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     // The base cache key is the base layer's own HTML (text already fitted), so store data can
     // never leak into a shared base, and a post whose head names the store still renders right.
     const { html, notes, texts } = baseHtml(t, size, ctx, fonts, imgs, memo);
-    const keyData = [RENDERER_VERSION, t.hash, size, JSON.stringify(brandInfo(ctx)), JSON.stringify(groupInfo(ctx)), ctx.post.product.image ?? '', ctx.brand.logo ?? '', ctx.brand.ip.image ?? '', html];
+    const keyData = [RENDERER_VERSION, t.hash, size, JSON.stringify(brandInfo(ctx)), JSON.stringify(groupInfo(ctx)), JSON.stringify(ctx.post.product.safeArea ?? null), ctx.post.product.image ?? '', ctx.brand.logo ?? '', ctx.brand.ip.image ?? '', html];
     const key = createHash('sha256').update(keyData.join('\u0000')).digest('hex').slice(0, 40);
     const tb = performance.now();
     let baseCached = true;
