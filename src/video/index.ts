@@ -10,4 +10,4 @@ export { workspaceVideoAssets, memoryVideoAssets } from './assets.js';
 export { VIDEO_FORMATS, type VideoSize } from './args/encoder.js';
 
 /** Bump when the videos made from the same inputs change (part of exporters' cache keys). */
-export const VIDEO_RENDERER_VERSION = 'video-1';
+export const VIDEO_RENDERER_VERSION = 'video-2';
