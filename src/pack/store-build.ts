@@ -7,13 +7,13 @@ import type { Post, StudioData } from '../model/index.js';
 import { outputKey } from '../workspace/hash.js';
 import { expiryInstant, MANIFEST_VERSION } from './manifest.js';
 import { distinctNames, packFolderName, safeName } from './names.js';
-import { posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
+import { coverKey, posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
 import type { StorePlan } from './plan.js';
 import { variantTexts, type VariantTexts } from './texts.js';
 import type { EntryFile, EntryInput, PackInput } from './writer.js';
 
 /** Bump when index.html or the pack layout changes for the same inputs. */
-export const PACK_LAYOUT_VERSION = `pack-${MANIFEST_VERSION}.1`;
+export const PACK_LAYOUT_VERSION = `pack-${MANIFEST_VERSION}.2`;
 
 /** One variant with everything needed to render its files and write its part of the pack. */
 export interface BuiltVariant {
@@ -94,7 +94,10 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
     if (video) {
       templates.push(video);
       const size = videoSizeFor(v.group.rules.sizes);
-      outputs.push({ kind: 'video', key: videoKey(video, ctx, size, versions, memo.videoFormat), ext: '.mp4', size, template: video });
+      const key = videoKey(video, ctx, size, versions, memo.videoFormat);
+      outputs.push({ kind: 'video', key, ext: '.mp4', size, template: video });
+      // Beside each video its cover (the first frame): what 视频号 and Moments show before it plays.
+      outputs.push({ kind: 'cover', key: coverKey(key), ext: '.jpg', size, template: video });
     }
     outputs.push({ kind: 'qr', key: qrKey(ctx.link), ext: '.png', link: ctx.link });
     const dir = `${memo.groupDirs.get(v.group.id) ?? safeName(v.group.name)}/${memo.postDirs.get(v.post.id) ?? safeName(v.post.title)}`;
@@ -122,6 +125,7 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
 /** File name of an output inside its entry folder. */
 export function outputFileName(o: OutputSpec): string {
   if (o.kind === 'poster') return `poster-${o.size}.jpg`;
+  if (o.kind === 'cover') return 'cover.jpg';
   return o.kind === 'video' ? 'video.mp4' : 'qr.png';
 }
 
