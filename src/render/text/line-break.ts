@@ -95,6 +95,8 @@ function gluedOffsets(text: string): Set<number> {
     }
     // Currency and the number after it; 第 and its numeral.
     if ((CURRENCY.test(ch) && DIGIT.test(text[i + 1] ?? '')) || (ch === '第' && NUMERAL.test(text[i + 1] ?? ''))) glued.add(i + 1);
+    // 第 2 盒: across one space too.
+    if (ch === '第' && text[i + 1] === ' ' && NUMERAL.test(text[i + 2] ?? '')) glued.add(i + 1).add(i + 2);
     if (!DIGIT.test(ch) || DIGIT.test(text[i + 1] ?? '') || /[.,，．]/.test(text[i + 1] ?? '')) continue;
     // i is the last digit of a number: glue the unit after it (across at most one space, or "/": ¥168/盒).
     let j = i + 1;
@@ -234,9 +236,9 @@ function breakParagraph(p: Paragraph, fits: (s: string) => boolean, width: numbe
   return lines;
 }
 
-/** Visible characters of a line that are not punctuation (what makes it more than an orphan). */
+/** Visible characters of a line that are not punctuation or emoji (what makes it more than an orphan: "啦🎁" is one). */
 function contentChars(line: string): number {
-  return [...line].filter((c) => !/[\s\p{P}]/u.test(c)).length;
+  return [...line].filter((c) => !/[\s\p{P}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/u.test(c)).length;
 }
 
 /**
