@@ -118,7 +118,24 @@ function cutAtClause(text: string, fits: (t: string) => string[] | undefined): {
   return pick && { text: pick.text, lines: pick.lines };
 }
 
-/** Lines of the narrowest width (down to half) that still gives `count` lines: even line lengths. */
+/** True when every break between lines falls after punctuation or a space, or between words (segmented around the break). */
+function cleanBreaks(lines: string[], seg: Intl.Segmenter): boolean {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i]!;
+    const b = lines[i + 1]!;
+    if (!a || !b || /[\p{P}\s]$/u.test(a) || /^\p{P}/u.test(b)) continue;
+    const left = [...a].slice(-4).join('');
+    const right = [...b].slice(0, 4).join('');
+    if (!Array.from(seg.segment(left + right), (x) => x.index).includes(left.length)) return false;
+  }
+  return true;
+}
+
+/**
+ * Lines of the narrowest width (down to half) that still gives `count` lines: even line lengths.
+ * Evening out never splits a word: from that width up, the first whose breaks all fall between
+ * words or after punctuation is taken (else the natural breaks at full width).
+ */
 function balanced(text: PreparedText, count: number, width: number, m: TextMeasure, size: number, ls: number): string[] {
   if (count < 2) return breakLines(text, width, m, size, ls, true);
   let lo = width / 2;
@@ -128,7 +145,12 @@ function balanced(text: PreparedText, count: number, width: number, m: TextMeasu
     if (breakLines(text, mid, m, size, ls, true).length <= count) hi = mid;
     else lo = mid;
   }
-  return breakLines(text, hi, m, size, ls, true);
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (let w = hi; w < width; w += Math.max(2, width * 0.02)) {
+    const lines = breakLines(text, w, m, size, ls, true);
+    if (lines.length <= count && cleanBreaks(lines, seg)) return lines;
+  }
+  return breakLines(text, width, m, size, ls, true);
 }
 
 /**
