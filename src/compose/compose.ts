@@ -1,5 +1,5 @@
 import { findGroup, findStore, postOf, type Channel, type GroupType, type Post, type StoreOwner, type StudioData } from '../model/index.js';
-import { stripEmoji } from '../model/text.js';
+import { applyEmojiPolicy } from '../model/text.js';
 import { sourceHash } from '../workspace/hash.js';
 import { builtinCaptionSource, CAPTION_TEMPLATE_FOR_KIND } from './builtins.js';
 import { ComposeCache } from './cache.js';
@@ -101,7 +101,7 @@ function composeOne(data: StudioData, post: Post, group: GroupType, store: Store
     let text = '';
     try {
       text = cache.engine.render(tpl.id, tpl.source, templateData(ctx, { channel }), { mode: 'text' }).replace(/\n{3,}/g, '\n\n').trim();
-      if (!group.rules.emojiAllowed) text = stripEmoji(text);
+      text = applyEmojiPolicy(text, group);
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
       findings.push(finding('error', 'template.error', `模板出错：${err.message}`, `Template error: ${err.message}`, { channel: channel.id, field: err.field, post: post.id, group: group.id, store: store.id }));

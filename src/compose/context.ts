@@ -5,7 +5,7 @@ import { buildTrackingLink } from './link.js';
 import type { ComposeCache } from './cache.js';
 import { readSection, sectionDisplay, sectionSource, type SectionLines } from './sections.js';
 import { createTemplateEngine } from './handlebars/index.js';
-import { stripEmoji } from '../model/text.js';
+import { applyEmojiPolicy } from '../model/text.js';
 import type { SectionName, Sections, VariantContext } from './types.js';
 
 /** The three sections in order. */
@@ -66,7 +66,7 @@ export function renderSections(post: Pick<Post, 'id'>, sections: Record<SectionN
   const out = {} as Sections;
   for (const name of SECTION_NAMES) {
     const text = engine.render(`${post.id}.${name}`, sections[name].source, { vars: ctx.vars, link: ctx.link }, { mode: 'text' });
-    out[name] = ctx.group.rules.emojiAllowed ? text : stripEmoji(text);
+    out[name] = applyEmojiPolicy(text, ctx.group);
   }
   return out;
 }
@@ -87,14 +87,15 @@ export function contextFor(data: StudioData, post: Post, group: GroupType, store
   const link = variantLink(post, group, store);
   const v = vars(data, post, store, link);
   const base = { vars: v, link, group };
-  const { id, title, campaign, product, offer, conversionUrl, validFrom, validUntil } = post;
+  const { id, title, campaign, product, offer, vipBenefit, limit, conversionUrl, validFrom, validUntil } = post;
   return {
     brand: data.brand,
     group,
     channels: groupChannels(data, group),
     store,
-    post: { id, title, campaign, product, offer, conversionUrl, validFrom, validUntil },
+    post: { id, title, campaign, product, offer, vipBenefit: vipBenefit ?? '', ...(limit !== undefined ? { limit } : {}), conversionUrl, validFrom, validUntil },
     sections: renderSections(post, sections, base, cache),
+    hook: applyEmojiPolicy((post.hooks ?? {})[group.id]?.trim() ?? '', group),
     link,
     vars: v,
   };
@@ -105,7 +106,9 @@ const OPTIONAL: Record<string, string[]> = {
   brand: ['logo'],
   'brand.ip': ['image'],
   store: ['avatar', 'cloudStoreUrl'],
+  post: ['limit'],
   'post.product': ['originalPrice', 'image'],
+  'group.profile': ['accent'],
 };
 
 /**

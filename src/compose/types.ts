@@ -21,8 +21,10 @@ export interface VariantContext {
   /** The channels the group type posts to, in the group's order (unknown ids are skipped). */
   channels: Channel[];
   store: StoreOwner;
-  post: Pick<Post, 'id' | 'title' | 'campaign' | 'product' | 'offer' | 'conversionUrl' | 'validFrom' | 'validUntil'>;
+  post: Pick<Post, 'id' | 'title' | 'campaign' | 'product' | 'offer' | 'vipBenefit' | 'limit' | 'conversionUrl' | 'validFrom' | 'validUntil'>;
   sections: Sections;
+  /** The post's opening line for this group type (post.hooks[group.id], emoji per the group's policy); '' when it has none. */
+  hook: string;
   /** The tracking link for this post × group type × store (see src/compose/link.ts). */
   link: string;
   /** Convenience values templates use often; the section variables (`{{vars.x}}`) read these. */

@@ -1,6 +1,9 @@
 import type { GroupType } from '../model/index.js';
 
-/** The five demo group types; their rules really differ (length, emoji, leg weight, channels, formats, sizes). */
+/**
+ * The five demo group types; their rules really differ (length, emoji, leg weight, channels, formats,
+ * sizes), and so do their profiles (how members are addressed, what they care about, accent, badge).
+ */
 export const DEMO_GROUP_TYPES: GroupType[] = [
   {
     id: 'community',
@@ -9,13 +12,14 @@ export const DEMO_GROUP_TYPES: GroupType[] = [
     tone: '温暖、安静：强社交、中传播、弱交易。先像邻居一样聊家常，产品点到为止，不催单。',
     tip: '晚饭后 19:30–20:30 发，先一句家常再放图；一天一条就够，别刷屏。有人问再私聊细说。',
     rules: {
-      captionMaxLength: 460,
+      captionMaxLength: 490,
       emojiAllowed: true,
       legWeight: 'light',
       channels: ['group', 'moments'],
       formats: ['caption', 'poster'],
       sizes: ['1x1', '3x4'],
     },
+    profile: { address: '邻居们', cares: '到店自提和留货', accent: '#4F7A3A', badge: '邻里好物', emoji: 'lively' },
   },
   {
     id: 'moms',
@@ -31,6 +35,7 @@ export const DEMO_GROUP_TYPES: GroupType[] = [
       formats: ['caption', 'poster'],
       sizes: ['3x4', '1x1'],
     },
+    profile: { address: '各位宝妈', cares: '配料、适合年龄和吃法', accent: '#C2557A', badge: '宝妈安心选', emoji: 'sparing' },
   },
   {
     id: 'fitness',
@@ -39,13 +44,14 @@ export const DEMO_GROUP_TYPES: GroupType[] = [
     tone: '话题先行：先聊训练和饮食，产品是运动场景里的一部分；语气干脆，不用表情符号。',
     tip: '早上 7:00 打卡时段或晚训后 21:00 发；先接着大家的打卡话题聊，链接放最后。',
     rules: {
-      captionMaxLength: 340,
+      captionMaxLength: 400,
       emojiAllowed: false,
       legWeight: 'normal',
       channels: ['group', 'video'],
       formats: ['caption', 'poster', 'video'],
       sizes: ['9x16', '1x1'],
     },
+    profile: { address: '各位练友', cares: '热量、蛋白质和什么时候吃', accent: '#2F7FB8', badge: '练后补给', emoji: 'lively' },
   },
   {
     id: 'koc',
@@ -61,6 +67,7 @@ export const DEMO_GROUP_TYPES: GroupType[] = [
       formats: ['caption', 'poster', 'video'],
       sizes: ['9x16', '1x1', '3x4'],
     },
+    profile: { address: '尝鲜团的朋友们', cares: '口味、包装和晒单玩法', accent: '#7A4FB0', badge: '新品尝鲜', emoji: 'lively' },
   },
   {
     id: 'vip',
@@ -69,12 +76,13 @@ export const DEMO_GROUP_TYPES: GroupType[] = [
     tone: '专属、周到：专属价、优先留货、送货上门，用词正式克制，不用表情符号。',
     tip: '周五晚 20:00 发专属福利，写清名额和截止时间；发完后逐一私聊确认要不要留货。',
     rules: {
-      captionMaxLength: 440,
+      captionMaxLength: 460,
       emojiAllowed: false,
       legWeight: 'strong',
       channels: ['group'],
       formats: ['caption', 'poster'],
       sizes: ['9x16', '3x4'],
     },
+    profile: { address: '各位会员', cares: '留货、会员价和配送', accent: '#A8832A', badge: '会员专享', emoji: 'lively' },
   },
 ];

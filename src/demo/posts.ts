@@ -16,7 +16,8 @@ const EDITED = '2026-11-20T09:30:00+08:00';
 /**
  * Three complete posts, each with head (吸引), waist (认知) and leg (转化, always with {link}).
  * Written without Advertising-Law absolutes (最, 第一, 唯一, 顶级, 100% ...) so they pass the checks.
- * "summer-light" ended on 2026-10-31 on purpose, so an expired post is visible in the demo.
+ * "summer-light" ended on 2026-10-31 on purpose, so an expired post is visible in the demo. Each post
+ * has a hook per group type; only "spring-gift" has a VIP benefit and a limit (限量 60 盒).
  */
 export const DEMO_POSTS: DemoPost[] = [
   {
@@ -43,8 +44,16 @@ export const DEMO_POSTS: DemoPost[] = [
         '⏰ 活动到 {validUntil}',
       ].join('\n'),
     ),
-    product: { name: '山野坚果礼盒', price: 168, originalPrice: 208, unit: '盒', imageFile: PRODUCT_FILES.giftBox },
+    product: { name: '山野坚果礼盒', price: 168, originalPrice: 208, unit: '盒', imageFile: PRODUCT_FILES.giftBox, safeArea: { x: 0.3, y: 0.49, w: 0.4, h: 0.18 } },
     offer: '年货节：满 2 盒每盒再减 20 元，加送栗栗福字贴',
+    vipBenefit: '会员第 2 盒再打 9 折，年前优先留货',
+    limit: 60,
+    hooks: {
+      community: '给家里老人挑年货？这盒坚果拎着体面，街坊们去年回购了不少。',
+      moms: '孩子和老人都能吃的年货：12 小袋独立装，一天一袋不贪多，拆开就是原味坚果和果干。',
+      koc: '今年礼盒换了新包装，先给尝鲜团开箱！拍开箱视频@我，挑几条发群里。',
+      vip: '年货礼盒先给各位会员留了一批，会员价和留货都按老规矩来。',
+    },
     conversionUrl: 'https://yun.shiguoshanfang.example/p/spring-gift-2027',
     validFrom: '2026-11-20',
     validUntil: '2027-02-28',
@@ -68,8 +77,14 @@ export const DEMO_POSTS: DemoPost[] = [
       ].join('\n'),
     ),
     leg: lexicalFromText(['🎒 {offer}', '💰 {price}/盒，{validUntil} 前有效', '👉 下单：{link}', '接娃顺路，到 {storeName} 找{nickname}拿也行～'].join('\n')),
-    product: { name: '栗栗每日坚果·儿童款（7日装）', price: 59.9, originalPrice: 69.9, unit: '盒', imageFile: PRODUCT_FILES.kidsPack },
+    product: { name: '栗栗每日坚果·儿童款（7日装）', price: 59.9, originalPrice: 69.9, unit: '盒', imageFile: PRODUCT_FILES.kidsPack, safeArea: { x: 0.33, y: 0.3, w: 0.34, h: 0.48 } },
     offer: '开学加餐季：第 2 盒半价，再送栗栗贴纸一套',
+    vipBenefit: '',
+    hooks: {
+      moms: '放学饿了别乱吃零食：一袋 20g 刚好垫一垫，3 岁以上的小朋友就能吃。',
+      koc: '开学新口味先给你们试，拍下孩子吃的样子晒单，再送一套贴纸。',
+      community: '接娃路过店门口？顺手带一盒，晚饭前给孩子垫一口。',
+    },
     conversionUrl: 'https://yun.shiguoshanfang.example/p/school-snack',
     validFrom: '2026-09-01',
     validUntil: '2027-06-30',
@@ -93,6 +108,12 @@ export const DEMO_POSTS: DemoPost[] = [
     leg: lexicalFromText(['🥄 {offer}', '💰 {price}/杯', '👉 提前下单，到店冷柜直接拿：{link}', '活动到 {validUntil} 结束'].join('\n')),
     product: { name: '酸奶坚果杯', price: 15.9, originalPrice: 19.9, unit: '杯', imageFile: PRODUCT_FILES.yogurtCup },
     offer: '夏日轻食周卡：7 杯 99 元，练后打卡晒图再送 1 杯',
+    vipBenefit: '',
+    hooks: {
+      fitness: '练后 30 分钟补一杯：酸奶的蛋白质加一小把坚果，约 300 千卡。',
+      koc: '夏日轻食新品先试：拍一张练后打卡照，带话题晒单再送 1 杯。',
+      community: '天热不想开火？店里冷柜有现成的酸奶坚果杯，下楼就能拿。',
+    },
     conversionUrl: 'https://yun.shiguoshanfang.example/p/summer-light',
     validFrom: '2026-06-15',
     validUntil: '2026-10-31',

@@ -26,8 +26,18 @@ export const Post = z.object({
     originalPrice: z.number().nonnegative().optional(),
     unit: z.string().default(''),
     image: AssetId.optional(),
+    /** The part of the product image no text may cover (its label), as fractions of the image (0..1). */
+    safeArea: z
+      .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().positive().max(1), h: z.number().positive().max(1) })
+      .optional(),
   }),
   offer: z.string().default(''),
+  /** What VIP members get beyond the group price ("会员第 2 盒 8 折"); only then may a text promise 专属福利. */
+  vipBenefit: z.string().max(80).default(''),
+  /** How many are offered (限量): only with a limit may a text say 名额有限 / 限量. */
+  limit: z.number().int().positive().optional(),
+  /** An opening line per group type id (its hook for that group); a group without one uses the head. */
+  hooks: z.record(Id, z.string().max(120)).default({}),
   conversionUrl: HttpUrl,
   validFrom: IsoDate,
   validUntil: IsoDate,

@@ -14,6 +14,10 @@ export const StoreOwner = z.object({
   phone: z.string().max(40).default(''),
   cloudStoreUrl: HttpUrl.optional(),
   groupTypes: z.array(Id).default([]),
+  /** The store delivers to customers' doors: only then may a text promise 送货上门. */
+  delivery: z.boolean().default(false),
+  /** Where or how it delivers ("幸福里小区内免费送"), shown with the promise. */
+  deliveryNote: z.string().max(60).default(''),
   active: z.boolean().default(true),
 });
 export type StoreOwner = z.infer<typeof StoreOwner>;

@@ -70,6 +70,34 @@ export function stripEmoji(text: string): string {
   return out.join('\n');
 }
 
+/** Keeps only the emoji that open a line (bullets such as "👉 下单"), removing the others. */
+export function keepLeadingEmoji(text: string): string {
+  const sticky = new RegExp(EMOJI.source, 'uy');
+  return text
+    .split('\n')
+    .map((line) => {
+      const lead = /^\s*/.exec(line)![0];
+      let at = lead.length;
+      sticky.lastIndex = at;
+      while (sticky.exec(line)) at = sticky.lastIndex;
+      const head = line.slice(lead.length, at);
+      const rest = line.slice(at);
+      const sep = /^\s*/.exec(rest)![0];
+      const body = stripEmoji(rest.slice(sep.length));
+      return head ? lead + head + (body ? sep + body : '') : stripEmoji(line);
+    })
+    .join('\n');
+}
+
+/**
+ * A text as a group type may post it: emoji removed when it allows none, kept only at line starts
+ * when its profile is 'sparing', kept all when 'lively' (the default).
+ */
+export function applyEmojiPolicy(text: string, group: { rules: { emojiAllowed: boolean }; profile?: { emoji?: string } }): string {
+  if (!group.rules.emojiAllowed) return stripEmoji(text);
+  return group.profile?.emoji === 'sparing' ? keepLeadingEmoji(text) : text;
+}
+
 /** Text reduced for similarity: no links, whitespace, punctuation or emoji; lower case. */
 export function normalizeForCompare(text: string): string {
   return stripEmoji(text)

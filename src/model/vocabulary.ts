@@ -28,6 +28,8 @@ export const FORMATS = ['caption', 'poster', 'video'] as const;
 export const CHANNEL_KINDS = ['group', 'moments', 'video'] as const;
 /** How hard a group type's leg sells. */
 export const LEG_WEIGHTS = ['light', 'normal', 'strong'] as const;
+/** How many emoji a group type's texts keep (when emoji are allowed at all): all, or only those opening a line. */
+export const EMOJI_POLICIES = ['lively', 'sparing'] as const;
 /** Roles of users. */
 export const ROLES = ['editor', 'manager', 'store'] as const;
 /** States of a job. */

@@ -236,5 +236,5 @@ async function refreshInputKey(dir: string, inputKey: string): Promise<void> {
 
 function order(o: OutputSpec, v: { ctx: { post: { id: string }; group: { id: string }; store: { id: string } } }): string {
   const size = o.kind === 'poster' ? o.size : '';
-  return `${o.kind === 'video' ? 2 : o.kind === 'poster' ? 0 : 1}|${v.ctx.post.id}|${v.ctx.group.id}|${size}|${v.ctx.store.id}`;
+  return `${o.kind === 'video' || o.kind === 'cover' ? 2 : o.kind === 'poster' ? 0 : 1}|${v.ctx.post.id}|${v.ctx.group.id}|${size}|${v.ctx.store.id}`;
 }

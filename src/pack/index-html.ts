@@ -112,7 +112,9 @@ function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number, pl
     parts.push(`<div class="block media"><h3><span>海报 ${esc(p.size.replace('x', ':'))}</span></h3><img src="${esc(hrefOf(base, p.path))}" alt="海报 ${esc(p.size)}" loading="lazy"><span class="hint">长按图片保存到相册</span> · <a class="dl" href="${esc(hrefOf(base, p.path))}" download>下载</a></div>`);
   }
   if (e.video) {
-    parts.push(`<div class="block media"><h3><span>短视频</span></h3><video src="${esc(hrefOf(base, e.video))}" controls playsinline preload="metadata"></video><a class="dl" href="${esc(hrefOf(base, e.video))}" download>下载视频</a></div>`);
+    const cover = e.cover ? ` poster="${esc(hrefOf(base, e.cover))}"` : '';
+    const coverLink = e.cover ? `<a class="dl" href="${esc(hrefOf(base, e.cover))}" download>下载封面</a>` : '';
+    parts.push(`<div class="block media"><h3><span>短视频</span></h3><video src="${esc(hrefOf(base, e.video))}"${cover} controls playsinline preload="metadata"></video><a class="dl" href="${esc(hrefOf(base, e.video))}" download>下载视频</a>${coverLink}</div>`);
   }
   if (e.qr) {
     parts.push(`<div class="block qr"><h3><span>专属二维码</span></h3><img src="${esc(hrefOf(base, e.qr))}" alt="二维码"><div class="hint">${esc(e.link)}</div></div>`);

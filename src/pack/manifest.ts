@@ -7,7 +7,7 @@ export const MANIFEST_FORMAT = 'shequn-pack';
 export const MANIFEST_VERSION = 1;
 
 /** What a pack file is. */
-export type FileRole = 'index' | 'caption' | 'channel' | 'poster' | 'video' | 'qr';
+export type FileRole = 'index' | 'caption' | 'channel' | 'poster' | 'video' | 'cover' | 'qr';
 
 /** A template version a variant was made with. */
 export interface TemplateUse {
@@ -50,6 +50,8 @@ export interface ManifestEntry {
   slots?: string[];
   posters: { size: string; path: string }[];
   video?: string;
+  /** The video's cover (its first frame), beside it. */
+  cover?: string;
   qr?: string;
 }
 

@@ -21,7 +21,8 @@ export function templateUse(t: ResolvedTemplate): TemplateUse {
 export type OutputSpec =
   | { kind: 'poster'; key: string; ext: '.jpg'; size: PosterSize; template: ResolvedTemplate }
   | { kind: 'qr'; key: string; ext: '.png'; link: string }
-  | { kind: 'video'; key: string; ext: '.mp4'; size: VideoSize; template: ResolvedTemplate };
+  | { kind: 'video'; key: string; ext: '.mp4'; size: VideoSize; template: ResolvedTemplate }
+  | { kind: 'cover'; key: string; ext: '.jpg'; size: VideoSize; template: ResolvedTemplate };
 
 /** What else a render depends on besides template and context: renderer and font versions. */
 export interface RenderVersions {
@@ -46,6 +47,11 @@ export function qrKey(link: string): string {
 /** The cache key of a video: storyboard version source, context, fonts and video renderer version. */
 export function videoKey(t: ResolvedTemplate, ctx: VariantContext, size: VideoSize, v: RenderVersions, format?: unknown): string {
   return outputKey({ kind: 'video', renderer: v.video, fonts: v.fonts, template: { id: t.id, version: t.version, source: t.source }, ctx, size, format: format ?? 'mp4' });
+}
+
+/** The cache key of a video's cover (cover.jpg, its first frame): the video's own key, as a cover. */
+export function coverKey(videoKeyOf: string): string {
+  return outputKey({ kind: 'cover', video: videoKeyOf });
 }
 
 /** The video size of a group type: vertical (9x16) unless it only uses square posters. */

@@ -79,8 +79,8 @@ export async function renderPending(
     const c = p.variant.ctx;
     result.failed.push({ key: p.spec.key, output: p.spec.kind === 'poster' ? `poster-${p.spec.size}` : p.spec.kind, store: c.store.id, post: c.post.id, groupType: c.group.id, reason: err instanceof Error ? err.message : String(err) });
   };
-  const images = pending.filter((p) => p.spec.kind !== 'video');
-  const videos = pending.filter((p) => p.spec.kind === 'video');
+  const images = pending.filter((p) => p.spec.kind === 'poster' || p.spec.kind === 'qr');
+  const videos = pending.filter((p) => p.spec.kind === 'video' || p.spec.kind === 'cover');
   const base = opts.offset ?? { done: 0, total: pending.length };
   const emit = (p: Progress) => opts.onProgress?.({ ...p, done: base.done + p.done, total: base.total });
   if (images.length) {

@@ -8,7 +8,7 @@ import type { Post, StudioData } from '../model/index.js';
 import { outputKey } from '../workspace/hash.js';
 import { expiryInstant, MANIFEST_VERSION } from './manifest.js';
 import { distinctNames, packFolderName, safeName } from './names.js';
-import { posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
+import { coverKey, posterKey, qrKey, templateUse, videoKey, videoSizeFor, type OutputSpec, type RenderVersions, type ResolvedTemplate } from './outputs.js';
 import type { PlannedVariant, StorePlan } from './plan.js';
 import { refusing } from './gate.js';
 import type { Finding } from '../compose/checks/index.js';
@@ -106,7 +106,10 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
     if (video) {
       templates.push(video);
       const size = videoSizeFor(v.group.rules.sizes);
-      outputs.push({ kind: 'video', key: videoKey(video, ctx, size, versions, memo.videoFormat), ext: '.mp4', size, template: video });
+      const key = videoKey(video, ctx, size, versions, memo.videoFormat);
+      outputs.push({ kind: 'video', key, ext: '.mp4', size, template: video });
+      // Beside each video its cover (the first frame): what 视频号 and Moments show before it plays.
+      outputs.push({ kind: 'cover', key: coverKey(key), ext: '.jpg', size, template: video });
     }
     outputs.push({ kind: 'qr', key: qrKey(ctx.link), ext: '.png', link: ctx.link });
     const dir = `${memo.groupDirs.get(v.group.id) ?? safeName(v.group.name)}/${memo.postDirs.get(v.post.id) ?? safeName(v.post.title)}`;
@@ -135,6 +138,7 @@ export function buildStore(memo: BuildMemo, plan: StorePlan): StoreBuild {
 /** File name of an output inside its entry folder. */
 export function outputFileName(o: OutputSpec): string {
   if (o.kind === 'poster') return `poster-${o.size}.jpg`;
+  if (o.kind === 'cover') return 'cover.jpg';
   return o.kind === 'video' ? 'video.mp4' : 'qr.png';
 }
 

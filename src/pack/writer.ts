@@ -14,7 +14,7 @@ export type EntryFile =
 
 /** One post × group type of a pack, ready to write. */
 export interface EntryInput {
-  meta: Omit<ManifestEntry, 'texts' | 'posters' | 'video' | 'qr'>;
+  meta: Omit<ManifestEntry, 'texts' | 'posters' | 'video' | 'cover' | 'qr'>;
   files: EntryFile[];
 }
 
@@ -52,7 +52,7 @@ export async function scanPacks(outDir: string): Promise<Map<string, ExistingPac
     const m = await readManifest(join(outDir, name));
     if (!m || m.formatVersion !== MANIFEST_VERSION) continue;
     const list = out.get(m.store.id) ?? [];
-    list.push({ folder: name, packKey: m.packKey, ...(m.inputKey ? { inputKey: m.inputKey } : {}), outputs: m.files.filter((f) => f.role === 'poster' || f.role === 'video' || f.role === 'qr').length });
+    list.push({ folder: name, packKey: m.packKey, ...(m.inputKey ? { inputKey: m.inputKey } : {}), outputs: m.files.filter((f) => f.role === 'poster' || f.role === 'video' || f.role === 'cover' || f.role === 'qr').length });
     out.set(m.store.id, list);
   }
   return out;
@@ -84,6 +84,7 @@ async function fill(dir: string, input: PackInput): Promise<Manifest> {
       files.push({ path: rel, sha256: digest, size, role: f.role, ...common, ...(f.posterSize ? { posterSize: f.posterSize } : {}) });
       if (f.role === 'poster') entry.posters.push({ size: f.posterSize ?? '', path: rel });
       if (f.role === 'video') entry.video = rel;
+      if (f.role === 'cover') entry.cover = rel;
       if (f.role === 'qr') entry.qr = rel;
     }
     entries.push(entry);

@@ -11,7 +11,7 @@ import { layoutStoreLayer } from './layout/store-layer.js';
 import { GlyphCache } from './text/glyph-cache.js';
 import { LRUCache } from 'lru-cache';
 import { RenderMemo } from './memo.js';
-import { brandInfo } from './layout/poster-context.js';
+import { brandInfo, groupInfo, type FittedText } from './layout/poster-context.js';
 import { loadPosterTemplate, type PosterTemplateInput } from './template/poster-template.js';
 import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix, QrError, type QrMatrix } from './qr/qr.js';
 import { blend, roundedMask, svgToRaster, type PosterFormat, type Raster } from './image/raster.js';
@@ -20,7 +20,7 @@ import type { Rect } from './template/manifest.js';
 import { renderWatermark } from './image/watermark.js';
 
 /** Bump when the output of the same inputs changes (invalidates cached base layers). */
-export const RENDERER_VERSION = 'posters-1';
+export const RENDERER_VERSION = 'posters-2';
 
 /** An asset's bytes, with its original file name when known (used in error messages). */
 export type ImageInput = Buffer | { bytes: Buffer; name: string };
@@ -55,6 +55,8 @@ export interface RenderedPoster {
   qr: Rect;
   /** Things worth telling the user (text shortened, characters the font lacks removed). */
   notes: string[];
+  /** Every text box's lines as drawn (shared layer, then store layer). */
+  texts: FittedText[];
   /** True when the shared layer came from the cache. */
   baseCached: boolean;
   /** Milliseconds per stage (base ~0 when the shared layer came from the cache; encode includes the QR read-back it overlaps). */
@@ -135,8 +137,8 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     const imgs = await baseImages(input, used);
     // The base cache key is the base layer's own HTML (text already fitted), so store data can
     // never leak into a shared base, and a post whose head names the store still renders right.
-    const { html, notes } = baseHtml(t, size, ctx, fonts, imgs, memo);
-    const keyData = [RENDERER_VERSION, t.hash, size, JSON.stringify(brandInfo(ctx)), ctx.post.product.image ?? '', ctx.brand.logo ?? '', ctx.brand.ip.image ?? '', html];
+    const { html, notes, texts } = baseHtml(t, size, ctx, fonts, imgs, memo);
+    const keyData = [RENDERER_VERSION, t.hash, size, JSON.stringify(brandInfo(ctx)), JSON.stringify(groupInfo(ctx)), JSON.stringify(ctx.post.product.safeArea ?? null), ctx.post.product.image ?? '', ctx.brand.logo ?? '', ctx.brand.ip.image ?? '', html];
     const key = createHash('sha256').update(keyData.join('\u0000')).digest('hex').slice(0, 40);
     const tb = performance.now();
     let baseCached = true;
@@ -145,6 +147,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
       return renderBaseLayer(t, size, ctx, fonts, imgs, html, glyphs, memo);
     }, input.cacheBaseOnDisk !== false);
     const baseMs = performance.now() - tb;
+    if (base.notes) notes.push(...base.notes);
 
     const avatarId = used.has('avatar') ? ctx.store.avatar : undefined;
     const tl = performance.now();
@@ -210,7 +213,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     const bytes = await encoding;
     const out = scaled ? { width: input.width!, height: Math.round((height * input.width!) / width) } : { width, height };
     const ms = { base: baseMs, layout: tc - tl, compose: tq - tc, qr: te - tq, encode: performance.now() - te };
-    return { bytes, ...out, format, qr: store.slots.qr, notes, baseCached, ms };
+    return { bytes, ...out, format, qr: store.slots.qr, notes, texts: [...texts, ...store.texts], baseCached, ms };
   }
 
   function avatarPixels(input: PosterRenderInput, id: string, w: number, h: number): Promise<Buffer> {

@@ -65,6 +65,8 @@ export function samplePost(): Post {
     leg: sampleDoc('扫码进云店下单，满 99 元立减 20 元，门店自提更方便。'),
     product: { name: '样品 Sample product', price: 99, unit: '盒' },
     offer: '满 99 元立减 20 元',
+    vipBenefit: '',
+    hooks: {},
     conversionUrl: 'https://example.com/proof-sample',
     validFrom: '2026-01-01',
     validUntil: '2026-12-31',

@@ -6,7 +6,7 @@ import { sourceHash } from '../workspace/hash.js';
 import { parseStoryboard, type Storyboard } from './storyboard.js';
 
 /** Display order of the built-in storyboards (others follow by id). */
-const ORDER = ['warm-open', 'quick-pick'];
+const ORDER = ['warm-open', 'quick-pick', 'owner-open'];
 
 /** Where the built-in storyboards live: <repo>/templates/videos/*.json. */
 export function builtinVideosDir(): string {

@@ -46,8 +46,10 @@ function layerBlock(layer: Layer, text: string | undefined, brand: Brand, fonts:
     let h = Math.round((w * dim.height) / dim.width);
     const maxH = Math.round(H * 0.42);
     if (h > maxH) [w, h] = [Math.round((w * maxH) / h), maxH];
-    const radius = layer.rounded ? Math.round(28 * s) : 0;
-    return `<img data-slot="${layer.slot}" style="width:${w}px; height:${h}px; border-radius:${radius}px; object-fit:contain; margin:${Math.round(14 * s)}px 0">`;
+    // The owner's avatar is a round face, as on posters and the end card; other images get rounded corners.
+    if (layer.slot === 'avatar') [w, h] = [Math.min(w, h), Math.min(w, h)];
+    const radius = layer.slot === 'avatar' ? Math.round(w / 2) : layer.rounded ? Math.round(28 * s) : 0;
+    return `<img data-slot="${layer.slot}" style="width:${w}px; height:${h}px; border-radius:${radius}px; object-fit:${layer.slot === 'avatar' ? 'cover' : 'contain'}; margin:${Math.round(14 * s)}px 0">`;
   }
   if (!text?.trim()) return '';
   const padX = layer.panel ? Math.round(34 * s) : 0;

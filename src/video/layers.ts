@@ -9,7 +9,7 @@ import { loadFonts, type PosterFonts } from '../render/text/fonts.js';
 import { dataUri, loadImage, type LoadedImage } from '../render/image/images.js';
 import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix } from '../render/qr/qr.js';
 import { svgToOpaqueRaster, svgToRaster, type Raster } from '../render/image/raster.js';
-import { htmlToVdom, type VNode } from '../render/layout/vdom.js';
+import { htmlToVdom, vdomTexts, type VNode } from '../render/layout/vdom.js';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 
@@ -76,7 +76,8 @@ export function createLayerRenderer(opts: { fonts?: PosterFonts } = {}): LayerRe
     );
     let svg: string;
     try {
-      svg = await satori(vdom as unknown as Parameters<typeof satori>[0], { width, height, fonts: fonts.satori });
+      // Emoji are drawn as Twemoji pictures, measured one em wide like the text fitting measured them.
+      svg = await satori(vdom as unknown as Parameters<typeof satori>[0], { width, height, fonts: fonts.satori, graphemeImages: fonts.emoji.imagesFor(vdomTexts(vdom)) });
     } catch (err) {
       throw new Error(`${doc.label}: layout failed: ${(err as Error).message.split('\n')[0]}`);
     }

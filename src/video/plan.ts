@@ -49,7 +49,27 @@ export function sceneTexts(sb: Storyboard, ctx: VariantContext): SceneTexts {
 
 /** The asset id behind an image slot for a variant. */
 export function slotAsset(slot: ImageSlot, ctx: VariantContext): string | undefined {
-  return slot === 'product' ? ctx.post.product.image : slot === 'logo' ? ctx.brand.logo : ctx.brand.ip.image;
+  return slot === 'product' ? ctx.post.product.image : slot === 'logo' ? ctx.brand.logo : slot === 'avatar' ? ctx.store.avatar : ctx.brand.ip.image;
+}
+
+/** A run of scenes encoded together: shared ones (once per body) or one per-store scene (a still per store). */
+export type Segment = { kind: 'shared'; scenes: number[] } | { kind: 'store'; scene: number };
+
+/** The storyboard's scenes as segments, in order: runs of shared scenes, and each per-store scene alone. */
+export function segmentsOf(sb: Pick<Storyboard, 'scenes'>): Segment[] {
+  const out: Segment[] = [];
+  sb.scenes.forEach((s, i) => {
+    const last = out.at(-1);
+    if (s.perStore) out.push({ kind: 'store', scene: i });
+    else if (last?.kind === 'shared') last.scenes.push(i);
+    else out.push({ kind: 'shared', scenes: [i] });
+  });
+  return out;
+}
+
+/** The texts the shared scenes show (per-store scenes' texts left out): what decides whether two stores share a body. */
+export function sharedTexts(sb: Storyboard, texts: SceneTexts): SceneTexts {
+  return texts.map((t, i) => (sb.scenes[i]!.perStore ? [] : t));
 }
 
 /**
@@ -107,15 +127,19 @@ const rawOf = (r: Raster) => ({ raw: { width: r.width, height: r.height, channel
  * scenes get background and text flattened into one image (no blending per frame); moving
  * scenes get an oversampled background and the text cropped to what it covers.
  */
-export async function prepareBody(sb: Storyboard, ctx: VariantContext, texts: SceneTexts, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, dir: string): Promise<ScenePlan[]> {
+export async function prepareBody(sb: Storyboard, ctx: VariantContext, texts: SceneTexts, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, dir: string, only?: readonly number[]): Promise<ScenePlan[]> {
   const { images, sizes } = await slotImages(sb, ctx, assets);
   const { width: W, height: H } = fmt;
   const plans: ScenePlan[] = [];
   for (const [i, scene] of sb.scenes.entries()) {
+    if (only && !only.includes(i)) continue;
     const doc = sceneLayerDoc(scene, `storyboard "${sb.id}" ${sceneName(sb, i)}`, texts[i]!, ctx.brand, renderer.fonts, images, sizes, W, H);
     const layer = doc ? await renderer.render(doc, W, H) : undefined;
     const frames = toFrames(scene.duration);
-    const fadeIn = scene.transition.kind === 'crossfade' ? toFrames(scene.transition.duration) : 0;
+    // The first scene opens on its picture, never from black: in 视频号 and Moments the first frame is the cover.
+    // A run's first scene (after a per-store piece) starts with a cut: pieces are joined by stream copy.
+    const first = i === 0 || (only !== undefined && i === only[0]);
+    const fadeIn = scene.transition.kind === 'crossfade' && !first ? toFrames(scene.transition.duration) : 0;
     const moving = scene.motion.kind !== 'none' && scene.background.kind === 'image';
     const base = { frames, fadeIn, motion: moving ? scene.motion : ({ kind: 'none' } as const) };
     if (moving) {
@@ -145,6 +169,25 @@ export async function prepareBody(sb: Storyboard, ctx: VariantContext, texts: Sc
     plans.push({ ...base, background: { kind: 'image', path: stillPath } });
   }
   return plans;
+}
+
+/** Draws one store's per-store scene (a still: background and layers flattened) and writes it as a PNG. */
+export async function prepareStoreScene(sb: Storyboard, i: number, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets, file: string): Promise<void> {
+  const scene = sb.scenes[i]!;
+  const texts = sceneTexts(sb, ctx);
+  const { images, sizes } = await slotImages(sb, ctx, assets);
+  const { width: W, height: H } = fmt;
+  const doc = sceneLayerDoc(scene, `storyboard "${sb.id}" ${sceneName(sb, i)} (store "${ctx.store.id}")`, texts[i]!, ctx.brand, renderer.fonts, images, sizes, W, H);
+  const layer = doc ? await renderer.render(doc, W, H) : undefined;
+  const bg = await backgroundImage(scene, ctx, images, assets, W, H);
+  const canvas = bg ?? sharp({ create: { width: W, height: H, channels: 3, background: bgColor(scene, ctx) } });
+  await (layer ? canvas.composite([{ input: layer.data, ...rawOf(layer) }]) : canvas).png({ compressionLevel: 1 }).toFile(file);
+}
+
+/** The video's cover: its first frame (the hook scene as encoded, for this store) as a JPEG. */
+export async function coverJpeg(sb: Storyboard, ctx: VariantContext, fmt: VideoFormat, renderer: LayerRenderer, assets: VideoAssets): Promise<Buffer> {
+  const [first] = await previewStills(sb, ctx, fmt, renderer, assets);
+  return sharp(await first!.draw()).jpeg({ quality: 88, mozjpeg: true }).toBuffer();
 }
 
 /** Draws one store's end card (opaque, full frame) and writes it as a PNG. */

@@ -14,7 +14,7 @@ import { bodyArgs, cardOutputPath, concatArgs, concatList, DEFAULT_ENCODER, endC
 import { checkBinaries, type Binaries } from './binaries.js';
 import { probe, type ProbeResult, type RunProgress } from './ffmpeg.js';
 import { createLayerRenderer, type LayerRenderer } from './layers.js';
-import { bodyKey, musicPlan, prepareBody, prepareEndCard, sceneTexts, type VideoAssets } from './plan.js';
+import { bodyKey, musicPlan, prepareBody, prepareEndCard, prepareStoreScene, sceneTexts, segmentsOf, sharedTexts, type Segment, type VideoAssets } from './plan.js';
 import { FfmpegPool } from './pool.js';
 import { sweepDeadScratch, sweepStale } from './stale.js';
 import { FPS, toFrames, type Storyboard } from './storyboard.js';
@@ -146,7 +146,8 @@ export async function renderVariantVideos(job: VideoJob, opts: VideoOptions = {}
   try {
     const groups = new Map<string, number[]>();
     job.variants.forEach((v, i) => {
-      const key = bodyKey(job.source, fmt, sceneTexts(job.storyboard, v.ctx), v.ctx);
+      // Per-store scenes differ by store anyway: only the shared scenes decide who shares a body.
+      const key = bodyKey(job.source, fmt, sharedTexts(job.storyboard, sceneTexts(job.storyboard, v.ctx)), v.ctx);
       groups.set(key, [...(groups.get(key) ?? []), i]);
     });
     const results: RenderedVideo[] = new Array(job.variants.length);
@@ -236,56 +237,104 @@ async function partPath(c: GroupCtx, output: string): Promise<string> {
   return part;
 }
 
-async function prepare(c: GroupCtx, members: number[]): Promise<{ scenes: ScenePlan[]; bodyFrames: number; cardFrames: number }> {
+/** A shared segment's scene plans (encoded once per body) and frame counts. */
+interface Prepared {
+  segments: Segment[];
+  shared: Map<number, ScenePlan[]>;
+  frames: number;
+  cardFrames: number;
+}
+
+async function prepare(c: GroupCtx, members: number[]): Promise<Prepared> {
+  const sb = c.job.storyboard;
   const first = c.job.variants[members[0]!]!.ctx;
-  const scenes = await prepareBody(c.job.storyboard, first, sceneTexts(c.job.storyboard, first), c.fmt, c.renderer, c.job.assets, c.dir);
-  check(c);
-  return { scenes, bodyFrames: scenes.reduce((n, s) => n + s.frames, 0), cardFrames: toFrames(c.job.storyboard.endCard.duration) };
+  const texts = sceneTexts(sb, first);
+  const segments = segmentsOf(sb);
+  const shared = new Map<number, ScenePlan[]>();
+  for (const [k, seg] of segments.entries()) {
+    if (seg.kind !== 'shared') continue;
+    shared.set(k, await prepareBody(sb, first, texts, c.fmt, c.renderer, c.job.assets, c.dir, seg.scenes));
+    check(c);
+  }
+  const frames = sb.scenes.reduce((n, s) => n + toFrames(s.duration), 0);
+  return { segments, shared, frames, cardFrames: toFrames(sb.endCard.duration) };
+}
+
+/** A still of `frames` frames encoded as a short unit repeated by stream copy (what end cards do). */
+interface StillRun {
+  /** Label for progress. */
+  name: string;
+  frames: number;
+  unit: number;
+  /** Per store: the still's PNG drawer. */
+  draw: (i: number, png: string) => Promise<void>;
+  /** Per store: the encoded unit's file (filled as batches are encoded). */
+  files: Map<number, string>;
 }
 
 async function renderJoined(c: GroupCtx, members: number[]): Promise<void> {
-  const { scenes, bodyFrames, cardFrames } = await prepare(c, members);
-  const seconds = (bodyFrames + cardFrames) / FPS;
-  const unit = cardUnitFrames(cardFrames, c.opts.cardLoop ?? true);
+  const { segments, shared, frames, cardFrames } = await prepare(c, members);
+  const sb = c.job.storyboard;
+  const seconds = (frames + cardFrames) / FPS;
+  const loop = c.opts.cardLoop ?? true;
   const batchSize = Math.max(1, c.opts.batch ?? 24);
   const batches: number[][] = [];
   for (let i = 0; i < members.length; i += batchSize) batches.push(members.slice(i, i + batchSize));
-  // Progress weights: roughly the CPU each run costs (a still card frame ≈ 0.4 of a moving body frame).
+  // The per-store pieces: each per-store scene, then the end card; all stills, encoded in batches.
+  const stills: StillRun[] = [];
+  for (const seg of segments) {
+    if (seg.kind !== 'store') continue;
+    const f = toFrames(sb.scenes[seg.scene]!.duration);
+    stills.push({ name: `scene${seg.scene}`, frames: f, unit: cardUnitFrames(f, loop), files: new Map(), draw: (i, png) => prepareStoreScene(sb, seg.scene, c.job.variants[i]!.ctx, c.fmt, c.renderer, c.job.assets, png) });
+  }
+  const card: StillRun = { name: 'card', frames: cardFrames, unit: cardUnitFrames(cardFrames, loop), files: new Map(), draw: (i, png) => prepareEndCard(sb, c.job.variants[i]!.ctx, c.fmt, c.renderer, c.job.assets, png) };
+  stills.push(card);
+  // Progress weights: roughly the CPU each run costs (a still frame ≈ 0.4 of a moving body frame).
   const tag = (label: string) => `${basename(c.dir)} ${label}`;
-  c.meter.plan(tag('body'), bodyFrames);
-  batches.forEach((b, k) => c.meter.plan(tag(`cards ${k}`), unit * b.length * 0.4));
+  for (const [k, plans] of shared) c.meter.plan(tag(`body ${k}`), plans.reduce((n, p) => n + p.frames, 0));
+  for (const st of stills) batches.forEach((b, k) => c.meter.plan(tag(`${st.name} ${k}`), st.unit * b.length * 0.4));
   c.meter.plan(tag('music'), 3);
   members.forEach((i) => c.meter.plan(tag(`join ${i}`), 2));
 
   const run = (spec: FfmpegSpec, label: string) => c.pool.run({ ...spec, label: tag(label) });
   const encodes: Promise<void>[] = [];
-  track(encodes, run(bodyArgs(scenes, { format: c.fmt, encoder: c.encoder, output: join(c.dir, 'body.mp4') }), 'body'));
-  track(encodes, run(musicArgs(musicPlan(c.job.storyboard, c.job.assets), { duration: seconds, output: join(c.dir, 'music.m4a') }), 'music'));
-  const cardFile = new Map<number, string>();
-  // The end cards are drawn while the body encodes; each batch starts as soon as its PNGs exist.
+  for (const [k, plans] of shared) track(encodes, run(bodyArgs(plans, { format: c.fmt, encoder: c.encoder, output: join(c.dir, `body${k}.mp4`) }), `body ${k}`));
+  track(encodes, run(musicArgs(musicPlan(sb, c.job.assets), { duration: seconds, output: join(c.dir, 'music.m4a') }), 'music'));
+  // The stills are drawn while the shared scenes encode; each batch starts as soon as its PNGs exist.
   await supervise(c, encodes, async () => {
     for (const [k, batch] of batches.entries()) {
-      const pngs: string[] = [];
-      for (const i of batch) {
-        check(c);
-        const png = join(c.dir, `card-${i}.png`);
-        await prepareEndCard(c.job.storyboard, c.job.variants[i]!.ctx, c.fmt, c.renderer, c.job.assets, png);
-        pngs.push(png);
+      for (const st of stills) {
+        const pngs: string[] = [];
+        for (const i of batch) {
+          check(c);
+          const png = join(c.dir, `${st.name}-${i}.png`);
+          await st.draw(i, png);
+          pngs.push(png);
+        }
+        const pattern = `${st.name}${k}-%03d.mp4`;
+        batch.forEach((i, j) => st.files.set(i, cardOutputPath(pattern, j)));
+        track(encodes, run(endCardsArgs(pngs, { format: c.fmt, encoder: c.encoder, frames: st.unit, outputPattern: join(c.dir, pattern) }), `${st.name} ${k}`));
       }
-      const pattern = `cards${k}-%03d.mp4`;
-      batch.forEach((i, j) => cardFile.set(i, cardOutputPath(pattern, j)));
-      track(encodes, run(endCardsArgs(pngs, { format: c.fmt, encoder: c.encoder, frames: unit, outputPattern: join(c.dir, pattern) }), `cards ${k}`));
     }
   });
-  const repeats = cardFrames / unit;
   const joins: Promise<void>[] = [];
   await supervise(c, joins, async () => {
     for (const i of members) track(joins, joinOne(i));
   });
   async function joinOne(i: number): Promise<void> {
     const v = c.job.variants[i]!;
+    const parts: string[] = [];
+    let s = 0;
+    for (const [k, seg] of segments.entries()) {
+      if (seg.kind === 'shared') parts.push(`body${k}.mp4`);
+      else {
+        const st = stills[s++]!;
+        parts.push(...Array.from({ length: st.frames / st.unit }, () => st.files.get(i)!));
+      }
+    }
+    parts.push(...Array.from({ length: card.frames / card.unit }, () => card.files.get(i)!));
     const list = join(c.dir, `join-${i}.txt`);
-    await writeFile(list, concatList(['body.mp4', ...Array.from({ length: repeats }, () => cardFile.get(i)!)]));
+    await writeFile(list, concatList(parts));
     const part = await partPath(c, v.output);
     await run(concatArgs(list, { kind: 'track', path: join(c.dir, 'music.m4a') }, { duration: seconds, output: part }), `join ${i}`);
     await accept(c, i, part, seconds);
@@ -293,9 +342,10 @@ async function renderJoined(c: GroupCtx, members: number[]): Promise<void> {
 }
 
 async function renderFull(c: GroupCtx, members: number[]): Promise<void> {
-  const { scenes, bodyFrames, cardFrames } = await prepare(c, members);
+  const { segments, shared, frames: bodyFrames, cardFrames } = await prepare(c, members);
+  const sb = c.job.storyboard;
   const seconds = (bodyFrames + cardFrames) / FPS;
-  const music = musicPlan(c.job.storyboard, c.job.assets);
+  const music = musicPlan(sb, c.job.assets);
   const tag = (label: string) => `${basename(c.dir)} ${label}`;
   members.forEach((i) => c.meter.plan(tag(`full ${i}`), bodyFrames + cardFrames * 0.4));
   const encodes: Promise<void>[] = [];
@@ -304,8 +354,18 @@ async function renderFull(c: GroupCtx, members: number[]): Promise<void> {
       check(c);
       const v = c.job.variants[i]!;
       const png = join(c.dir, `card-${i}.png`);
-      await prepareEndCard(c.job.storyboard, v.ctx, c.fmt, c.renderer, c.job.assets, png);
+      await prepareEndCard(sb, v.ctx, c.fmt, c.renderer, c.job.assets, png);
       const card: ScenePlan = { frames: cardFrames, fadeIn: 0, background: { kind: 'image', path: png }, motion: { kind: 'none' } };
+      // The whole timeline in one encode: shared scenes as planned, each per-store scene as its still.
+      const scenes: ScenePlan[] = [];
+      for (const [k, seg] of segments.entries()) {
+        if (seg.kind === 'shared') scenes.push(...shared.get(k)!);
+        else {
+          const still = join(c.dir, `scene${seg.scene}-${i}.png`);
+          await prepareStoreScene(sb, seg.scene, v.ctx, c.fmt, c.renderer, c.job.assets, still);
+          scenes.push({ frames: toFrames(sb.scenes[seg.scene]!.duration), fadeIn: 0, background: { kind: 'image', path: still }, motion: { kind: 'none' } });
+        }
+      }
       const part = await partPath(c, v.output);
       track(encodes, c.pool.run({ ...fullArgs([...scenes, card], music, { format: c.fmt, encoder: c.encoder, output: part }), label: tag(`full ${i}`) }).then(() => accept(c, i, part, seconds)));
     }

@@ -6,8 +6,8 @@ import { fieldPath, ValidationError } from '../model/validate.js';
 export const ColorRef = z.union([HexColor, z.enum(['brand.primary', 'brand.secondary', 'brand.accent', 'brand.background', 'brand.text'])]);
 export type ColorRef = z.infer<typeof ColorRef>;
 
-/** Images a scene can show: the post's product, the brand logo, the brand IP (mascot). */
-export const ImageSlot = z.enum(['product', 'logo', 'brandIp']);
+/** Images a scene can show: the post's product, the brand logo, the brand IP (mascot), and in a per-store scene the owner's avatar. */
+export const ImageSlot = z.enum(['product', 'logo', 'brandIp', 'avatar']);
 export type ImageSlot = z.infer<typeof ImageSlot>;
 
 /** A file under the repository's or workspace's assets/ (relative, no `..`). */
@@ -82,7 +82,7 @@ export const ImageLayer = z
 export const Layer = z.discriminatedUnion('kind', [TextLayer, ImageLayer]);
 export type Layer = z.infer<typeof Layer>;
 
-/** How a scene begins: a cut, or a crossfade over the end of the scene before (from black for the first). */
+/** How a scene begins: a cut, or a crossfade over the end of the scene before (the first scene always opens on its picture: it is the cover). */
 export const Transition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cut') }).strict(),
   z.object({ kind: z.literal('crossfade'), duration: Seconds(0.1, 2) }).strict(),
@@ -97,6 +97,12 @@ export const Scene = z
     motion: Motion.default({ kind: 'none' }),
     layers: z.array(Layer).max(6).default([]),
     transition: Transition.default({ kind: 'cut' }),
+    /**
+     * Drawn for each store (its texts may use the owner's name, avatar, catchphrase): e.g. a short
+     * opening with the owner. Encoded per store as a still piece and joined by stream copy with
+     * the shared scenes, which are still encoded once; so it is still (no motion) and cut in and out.
+     */
+    perStore: z.boolean().default(false),
   })
   .strict();
 export type Scene = z.infer<typeof Scene>;
@@ -141,6 +147,13 @@ export const Storyboard = z
     const order = { head: 0, waist: 1, leg: 2 } as const;
     sb.scenes.forEach((s, i) => {
       const prev = sb.scenes[i - 1];
+      const next = sb.scenes[i + 1];
+      if (s.perStore) {
+        if (s.motion.kind !== 'none') ctx.addIssue({ code: 'custom', path: ['scenes', i, 'motion'], message: 'a per-store scene is still (it is encoded per store as a still piece): use motion "none"' });
+        if (s.transition.kind !== 'cut' && i > 0) ctx.addIssue({ code: 'custom', path: ['scenes', i, 'transition'], message: 'a per-store scene starts with a cut (it is joined to the shared scenes by stream copy)' });
+        if (next && next.transition.kind !== 'cut') ctx.addIssue({ code: 'custom', path: ['scenes', i + 1, 'transition'], message: 'the scene after a per-store scene starts with a cut (they are joined by stream copy)' });
+      }
+      if (!s.perStore && (s.layers.some((l) => l.kind === 'image' && l.slot === 'avatar') || (s.background.kind === 'image' && s.background.slot === 'avatar'))) ctx.addIssue({ code: 'custom', path: ['scenes', i, 'layers'], message: 'the avatar is the store owner\'s: only a per-store scene ("perStore": true) may show it' });
       if (prev && order[s.part] < order[prev.part]) ctx.addIssue({ code: 'custom', path: ['scenes', i, 'part'], message: `"${s.part}" comes after "${prev.part}": scenes go head → waist → leg` });
       if (s.transition.kind === 'crossfade') {
         if (s.transition.duration >= s.duration) ctx.addIssue({ code: 'custom', path: ['scenes', i, 'transition', 'duration'], message: `the crossfade (${s.transition.duration} s) must be shorter than the scene (${s.duration} s)` });

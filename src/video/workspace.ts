@@ -2,6 +2,7 @@
  * Video renders for a workspace: which storyboard a post uses, where videos go, and batches of
  * variants grouped so every post × storyboard × size shares its body encode.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildVariantContext } from '../compose/context.js';
 import type { VariantContext } from '../compose/types.js';
@@ -12,6 +13,10 @@ import type { VideoSize } from './args/encoder.js';
 import { workspaceVideoAssets } from './assets.js';
 import { builtinStoryboards } from './builtins.js';
 import { renderVariantVideos, type RenderedVideo, type VideoOptions } from './render.js';
+import { coverJpeg } from './plan.js';
+import { createLayerRenderer } from './layers.js';
+import { VIDEO_FORMATS } from './args/encoder.js';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { parseStoryboard, type Storyboard } from './storyboard.js';
 
 /** The storyboard used when a post pins none. */
@@ -164,6 +169,29 @@ export async function renderVideoItems(ws: Workspace, items: VideoItem[], opts: 
       for (const it of group) errors.set(it.key, err instanceof Error ? err : new Error(String(err)));
     }
     done += group.length;
+  }
+  return errors;
+}
+
+/**
+ * Writes each item's cover (cover.jpg beside its video: the first frame, the hook scene as the
+ * encoder draws it for that store) to its output path, atomically. Returns the failures by key; a
+ * cancel is thrown.
+ */
+export async function renderVideoCovers(ws: Workspace, items: VideoItem[], opts: Pick<VideoOptions, 'signal' | 'format' | 'renderer'> = {}): Promise<Map<string, Error>> {
+  const assets = workspaceVideoAssets(ws);
+  const renderer = opts.renderer ?? createLayerRenderer();
+  const errors = new Map<string, Error>();
+  for (const it of items) {
+    if (opts.signal?.aborted) throw new StudioError('cancelled', 'video covers cancelled');
+    try {
+      const storyboard = parseStoryboard(it.template.source, `video template "${it.template.id}" v${it.template.version}`);
+      const jpeg = await coverJpeg(storyboard, it.ctx, opts.format ?? VIDEO_FORMATS[it.size ?? '9x16'], renderer, assets);
+      await mkdir(path.dirname(it.output), { recursive: true });
+      await writeFileAtomic(it.output, jpeg);
+    } catch (err) {
+      errors.set(it.key, err instanceof Error ? err : new Error(String(err)));
+    }
   }
   return errors;
 }

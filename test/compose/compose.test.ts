@@ -64,7 +64,9 @@ describe('captions per group type', () => {
     expect(count(community, '¥168')).toBe(1); // only the leg's own price line
     expect(community).not.toMatch(/截止|名额/);
     expect(vip.split('\n')[0]).toContain('会员');
-    expect(vip).toMatch(/2月14日截止，到手价¥168，名额有限/);
+    expect(vip).toMatch(/2月14日截止，到手价¥168。需要留货请直接回复我。/);
+    // No VIP benefit, limit or delivery in the data: the template promises none of them.
+    expect(vip).not.toMatch(/专属福利|名额|限量|送货/);
     expect(count(vip, '¥168')).toBe(2);
     expect(vip.trim().endsWith('王芳 敬上')).toBe(true);
     expect(bigramSimilarity(community, vip)).toBeLessThan(0.9);
@@ -138,7 +140,8 @@ describe('which template composes', () => {
     data.templates.push(custom('caption-group', [{ version: 1, state: 'approved', source: 'WS1 {{sections.leg}}' }, { version: 2, state: 'draft', source: 'WS2' }]));
     data.templates.push(custom('my-caption', [{ version: 3, state: 'approved', source: 'PIN {{vars.nickname}} {{sections.leg}}' }, { version: 4, state: 'in_review', source: 'DRAFT {{sections.leg}}' }]));
     const ws = composeVariant(data, 'p1', 'moms', 'S001');
-    expect(ws.caption.startsWith('WS1 🎉')).toBe(true);
+    // 宝妈群's emoji policy is 'sparing': an emoji not opening its line (🎉 after "WS1 ") is dropped.
+    expect(ws.caption.startsWith('WS1 满 2 盒')).toBe(true);
     expect(ws.templates.group).toBe('caption-group@1');
     data.posts[0]!.templates.caption = { template: 'my-caption', version: 3 };
     expect(composeVariant(data, 'p1', 'moms', 'S001').caption.startsWith('PIN 芳姐')).toBe(true);
@@ -172,7 +175,7 @@ describe('store values are printed literally', () => {
     const v = composeVariant(data, 'p1', 'community', 'S001');
     expect(v.caption).toContain('📍 {{vars.phone}} A&B <店>');
     expect(v.caption).toContain('—— 芳姐："好货" \'实惠\' {{#each channels}}x{{/each}} {{link}}');
-    expect(v.channels.moments).toContain('或者来{{vars.phone}} A&B <店>坐坐');
+    expect(v.channels.moments).toContain('进{{vars.phone}} A&B <店>云店下单');
     expect(v.findings.filter((f) => f.ruleId.startsWith('template'))).toEqual([]);
   });
 });

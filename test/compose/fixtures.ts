@@ -23,13 +23,13 @@ const rules = (captionMaxLength: number, emojiAllowed: boolean, legWeight: 'ligh
   formats: ['caption', 'poster'],
 });
 
-/** The five group types with rules as in the demo. */
+/** The five group types with rules and profiles as in the demo. */
 export const GROUP_TYPES = [
-  { id: 'community', name: '社区群', rules: rules(400, true, 'light', ['group', 'moments']) },
-  { id: 'moms', name: '宝妈群', rules: rules(480, true, 'normal', ['group', 'moments']) },
-  { id: 'fitness', name: '健身群', rules: rules(400, false, 'normal', ['group', 'video']) },
-  { id: 'koc', name: 'KOC种子群', rules: rules(500, true, 'normal', ['group', 'moments', 'video']) },
-  { id: 'vip', name: 'VIP群', rules: rules(440, false, 'strong', ['group']) },
+  { id: 'community', name: '社区群', rules: rules(400, true, 'light', ['group', 'moments']), profile: { address: '邻居们', cares: '到店自提和留货', badge: '邻里好物' } },
+  { id: 'moms', name: '宝妈群', rules: rules(480, true, 'normal', ['group', 'moments']), profile: { address: '各位宝妈', cares: '配料、适合年龄和吃法', badge: '宝妈安心选', emoji: 'sparing' } },
+  { id: 'fitness', name: '健身群', rules: rules(400, false, 'normal', ['group', 'video']), profile: { address: '各位练友', cares: '热量和蛋白质', badge: '练后补给' } },
+  { id: 'koc', name: 'KOC种子群', rules: rules(500, true, 'normal', ['group', 'moments', 'video']), profile: { address: '尝鲜团的朋友们', cares: '口味和晒单玩法', badge: '新品尝鲜' } },
+  { id: 'vip', name: 'VIP群', rules: rules(440, false, 'strong', ['group']), profile: { address: '各位会员朋友', cares: '留货和配送', badge: '会员专享' } },
 ];
 
 /** Head, waist and leg of the test post as section text. */
@@ -51,6 +51,14 @@ export function testPost(over: Partial<Post> = {}): Post {
     leg: sectionTextToLexical(SECTIONS.leg, 'leg'),
     product: { name: '坚果礼盒', price: 168, originalPrice: 208, unit: '盒' },
     offer: '满 2 盒每盒减 20 元',
+    vipBenefit: '',
+    hooks: {
+      community: '走亲戚拎一盒正合适，街坊们去年回购了不少。',
+      moms: '孩子老人都能吃：小袋独立装，一天一袋不贪多。',
+      fitness: '练后想吃点零食？一小把坚果，热量心里有数。',
+      koc: '新包装先给尝鲜团开箱，拍视频@我。',
+      vip: '年货礼盒先给会员留了一批。',
+    },
     conversionUrl: 'https://shop.example.com/p/p1?from=群发',
     validFrom: '2026-12-01',
     validUntil: '2027-02-14',

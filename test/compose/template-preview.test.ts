@@ -16,7 +16,7 @@ describe('compose.templatePreview (the caption template screen\'s live preview)'
     expect(same).toMatchObject({ kind: 'group', text: saved.caption, tooLong: false });
     expect(same.error).toBeUndefined();
 
-    const edited = builtin('group').replace('各位会员朋友好', '尊敬的会员您好');
+    const edited = builtin('group').replace('这期的活动和大家说一下：', '尊敬的会员您好');
     const out = await dispatch('compose.templatePreview', { template: { id: 'caption-group', source: edited }, post: 'p1', group: 'vip', store: 'S001' }, ctx(ws));
     expect(out.text).toContain('尊敬的会员您好');
     expect(out.text).toContain('sq_store=S001');

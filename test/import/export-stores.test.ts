@@ -30,7 +30,7 @@ describe('stores CSV export', () => {
     const bytes = await readFile(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
-    expect(text.split('\r\n')[0]).toBe('门店编号,门店名称,店主,昵称,口头禅,地址,区域,电话,云店链接,社群类型,启用');
+    expect(text.split('\r\n')[0]).toBe('门店编号,门店名称,店主,昵称,口头禅,地址,区域,电话,云店链接,社群类型,送货上门,送货范围,启用');
     const rows = parseCsv(text).map((r) => r.cells);
     expect(rows[1]![9]).toBe('社区群、宝妈群');
     expect(rows[2]![10]).toBe('否');

@@ -56,6 +56,18 @@ describe('store-owner import into a workspace', () => {
     expect(ws.data().stores[1]).toMatchObject({ id: 'S002', phone: '13900000002', storeName: '禾田小食·向阳店', nickname: '强哥' });
   });
 
+  it('送货上门 / 送货范围 set whether a store delivers and where; empty keeps it; a bad word names row and column', async () => {
+    const file = path.join(dir, 'delivery.csv');
+    await writeFile(file, '门店编号,送货上门,送货范围\nS001,是,小区内送货上门\nS002,否,\n');
+    const r = await importStores(ws, { path: file }, folderAvatars(dir));
+    expect(r.errors).toEqual([]);
+    expect(ws.data().stores.slice(0, 2).map((s) => [s.id, s.delivery, s.deliveryNote])).toEqual([['S001', true, '小区内送货上门'], ['S002', false, '']]);
+    await writeFile(file, 'store_id,delivery\nS001,\nS002,maybe\n');
+    const bad = await importStores(ws, { path: file }, folderAvatars(dir));
+    expect(bad.errors).toEqual([{ row: 3, column: 'delivery', message: '"maybe" is not 是/否 (yes/no)' }]);
+    expect(ws.data().stores[0]!.delivery).toBe(true);
+  });
+
   it('refuses to overwrite a store changed by someone else while the import ran', async () => {
     const files = folderAvatars(FIX);
     let reads = 0;

@@ -1,7 +1,7 @@
 /**
  * The golden-image suite of one or more built-in layouts: every size × the shortest and the
  * longest store, rendered, compared with the committed golden by perceptual hash, and every QR
- * decoded by jsQR and by zbarimg. `UPDATE_GOLDENS=1` (npm run test:update-goldens) rewrites them.
+ * decoded by jsQR and by zbarimg, its side and module size measured by the decoder (≥ 200 px, ≥ 5 px). `UPDATE_GOLDENS=1` (npm run test:update-goldens) rewrites them.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { PosterSize } from '../../src/model/index.js';
 import { createPosterRenderer } from '../../src/render/renderer.js';
 import { fixtureContext, fixtureImages, LONG_STORE, SHORT_STORE } from '../fixtures/render/fixture.js';
-import { builtinInputs, jsqrDecode, zbarDecode } from './helpers.js';
+import { builtinInputs, jsqrDecode, jsqrMeasure, zbarDecode } from './helpers.js';
 import { dHash, goldenOf, hamming, thumbDiff } from './imageCompare.js';
 
 const GOLDENS = join(import.meta.dirname, '../fixtures/render/goldens');
@@ -37,6 +37,11 @@ export function goldenSuite(ids: string[]): void {
           // Independent read-backs of the QR: jsQR on the full-size pixels, zbarimg on the JPEG file.
           expect(await jsqrDecode(out.bytes, out.qr)).toBe(ctx.link);
           expect(zbarDecode(out.bytes)).toEqual([ctx.link]);
+          // The QR floor at 1080 px width: the code at least 200 px and 5 px a module, as a decoder measures it.
+          const measured = (await jsqrMeasure(out.bytes, out.qr))!;
+          expect(measured.text).toBe(ctx.link);
+          expect(measured.side, `${template.id} ${size}: QR side`).toBeGreaterThanOrEqual(200);
+          expect(measured.module, `${template.id} ${size}: px per module`).toBeGreaterThanOrEqual(4.9);
           const name = `${template.id}__${size}__${store.id}.jpg`;
           const file = join(GOLDENS, name);
           if (UPDATE) {

@@ -27,6 +27,27 @@ export async function jsqrDecode(image: Buffer, qr: Rect): Promise<string | null
   return found ? found.data : null;
 }
 
+/**
+ * Measures the QR code around `qr` as a decoder sees it (jsQR on the full-resolution pixels): the
+ * code's side in px (outer corners of its finder patterns, quiet zone excluded), its module count
+ * (from the version jsQR read) and px per module.
+ */
+export async function jsqrMeasure(image: Buffer, qr: Rect): Promise<{ text: string; side: number; modules: number; module: number } | null> {
+  const m = 40;
+  const meta = await sharp(image).metadata();
+  const left = Math.max(0, qr.x - m);
+  const top = Math.max(0, qr.y - m);
+  const width = Math.min(meta.width! - left, qr.w + 2 * m);
+  const height = Math.min(meta.height! - top, qr.h + 2 * m);
+  const { data, info } = await sharp(image).extract({ left, top, width, height }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const found = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+  if (!found) return null;
+  const { topLeftCorner: a, topRightCorner: b, bottomLeftCorner: c } = found.location;
+  const side = (Math.hypot(b.x - a.x, b.y - a.y) + Math.hypot(c.x - a.x, c.y - a.y)) / 2;
+  const modules = 17 + 4 * found.version;
+  return { text: found.data, side, modules, module: side / modules };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'shequn-render-test-'));
 let n = 0;
 

@@ -70,9 +70,11 @@ describe('the poster pipeline', () => {
     expect(again.bytes.equals(first.bytes)).toBe(true);
   });
 
-  it('says what it changed: emoji removed, text shortened', async () => {
-    const out = await renderer.render(input());
-    expect(out.notes.some((n) => /head: removed 🧧/.test(n))).toBe(true);
+  it('says what it changed: characters neither the font nor the emoji pictures draw are removed (emoji stay)', async () => {
+    const out = await renderer.render(input({ ctx: fixtureContext(SHORT_STORE, { head: '🧧 离过年不到两个月啦\uE000！' }) }));
+    expect(out.notes).toContain('head: removed \uE000 (not in the poster font)');
+    expect(out.notes.some((n) => /🧧/.test(n))).toBe(false);
+    expect(out.texts.find((t) => t.slot === 'head')!.lines).toEqual(['🧧 离过年不到两个月啦！']);
   });
 });
 

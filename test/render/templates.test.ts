@@ -50,7 +50,7 @@ describe('templates that refer outside themselves are refused, naming template a
     ['an @import', variant('style', (s) => `@import "theme.css";\n${s}`), /@import is not allowed/],
     ['unescaped output', variant('store', (s) => s.replace('{{fit.storeName.block}}', '{{{store.storeName}}}')), /unescaped output/],
     ['a store slot in the shared layer', variant('base', (s) => s.replace('<div class="poster">', '<div class="poster">{{fit.storeName.block}}')), /base layer uses the store slot "storeName"/],
-    ['no QR in the store layer', variant('store', (s) => s.replace('<img class="qr" data-slot="qr" />', '')), /needs the QR slot/],
+    ['no QR in the store layer', variant('store', (s) => s.replaceAll('<img class="qr" data-slot="qr" />', '')), /needs the QR slot/],
   ];
   for (const [what, t, message] of cases) {
     it(what, () => {

@@ -60,9 +60,12 @@ describe('text fit rules', () => {
     expect(() => fitText(LONG_CATCHPHRASE, rule({ overflow: 'error' }), f.metrics[700], 'catchphrase')).toThrow(/catchphrase .* does not fit 1 line\(s\) of 520px even at 28px/);
   });
 
-  it('removes what the font cannot draw (emoji) and says so, keeps paragraphs', () => {
-    const r = fitText('🧧 离过年不到两个月啦！\n今年回老家 🎁', rule({ maxLines: 3, width: 900 }), f.metrics[700]);
-    expect(r.dropped).toEqual(['🧧', '🎁']);
-    expect(r.lines).toEqual(['离过年不到两个月啦！', '今年回老家']);
+  it('keeps emoji (drawn as pictures, one em wide), removes what neither the font nor the emoji set draws and says so', () => {
+    const r = fitText('🧧 离过年不到两个月啦！\n今年回老家 🎁\uE000', rule({ maxLines: 3, width: 900 }), f.metrics[700]);
+    expect(r.dropped).toEqual(['\uE000']);
+    expect(r.lines).toEqual(['🧧 离过年不到两个月啦！', '今年回老家 🎁']);
+    // An emoji measures one em: the same as a Chinese character at that size (Noto Sans SC: 1 em).
+    expect(f.metrics[700].measure('🧧', 40)).toBe(40);
+    expect(f.metrics[700].measure('👍🏻', 40)).toBe(40);
   });
 });

@@ -25,6 +25,8 @@ export function post(id: string, title = '新春家庭囤货'): Post {
     leg: doc('扫码进云店，满99减20'),
     product: { name: '坚果礼盒', price: 99, unit: '盒' },
     offer: '满99减20',
+    vipBenefit: '',
+    hooks: {},
     conversionUrl: 'https://shop.example.com/nuts',
     validFrom: '2026-01-01',
     validUntil: '2026-02-28',

@@ -28,6 +28,8 @@ describe('video.storyboard (the storyboard preview as pictures)', () => {
 
   it('follows the unsaved post: a new head changes the head scene only', async () => {
     const post = structuredClone(ctx().ws.data().posts.find((p) => p.id === 'spring-gift')!);
+    // Without a hook for the group, the head scene shows the head's first line.
+    post.hooks = {};
     const before = await dispatch('video.storyboard', { post, group: 'community', store: 'lc001' }, ctx());
     post.head = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: '全新的开场白，端午见！', format: 0, style: '', mode: 'normal', detail: 0 }] }] } } as typeof post.head;
     const after = await dispatch('video.storyboard', { post, group: 'community', store: 'lc001' }, ctx());

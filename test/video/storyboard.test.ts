@@ -30,7 +30,7 @@ describe('built-in storyboards', () => {
   });
   it('load as approved version-1 video templates whose hash is their source', () => {
     const templates = builtinVideoTemplates();
-    expect(templates.map((t) => t.id)).toEqual(['warm-open', 'quick-pick']);
+    expect(templates.map((t) => t.id)).toEqual(['warm-open', 'quick-pick', 'owner-open']);
     for (const t of templates) {
       expect(t.kind).toBe('video');
       expect(t.versions).toHaveLength(1);

@@ -3,7 +3,7 @@ export { finding, type Finding } from './types.js';
 export { loadAdLawRules, findAdLawTerms, type AdLawRules, type AdLawTerm, type AdLawMatch } from './adLaw.js';
 export { checkPost, checkStore, sectionTerms } from './post.js';
 export { checkVariant, type VariantTexts } from './variant.js';
-export { checkSimilarity, SIMILARITY_THRESHOLD } from './similarity.js';
+export { checkSimilarity, similarPairs, SIMILARITY_THRESHOLD } from './similarity.js';
 export { checkPins, checkFormats, pinStatuses, type PinStatus, type AskedFormats } from './templates.js';
 export { checkValidity } from './validity.js';
 

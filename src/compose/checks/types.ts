@@ -1,4 +1,6 @@
-import type { SectionName } from '../types.js';
+import type { Channel, GroupType, Post, StoreOwner } from '../../model/index.js';
+import type { PostSection } from '../context.js';
+import type { SectionName, VariantContext } from '../types.js';
 
 /** One problem (or risk) found in a post, a store or a variant. */
 export interface Finding {
@@ -30,3 +32,19 @@ export interface Finding {
 export function finding(severity: Finding['severity'], ruleId: string, zh: string, en: string, extra: Omit<Finding, 'severity' | 'ruleId' | 'message'> = {}): Finding {
   return { severity, ruleId, message: { zh, en }, ...extra };
 }
+
+/** What one composed variant is checked on. */
+export interface VariantTexts {
+  post: Post;
+  group: GroupType;
+  store: StoreOwner;
+  ctx: VariantContext;
+  sections: Record<SectionName, PostSection>;
+  /** The group message. */
+  caption: string;
+  /** Text per channel the group type uses (the group channel's text is the caption). */
+  channels: { channel: Channel; text: string }[];
+  /** Channel ids of the group type that have no channel record. */
+  unknownChannels: string[];
+}
+

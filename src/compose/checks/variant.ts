@@ -5,22 +5,10 @@ import { charCount, graphemes } from '../../model/text.js';
 import type { SectionName, VariantContext } from '../types.js';
 import { excerpt, findAdLawTerms, type AdLawRules } from './adLaw.js';
 import { SECTION_ZH } from './post.js';
-import { finding, type Finding } from './types.js';
+import { checkClaims } from './claims.js';
+import { finding, type Finding, type VariantTexts } from './types.js';
 
-/** What one composed variant is checked on. */
-export interface VariantTexts {
-  post: Post;
-  group: GroupType;
-  store: StoreOwner;
-  ctx: VariantContext;
-  sections: Record<SectionName, PostSection>;
-  /** The group message. */
-  caption: string;
-  /** Text per channel the group type uses (the group channel's text is the caption). */
-  channels: { channel: Channel; text: string }[];
-  /** Channel ids of the group type that have no channel record. */
-  unknownChannels: string[];
-}
+export type { VariantTexts } from './types.js';
 
 /** UTF-16 offset where the text passes `limit` characters. */
 function overflowStart(text: string, limit: number): number {
@@ -101,6 +89,7 @@ function channelChecks(v: VariantTexts): Finding[] {
       const f = tooLong('channel.title_too_long', `「${channel.name}」标题（第一行）`, `The ${channel.id} title (first line)`, title, channel.text.titleMaxLength, extra);
       if (f) out.push(f);
     }
+    out.push(...channelConventions(channel, text, extra));
     const tags = text.match(HASHTAG_RE) ?? [];
     if (channel.kind !== 'group' && tags.length > channel.text.hashtags) {
       out.push(finding('warning', 'channel.hashtags', `「${channel.name}」有 ${tags.length} 个话题标签，建议不超过 ${channel.text.hashtags} 个。`, `The ${channel.id} text has ${tags.length} hashtags; the channel allows ${channel.text.hashtags}.`, extra));
@@ -110,6 +99,31 @@ function channelChecks(v: VariantTexts): Finding[] {
     out.push(finding('warning', 'channel.unknown', `群类型「${v.group.name}」用到的渠道「${id}」不存在，已跳过。`, `Group type "${v.group.id}" lists channel "${id}", which does not exist; skipped.`, { channel: id, ...ids(v) }));
   }
   return out;
+}
+
+/** How a 视频号/抖音 or Moments text points to the order: "scan the QR", "tap the profile", or a link where links work. */
+const ORDER_HINT_RE = /扫码|扫一扫|二维码|小程序码|主页|私信|到店|来店/;
+
+/**
+ * Channel conventions: 视频号/抖音 texts show links as plain, unclickable text (and may be
+ * penalised for them): the link belongs in the video's end-card QR, the text says 扫码/戳主页.
+ * A Moments or video text with no link must still say how to order (the poster's QR, the profile).
+ */
+function channelConventions(channel: Channel, text: string, extra: Partial<Finding>): Finding[] {
+  if (channel.kind === 'group' || !text.trim()) return [];
+  const url = URL_RE.exec(text);
+  if (channel.kind === 'video' && url) {
+    return [
+      {
+        ...finding('warning', 'channel.raw_url', `「${channel.name}」里的网址点不开，还可能被限流：把链接留在片尾二维码里，文字改成“视频最后扫码”或“戳主页”。`, `Links in ${channel.id} texts are not clickable there and may be penalised: keep the link in the end card's QR and say "scan at the end" or "see the profile".`, extra),
+        position: { start: url.index, end: url.index + url[0].length },
+      },
+    ];
+  }
+  if (!url && !ORDER_HINT_RE.test(text)) {
+    return [finding('warning', 'channel.no_conversion', `「${channel.name}」文案没有说怎么下单：写上“长按识别图中二维码”${channel.kind === 'video' ? '或“戳主页”' : '或放下单链接'}。`, `The ${channel.id} text does not say how to order: point to the QR code${channel.kind === 'video' ? ' or the profile' : ' or add the link'}.`, extra)];
+  }
+  return [];
 }
 
 /** Absolute terms that come from a template (not from the post or the store, reported already). */
@@ -139,7 +153,8 @@ function templateTerms(v: VariantTexts, rules: AdLawRules): Finding[] {
 /**
  * Checks one composed variant: sections empty once resolved, variables without a value, the
  * conversion entry, caption and channel lengths (by how much), title length, hashtags, unknown
- * channels, absolute terms a template added.
+ * channels, channel conventions (no raw URL on 视频号/抖音), absolute terms a template added, and
+ * claims (delivery, VIP benefit, scarcity) made without the data behind them.
  */
 export function checkVariant(v: VariantTexts, rules: AdLawRules): Finding[] {
   const out: Finding[] = [];
@@ -148,6 +163,6 @@ export function checkVariant(v: VariantTexts, rules: AdLawRules): Finding[] {
       out.push(finding('error', 'parts.empty_for_store', `${SECTION_ZH[name]}在门店「${v.store.storeName}」的版本里是空的（变量没有值）。`, `The ${name} is empty for store "${v.store.id}" once variables are filled in.`, { section: name, ...ids(v) }));
     }
   }
-  out.push(...emptyVariables(v), ...conversion(v), ...channelChecks(v), ...templateTerms(v, rules));
+  out.push(...emptyVariables(v), ...conversion(v), ...channelChecks(v), ...templateTerms(v, rules), ...checkClaims(v));
   return out;
 }

@@ -56,6 +56,9 @@ function leg(root: Record<string, unknown>): string | undefined {
 }
 
 const LEG_WEIGHTS = ['light', 'normal', 'strong'];
+/** Where truncate may end a text without an ellipsis: after a sentence end, or before a clause end. */
+const SENTENCE_END: ReadonlySet<string> = new Set([...'。！？!?']);
+const CLAUSE_END: ReadonlySet<string> = new Set([...'，；：、,;:']);
 const PRICE_STYLES: PriceStyle[] = ['symbol', 'yuan', 'plain'];
 
 /** Our iteration helper: like Handlebars' each, but counted against the render's runaway limits. */
@@ -142,15 +145,21 @@ export const HELPERS: HelperSpec[] = [
   },
   {
     name: 'truncate', min: 2, max: 3, kind: 'inline',
-    summary: 'Cuts text to at most N characters (emoji and Chinese count as one), adding "…" (or the third argument) when it cut. For titles only: captions are never cut silently.',
+    summary: 'Shortens text to at most N characters (emoji and Chinese count as one): at the last sentence or clause end that keeps at least half, else cut with "…" (or the third argument). For titles only: captions are never cut silently.',
     example: '{{truncate post.title 12}}',
     impl: ([text, n, ellipsis], call) => {
       const s = str(text, call, 'the text');
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) return call.fail(`the length must be a whole number ≥ 1, got ${String(n)}`);
       const mark = ellipsis === undefined ? '…' : str(ellipsis, call, 'the ellipsis');
       if (charCount(s) <= n) return s;
+      const g = graphemes(s);
+      // A whole sentence or clause reads better than a cut word: end there when it keeps half the room.
+      for (let i = Math.min(n, g.length) - 1; i >= Math.ceil(n / 2); i--) {
+        if (SENTENCE_END.has(g[i]!)) return g.slice(0, i + 1).join('');
+        if (CLAUSE_END.has(g[i]!)) return g.slice(0, i).join('');
+      }
       const keep = Math.max(0, n - charCount(mark));
-      return graphemes(s).slice(0, keep).join('') + mark;
+      return g.slice(0, keep).join('') + mark;
     },
   },
   { name: 'eq', min: 2, max: 2, kind: 'inline', summary: 'True when both values are equal (===).', example: '{{#if (eq group.id "vip")}}尊享{{/if}}', impl: ([a, b]) => a === b },

@@ -10,6 +10,8 @@ export interface Raster {
   width: number;
   height: number;
   channels: 3 | 4;
+  /** What rendering it found worth telling (a shared layer: text over the product's safe area); kept with the cached layer. */
+  notes?: string[];
 }
 
 /** Rasterises an SVG string (from satori) through sharp, as RGBA. */

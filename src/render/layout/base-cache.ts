@@ -32,6 +32,7 @@ export async function pruneBaseCache(dir: string, maxBytes = DISK_CACHE_MAX_BYTE
   for (const f of files.sort((a, b) => a.at - b.at)) {
     if (total <= maxBytes) break;
     await unlink(f.path).then(() => removed++, () => undefined);
+    await unlink(f.path.replace(/\.png$/, '.json')).catch(() => undefined);
     total -= f.size;
   }
   return removed;
@@ -83,8 +84,10 @@ export class BaseCache {
         const now = new Date();
         void utimes(file, now, now).catch(() => undefined);
         const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        // The layer's notes (text over the product's safe area) live beside it.
+        const notes = await readFile(file.replace(/\.png$/, '.json'), 'utf8').then((t) => JSON.parse(t) as string[], () => undefined);
         this.hits++;
-        return { data, width: info.width, height: info.height, channels: 3 };
+        return { data, width: info.width, height: info.height, channels: 3, ...(notes?.length ? { notes } : {}) };
       } catch {
         // not cached on disk (or unreadable): render
       }
@@ -93,6 +96,7 @@ export class BaseCache {
     const raster = await make();
     if (file && this.dir && persist) {
       const png = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } }).png({ compressionLevel: 2 }).toBuffer();
+      if (raster.notes?.length) await writeFileAtomic(file.replace(/\.png$/, '.json'), JSON.stringify(raster.notes));
       await writeFileAtomic(file, png);
       if (Date.now() - this.lastPrune > 60_000) {
         this.lastPrune = Date.now();

@@ -7,14 +7,15 @@ import { parseStyleSheet, type Style, type StyleSheet } from './css.js';
 import type { PosterFonts } from '../text/fonts.js';
 import { dataUri, type LoadedImage } from '../image/images.js';
 import type { LRUCache } from 'lru-cache';
-import { baseContext, brandInfo, fitSlots, sizeInfo, textValues, type FitMemo } from './poster-context.js';
+import { baseContext, brandInfo, fitSlots, fittedTexts, groupInfo, sizeInfo, textValues, type FitMemo, type FittedText } from './poster-context.js';
 import type { LoadedPosterTemplate } from '../template/poster-template.js';
 import { svgToOpaqueRaster, type Raster } from '../image/raster.js';
-import { htmlToVdom, type VNode } from './vdom.js';
+import { htmlToVdom, vdomTexts, type VNode } from './vdom.js';
 import type { GlyphCache } from '../text/glyph-cache.js';
 import { findMarker, splitText, type TextRun } from '../text/svg-text.js';
 import { boxRuns, boxText, needsOutlines, type TextBox } from '../text/text-boxes.js';
 import { PosterTemplateError } from '../template/source.js';
+import { imageRect, safeAreaNotes, type PlacedText } from './safe-area.js';
 
 /** What a renderer keeps between posters of the layers (see RenderMemo); every part is optional. */
 export interface LayerMemo {
@@ -30,10 +31,11 @@ export interface LayerMemo {
 export function sheetFor(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, memo?: LayerMemo): StyleSheet {
   const { vars: L, store } = t.manifest.sizes[size];
   const brand = brandInfo(ctx);
-  const key = `${t.hash}|${size}|${JSON.stringify(brand)}`;
+  const group = groupInfo(ctx);
+  const key = `${t.hash}|${size}|${JSON.stringify(brand)}|${JSON.stringify(group)}`;
   let sheet = memo?.sheets?.get(key);
   if (!sheet) {
-    sheet = parseStyleSheet(t.style({ size: sizeInfo(size), L, brand, area: { w: store.w, h: store.h } }), `${t.label} (style, ${size})`);
+    sheet = parseStyleSheet(t.style({ size: sizeInfo(size), L, brand, group, area: { w: store.w, h: store.h } }), `${t.label} (style, ${size})`);
     memo?.sheets?.set(key, sheet);
   }
   return sheet;
@@ -47,7 +49,9 @@ export function imgNode(img: LoadedImage, style: Style): VNode {
 /** satori with errors that name the template. */
 export async function toSvg(vdom: VNode, width: number, height: number, fonts: PosterFonts, label: string, embedFont = true): Promise<string> {
   try {
-    return await satori(vdom as unknown as Parameters<typeof satori>[0], { width, height, fonts: fonts.satori, embedFont });
+    // Emoji in text satori lays out itself are drawn as Twemoji pictures (the font has none).
+    const graphemeImages = fonts.emoji.imagesFor(vdomTexts(vdom));
+    return await satori(vdom as unknown as Parameters<typeof satori>[0], { width, height, fonts: fonts.satori, embedFont, graphemeImages });
   } catch (err) {
     throw new PosterTemplateError(`${label}: layout failed: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -57,11 +61,11 @@ export async function toSvg(vdom: VNode, width: number, height: number, fonts: P
 export type BaseImages = Partial<Record<'product' | 'logo' | 'brandIp', LoadedImage>>;
 
 /** The shared layer's HTML for a variant (cheap): its text is what the base cache is keyed on. */
-export function baseHtml(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: BaseImages, memo?: LayerMemo): { html: string; notes: string[] } {
+export function baseHtml(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: BaseImages, memo?: LayerMemo): { html: string; notes: string[]; texts: FittedText[] } {
   const L = t.manifest.sizes[size].vars;
   const { fit, notes } = fitSlots(t.baseSlots.text, t.manifest, size, textValues(ctx), fonts.metricsFor, memo?.fitted);
   const html = t.base(baseContext(ctx, size, L, fit, { product: !!images.product, logo: !!images.logo, brandIp: !!images.brandIp }));
-  return { html, notes };
+  return { html, notes, texts: fittedTexts(fit, 'base') };
 }
 
 /**
@@ -82,6 +86,7 @@ export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize,
     const boxes: TextBox[] = [];
     let svg = await toSvg(boxText(vdom, fonts.metricsFor, boxes), width, height, fonts, label, false);
     const runs: TextRun[] = [];
+    const placed: PlacedText[] = [];
     let found = true;
     for (const box of boxes) {
       const mk = findMarker(svg, box.marker);
@@ -92,8 +97,19 @@ export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize,
       }
       svg = svg.replace(mk.element, '');
       runs.push(...boxRuns(box, mk.rect));
+      placed.push({ text: box.lines.join(' '), rect: mk.rect });
     }
     const split = found ? splitText(svg) : undefined;
+    const notes: string[] = [];
+    const safe = ctx.post.product.safeArea;
+    if (split && safe && images.product) {
+      const at = imageRect(svg, dataUri(images.product));
+      if (at) {
+        // Text satori laid out itself (prices, labels): its run's box from the baseline and the font size.
+        for (const r of split.runs) placed.push({ text: r.text, rect: { x: r.x, y: r.y - r.size, w: fonts.metricsFor(r.weight).measure(r.text, r.size, r.letterSpacing), h: r.size * 1.25 } });
+        notes.push(...safeAreaNotes(at, safe, placed));
+      }
+    }
     if (split) {
       const key = createHash('sha256').update(`${background}\u0000${split.shapes}`).digest('hex');
       // An edit that only changes text reuses the shapes.
@@ -104,7 +120,7 @@ export async function renderBaseLayer(t: LoadedPosterTemplate, size: PosterSize,
         memo?.shapeRasters?.set(key, shapes);
       }
       const base = await shapes;
-      const out: Raster = { ...base, data: Buffer.from(base.data) };
+      const out: Raster = { ...base, data: Buffer.from(base.data), ...(notes.length ? { notes } : {}) };
       const all = [...runs, ...split.runs];
       await glyphs.prepare(all);
       glyphs.paint(out, all, 0, 0);

@@ -36,6 +36,8 @@ export function textValues(ctx: VariantContext): Record<TextSlot, string> {
     ipName: ctx.brand.ip.name,
     ipGreeting: ctx.brand.ip.greeting,
     groupName: ctx.group.name,
+    hook: ctx.hook ?? '',
+    badge: ctx.group.profile?.badge ?? '',
     storeName: ctx.store.storeName,
     ownerName: ctx.store.ownerName,
     ownerLine: ctx.store.nickname && ctx.store.nickname !== ctx.store.ownerName ? `${ctx.store.ownerName}（${ctx.store.nickname}）` : ctx.store.ownerName,
@@ -93,15 +95,38 @@ export function fitSlots(
     const r = fitMemo(values[slot as TextSlot] ?? '', rule, metricsFor(rule.weight), slot, memo);
     fit[slot] = r;
     if (r.dropped.length) notes.push(`${slot}: removed ${r.dropped.join('')} (not in the poster font)`);
-    if (r.truncated) notes.push(`${slot}: shortened with "…" to fit ${rule.maxLines} line(s)`);
+    if (r.truncated) notes.push(`${slot}: too long for ${rule.maxLines} line(s) even at ${r.fontSize}px; cut to "${r.lines.at(-1)}"`);
   }
   return { fit, notes };
+}
+
+/** The lines one text slot of a poster was drawn with (what line-break tests read). */
+export interface FittedText {
+  slot: string;
+  layer: 'base' | 'store';
+  lines: string[];
+  fontSize: number;
+  truncated: boolean;
+}
+
+/** The fitted texts of the given slots, in order, as FittedText. */
+export function fittedTexts(fit: Record<string, FitResult>, layer: FittedText['layer']): FittedText[] {
+  return Object.entries(fit).map(([slot, r]) => ({ slot, layer, lines: r.lines, fontSize: r.fontSize, truncated: r.truncated }));
 }
 
 /** Brand fields the CSS and both layers may use. */
 export function brandInfo(ctx: VariantContext): Record<string, unknown> {
   const b = ctx.brand;
   return { name: b.name, slogan: b.slogan, colors: b.colors, ipName: b.ip.name, ipGreeting: b.ip.greeting };
+}
+
+/**
+ * The group type as posters see it (both layers and the CSS): its id and name, its badge, and its
+ * accent — the profile's accent, else the brand accent — so 社区群, 宝妈群 and VIP群 posters differ.
+ */
+export function groupInfo(ctx: VariantContext): { id: string; name: string; badge: string; accent: string } {
+  const p = ctx.group.profile;
+  return { id: ctx.group.id, name: ctx.group.name, badge: p?.badge ?? '', accent: p?.accent ?? ctx.brand.colors.accent };
 }
 
 /** The context of the base (shared) layer: nothing about the store or its link. */
@@ -112,7 +137,8 @@ export function baseContext(ctx: VariantContext, size: PosterSize, L: Record<str
     size: sizeInfo(size),
     L,
     brand: brandInfo(ctx),
-    group: { id: ctx.group.id, name: ctx.group.name },
+    group: groupInfo(ctx),
+    hook: v.hook,
     post: { id: p.id, title: p.title, campaign: p.campaign, productName: p.product.name, price: v.price, originalPrice: v.originalPrice, saving: v.originalPrice ? yuan((p.product.originalPrice ?? 0) - p.product.price) : '', unit: p.product.unit, offer: v.offer, validUntil: v.validUntil },
     sections: { ...ctx.sections },
     fit,

@@ -4,7 +4,7 @@ import type { Style } from './css.js';
 import type { PosterFonts } from '../text/fonts.js';
 import { imgNode, sheetFor, toSvg, type BaseImages, type LayerMemo } from './base-layer.js';
 import type { Rect } from '../template/manifest.js';
-import { fitSlots, storeContext, textValues } from './poster-context.js';
+import { fitSlots, fittedTexts, storeContext, textValues, type FittedText } from './poster-context.js';
 import type { LoadedPosterTemplate } from '../template/poster-template.js';
 import { findMarker, splitText, type TextRun } from '../text/svg-text.js';
 import { boxRuns, boxText, needsOutlines, type TextBox } from '../text/text-boxes.js';
@@ -95,6 +95,8 @@ async function computeLayout(boxed: VNode, boxes: TextBox[], area: Rect, fonts: 
 export interface StoreLayout {
   slots: StoreSlots;
   notes: string[];
+  /** The store layer's fitted texts. */
+  texts: FittedText[];
   /** Shapes (an SVG without text, often the same for every store) and the text runs to paint. */
   split?: { shapes: string; runs: TextRun[] };
   /** The whole layer with glyph outlines, when the text cannot be painted from the cache. */
@@ -164,7 +166,7 @@ export async function layoutStoreLayer(
     });
     const slots: StoreSlots = { qr: { ...layout.qr, x: layout.qr.x + area.x, y: layout.qr.y + area.y } };
     if (layout.avatar && styles.avatar) slots.avatar = { ...layout.avatar, x: layout.avatar.x + area.x, y: layout.avatar.y + area.y, radius: radiusOf(styles.avatar, layout.avatar.w, layout.avatar.h) };
-    return { slots, notes, split: { shapes: layout.shapes, runs: [...runs, ...layout.runs] } };
+    return { slots, notes, texts: fittedTexts(fit, 'store'), split: { shapes: layout.shapes, runs: [...runs, ...layout.runs] } };
   }
   // Text the glyph painter cannot reproduce (shadows, faded or transformed text): the whole layer with glyph outlines.
   let svg = await toSvg(vdom, area.w, area.h, fonts, label, true);
@@ -178,5 +180,5 @@ export async function layoutStoreLayer(
     svg = svg.replace(av.element, '');
     slots.avatar = { ...av.rect, x: av.rect.x + area.x, y: av.rect.y + area.y, radius: radiusOf(styles.avatar, av.rect.w, av.rect.h) };
   }
-  return { slots, notes, svg };
+  return { slots, notes, texts: fittedTexts(fit, 'store'), svg };
 }

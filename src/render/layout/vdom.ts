@@ -109,3 +109,15 @@ export function htmlToVdom(html: string, css: string | StyleSheet, slots: SlotRe
     },
   };
 }
+
+/** Every text string in a tree (for satori's graphemeImages: the emoji it will meet). */
+export function vdomTexts(node: VChild, out: string[] = []): string[] {
+  if (typeof node === 'string') {
+    out.push(node);
+    return out;
+  }
+  const kids = node.props.children;
+  if (Array.isArray(kids)) for (const k of kids) vdomTexts(k, out);
+  else if (kids !== undefined && kids !== null) vdomTexts(kids as VChild, out);
+  return out;
+}

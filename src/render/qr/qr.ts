@@ -2,12 +2,18 @@ import QRCode from 'qrcode';
 import jsQR from 'jsqr';
 import type { Rect } from '../template/manifest.js';
 
-/** Smallest QR slot on a 1080-wide poster, in px: phones scan it reliably from a screen or print. */
+/** Smallest QR slot on a 1080-wide poster, in px (code and quiet zone). */
 export const MIN_QR_PX = 240;
+/**
+ * The floor of the drawn code itself on a 1080-wide image (without its quiet zone): at least 200 px
+ * and 5 px per module, so the code survives WeChat recompressing the image (at ~4 px a module
+ * that was a gamble). Scaled with the image width.
+ */
+export const MIN_CODE_PX = 200;
+/** Smallest module size in px at 1080 width (see MIN_CODE_PX). */
+export const MIN_MODULE_PX = 5;
 /** Quiet zone around the code, in modules (the standard asks for 4). */
 export const QUIET_MODULES = 4;
-/** Smallest module size in px we draw. */
-const MIN_MODULE_PX = 3;
 
 /** A QR code's modules (error correction M). */
 export interface QrMatrix {
@@ -38,14 +44,18 @@ export function qrPlacement(m: Pick<QrMatrix, "size">, slot: Rect): { module: nu
   return { module, x: slot.x + Math.floor((slot.w - code) / 2), y: slot.y + Math.floor((slot.h - code) / 2), side: code };
 }
 
-/** Checks a QR slot is big enough for the link at the poster's width. */
+/** Checks a QR slot is big enough for the link at the image's width: slot ≥ 240 px, code ≥ 200 px and ≥ 5 px a module (at 1080 px). */
 export function checkQrSlot(m: QrMatrix, slot: Rect, posterWidth: number, label: string): void {
-  const min = Math.ceil((MIN_QR_PX * posterWidth) / 1080);
+  const scale = posterWidth / 1080;
+  const min = Math.ceil(MIN_QR_PX * scale);
   if (Math.min(slot.w, slot.h) < min) throw new QrError(`${label}: the QR slot is ${slot.w}×${slot.h}px; it must be at least ${min}px so phones can scan it`);
-  const { module } = qrPlacement(m, slot);
-  if (module < MIN_MODULE_PX) {
-    throw new QrError(`${label}: the link is too long for the QR slot (${m.size} modules need ${(m.size + 2 * QUIET_MODULES) * MIN_MODULE_PX}px, the slot has ${Math.min(slot.w, slot.h)}px); shorten the link`);
+  const { module, side } = qrPlacement(m, slot);
+  const minModule = Math.max(1, Math.floor(MIN_MODULE_PX * scale));
+  if (module < minModule) {
+    throw new QrError(`${label}: the link is too long for the QR slot (${m.size} modules need ${(m.size + 2 * QUIET_MODULES) * minModule}px at ${minModule}px a module, the slot has ${Math.min(slot.w, slot.h)}px); shorten the link or make the slot larger`);
   }
+  const minCode = Math.floor(MIN_CODE_PX * scale);
+  if (side < minCode) throw new QrError(`${label}: the QR code would be ${side}px wide; it must be at least ${minCode}px (make the QR slot larger)`);
 }
 
 /** Paints the code (black on white, quiet zone included: the whole slot is white) into an RGB/RGBA raster. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, PosterSize } from '../../model/index.js';
 
 /** Text slots a poster can fit; the first group is shared by all stores, the second is per store. */
-export const BASE_TEXT_SLOTS = ['title', 'head', 'waist', 'leg', 'productName', 'price', 'originalPrice', 'offer', 'campaign', 'validUntil', 'brandName', 'slogan', 'ipName', 'ipGreeting', 'groupName'] as const;
+export const BASE_TEXT_SLOTS = ['title', 'head', 'waist', 'leg', 'productName', 'price', 'originalPrice', 'offer', 'campaign', 'validUntil', 'brandName', 'slogan', 'ipName', 'ipGreeting', 'groupName', 'hook', 'badge'] as const;
 /** Text slots that carry store-owner data: only the store layer may use them. */
 export const STORE_TEXT_SLOTS = ['storeName', 'ownerName', 'ownerLine', 'nickname', 'catchphrase', 'address', 'district', 'phone'] as const;
 /** Image slots: `<img data-slot="...">` in a template. */

@@ -15,7 +15,19 @@ interface CmapGroup {
   glyph: number;
 }
 
-/** Advance widths and character coverage of one font, read from its bytes (no copies kept besides small arrays). */
+/** Graphemes drawn as images one em wide (colour emoji), measured as such. */
+export interface ImageGlyphs {
+  has(grapheme: string): boolean;
+  graphemes(text: string): string[];
+}
+
+/** A string that may hold an emoji (checked before the slower grapheme walk). */
+const MAY_HAVE_IMAGE = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u20E3/u;
+
+/**
+ * Advance widths and character coverage of one font, read from its bytes (no copies kept besides
+ * small arrays); with `images`, emoji graphemes measure one em, as satori draws them.
+ */
 export class FontMetrics {
   readonly unitsPerEm: number;
   readonly ascender: number;
@@ -27,7 +39,11 @@ export class FontMetrics {
   private readonly groups: CmapGroup[];
   private readonly memo = new Map<number, number>();
 
-  constructor(data: Buffer) {
+  constructor(
+    data: Buffer,
+    /** Emoji drawn as images (one em square); without it, emoji are characters the font lacks. */
+    readonly images?: ImageGlyphs,
+  ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const tables = this.readTables();
     const need = (tag: string): Table => {
@@ -159,8 +175,18 @@ export class FontMetrics {
     return a + Math.floor((lineHeight - a - d) / 2);
   }
 
-  /** Width of a string in pixels at `fontSize`, plus `letterSpacing` px after each character. */
+  /** True when the grapheme is drawn as an image (an emoji) rather than from the font. */
+  isImage(grapheme: string): boolean {
+    return !!this.images && MAY_HAVE_IMAGE.test(grapheme) && this.images.has(grapheme);
+  }
+
+  /** Width of a string in pixels at `fontSize`, plus `letterSpacing` px after each character (an emoji image: one em, no spacing). */
   measure(text: string, fontSize: number, letterSpacing = 0): number {
+    if (this.images && MAY_HAVE_IMAGE.test(text)) {
+      let px = 0;
+      for (const g of this.images.graphemes(text)) px += this.isImage(g) ? fontSize : this.measure(g, fontSize, letterSpacing);
+      return px;
+    }
     let units = 0;
     let count = 0;
     for (const ch of text) {

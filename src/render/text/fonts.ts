@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { EmojiImages } from './emoji.js';
 import { FontMetrics } from './font-metrics.js';
 
 /** The family name every poster template uses. */
@@ -21,6 +22,8 @@ export interface PosterFonts {
   readonly metrics: { 400: FontMetrics; 700: FontMetrics };
   /** Metrics for a weight (anything ≥ 600 counts as bold). */
   metricsFor(weight: number): FontMetrics;
+  /** Colour emoji drawn as images (Twemoji), measured one em wide by the metrics. */
+  readonly emoji: EmojiImages;
 }
 
 const require = createRequire(import.meta.url);
@@ -40,12 +43,13 @@ export function assertSingleFont(data: Buffer, what: string): void {
   if (!ok) throw new Error(`font ${what}: not a single TTF/OTF (starts with ${JSON.stringify(tag)}; TTC and WOFF/WOFF2 are not usable by satori)`);
 }
 
-/** Builds PosterFonts from two font files' bytes (used by loadFonts and by tests). */
-export function fontsFromBuffers(regular: Buffer, bold: Buffer): PosterFonts {
+/** Builds PosterFonts from two font files' bytes (used by loadFonts and by tests), with the Twemoji images unless others are given. */
+export function fontsFromBuffers(regular: Buffer, bold: Buffer, emoji: EmojiImages = new EmojiImages()): PosterFonts {
   assertSingleFont(regular, 'regular');
   assertSingleFont(bold, 'bold');
-  const metrics = { 400: new FontMetrics(regular), 700: new FontMetrics(bold) };
+  const metrics = { 400: new FontMetrics(regular, emoji), 700: new FontMetrics(bold, emoji) };
   return {
+    emoji,
     satori: [
       { name: FONT_FAMILY, data: regular, weight: 400, style: 'normal' },
       { name: FONT_FAMILY, data: bold, weight: 700, style: 'normal' },

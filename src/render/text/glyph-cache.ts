@@ -4,6 +4,7 @@ import { FONT_FAMILY, type PosterFonts } from './fonts.js';
 import { LRUCache } from 'lru-cache';
 import type { Raster } from '../image/raster.js';
 import { splitText, type TextRun } from './svg-text.js';
+import { MAY_HAVE_EMOJI } from './emoji.js';
 
 /** A text run rasterised once: coverage (0..255), placed at (x + dx, baseline + dy). */
 interface Glyph {
@@ -14,7 +15,7 @@ interface Glyph {
   dy: number;
 }
 
-/** One character to paint: where satori's layout put it (left x, baseline y). */
+/** One character to paint: where satori's layout put it (left x, baseline y); `image` for an emoji drawn from its picture. */
 interface Placed {
   ch: string;
   x: number;
@@ -22,6 +23,13 @@ interface Placed {
   size: number;
   weight: 400 | 700;
   color: TextRun['color'];
+  image?: boolean;
+}
+
+/** An emoji rasterised at one size: RGBA, size × size. */
+interface EmojiRaster {
+  rgba: Buffer;
+  size: number;
 }
 
 /** Half-pixel horizontal phase of a glyph and the integer origin it is painted from. */
@@ -46,6 +54,7 @@ function keyOf(p: Placed, phase: number): string {
  */
 export class GlyphCache {
   private readonly glyphs = new LRUCache<string, Glyph>({ max: 20_000 });
+  private readonly emoji = new LRUCache<string, EmojiRaster>({ max: 512 });
   constructor(private readonly fonts: PosterFonts) {}
 
   /** Number of runs cached. */
@@ -59,7 +68,14 @@ export class GlyphCache {
     for (const run of runs) {
       const m = this.fonts.metricsFor(run.weight);
       let x = run.x;
-      for (const ch of run.text) {
+      // Emoji are whole graphemes drawn one em wide (as satori's graphemeImages); the rest goes by code point.
+      const units = m.images && MAY_HAVE_EMOJI.test(run.text) ? m.images.graphemes(run.text).flatMap((g) => (m.isImage(g) ? [g] : [...g])) : run.text;
+      for (const ch of units) {
+        if (m.isImage(ch)) {
+          out.push({ ch, x, y: run.y, size: run.size, weight: run.weight, color: run.color, image: true });
+          x += run.size;
+          continue;
+        }
         if (ch !== ' ' && ch !== '\u00a0') out.push({ ch, x, y: run.y, size: run.size, weight: run.weight, color: run.color });
         x += (m.advanceUnits(ch.codePointAt(0)!) * run.size) / m.unitsPerEm + run.letterSpacing;
       }
@@ -70,12 +86,53 @@ export class GlyphCache {
   /** Makes sure every glyph of the runs is cached (one satori + sharp pass for all misses). */
   async prepare(runs: TextRun[]): Promise<void> {
     const missing = new Map<string, { run: Placed; phase: number }>();
+    const pictures = new Map<string, Placed>();
     for (const p of this.placed(runs)) {
+      if (p.image) {
+        const k = `${p.size}|${p.ch}`;
+        if (!this.emoji.get(k)) pictures.set(k, p);
+        continue;
+      }
       const { phase } = place(p);
       const k = keyOf(p, phase);
       if (!this.glyphs.get(k) && !missing.has(k)) missing.set(k, { run: p, phase });
     }
     if (missing.size) await this.rasterise([...missing.entries()]);
+    for (const [k, p] of pictures) {
+      const size = Math.max(1, Math.round(p.size));
+      const rgba = await sharp(this.fonts.emoji.svg(p.ch), { density: 300 }).resize(size, size).ensureAlpha().raw().toBuffer();
+      this.emoji.set(k, { rgba, size });
+    }
+  }
+
+  /** Paints an emoji picture where satori puts a grapheme image: one em square, centred in the font's line box. */
+  private paintEmoji(dst: Raster, p: Placed, ox: number, oy: number): void {
+    const pic = this.emoji.get(`${p.size}|${p.ch}`);
+    if (!pic) throw new Error(`glyph cache: emoji ${JSON.stringify(p.ch)} was not prepared`);
+    const m = this.fonts.metricsFor(p.weight);
+    const asc = (m.ascender * p.size) / m.unitsPerEm;
+    const desc = (-m.descender * p.size) / m.unitsPerEm;
+    const x0 = Math.round(p.x) + ox;
+    const y0 = Math.round(p.y - asc + (asc + desc - pic.size) / 2) + oy;
+    const dc = dst.channels;
+    const d = dst.data;
+    for (let y = 0; y < pic.size; y++) {
+      const dy = y0 + y;
+      if (dy < 0 || dy >= dst.height) continue;
+      for (let x = 0; x < pic.size; x++) {
+        const dx = x0 + x;
+        if (dx < 0 || dx >= dst.width) continue;
+        const s = (y * pic.size + x) * 4;
+        const a = pic.rgba[s + 3]!;
+        if (a === 0) continue;
+        const i = (dy * dst.width + dx) * dc;
+        const inv = 255 - a;
+        d[i] = (pic.rgba[s]! * a + d[i]! * inv + 127) / 255 | 0;
+        d[i + 1] = (pic.rgba[s + 1]! * a + d[i + 1]! * inv + 127) / 255 | 0;
+        d[i + 2] = (pic.rgba[s + 2]! * a + d[i + 2]! * inv + 127) / 255 | 0;
+        if (dc === 4) d[i + 3] = Math.max(d[i + 3]!, a);
+      }
+    }
   }
 
   /**
@@ -140,6 +197,10 @@ export class GlyphCache {
     const dc = dst.channels;
     const d = dst.data;
     for (const run of this.placed(runs)) {
+      if (run.image) {
+        this.paintEmoji(dst, run, ox, oy);
+        continue;
+      }
       const { phase, xi, yi } = place(run);
       const g = this.glyphs.get(keyOf(run, phase));
       if (!g) throw new Error(`glyph cache: "${run.ch}" was not prepared`);

@@ -10,6 +10,8 @@ export type StoreField =
   | 'phone'
   | 'cloudStoreUrl'
   | 'groupTypes'
+  | 'delivery'
+  | 'deliveryNote'
   | 'avatar'
   | 'active';
 
@@ -33,6 +35,8 @@ export const STORE_COLUMNS: readonly StoreColumn[] = [
   { field: 'phone', zh: '电话', en: 'phone', aliases: ['手机', '手机号', '联系电话'] },
   { field: 'cloudStoreUrl', zh: '云店链接', en: 'cloud_store_url', aliases: ['云店', '云店地址'] },
   { field: 'groupTypes', zh: '社群类型', en: 'group_types', aliases: ['群类型', '社群'] },
+  { field: 'delivery', zh: '送货上门', en: 'delivery', aliases: ['是否送货', '配送', '可送货'] },
+  { field: 'deliveryNote', zh: '送货范围', en: 'delivery_note', aliases: ['配送范围', '送货说明'] },
   { field: 'avatar', zh: '头像', en: 'avatar', aliases: ['店主头像'] },
   { field: 'active', zh: '启用', en: 'active', aliases: ['状态', '是否启用'] },
 ];

@@ -40,6 +40,8 @@ export function storesToCsv(stores: readonly StoreOwner[], groups: readonly Grou
           return s.groupTypes.map((id) => groupLabel(id, groups)).join('、');
         case 'active':
           return s.active ? '是' : '否';
+        case 'delivery':
+          return s.delivery ? '是' : '否';
         default:
           return String((s as Record<string, unknown>)[c.field] ?? '');
       }

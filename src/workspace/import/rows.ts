@@ -30,7 +30,7 @@ export interface RowContext {
   encoding: string;
 }
 
-const TEXT_FIELDS = ['storeName', 'ownerName', 'nickname', 'catchphrase', 'address', 'district', 'phone'] as const;
+const TEXT_FIELDS = ['storeName', 'ownerName', 'nickname', 'catchphrase', 'address', 'district', 'phone', 'deliveryNote'] as const;
 const GROUP_SEPARATORS = /[;；、,，]/;
 const TRUE_WORDS: ReadonlySet<string> = new Set(['是', '启用', '有效', '正常', 'true', 'yes', 'y', '1']);
 const FALSE_WORDS: ReadonlySet<string> = new Set(['否', '停用', '禁用', '无效', 'false', 'no', 'n', '0']);
@@ -106,11 +106,13 @@ export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: 
     if (ambiguous.length) issue('groupTypes', `${ambiguous.map((u) => `"${u}"`).join(', ')} matches more than one group type; use the id`);
     draft.groupTypes = ids;
   }
-  if (has('active') && cell('active')) {
-    const word = cell('active').toLowerCase();
-    if (TRUE_WORDS.has(word)) draft.active = true;
-    else if (FALSE_WORDS.has(word)) draft.active = false;
-    else issue('active', `"${cell('active')}" is not 是/否 (yes/no)`);
+  // Yes/no columns: an empty cell keeps the current value.
+  for (const f of ['active', 'delivery'] as const) {
+    if (!has(f) || !cell(f)) continue;
+    const word = cell(f).toLowerCase();
+    if (TRUE_WORDS.has(word)) draft[f] = true;
+    else if (FALSE_WORDS.has(word)) draft[f] = false;
+    else issue(f, `"${cell(f)}" is not 是/否 (yes/no)`);
   }
   const avatarPath = has('avatar') && cell('avatar') ? cell('avatar') : undefined;
 

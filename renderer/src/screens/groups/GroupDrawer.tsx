@@ -4,7 +4,7 @@ import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
-import { POSTER_SIZES } from '@contract/vocabulary';
+import { EMOJI_POLICIES, POSTER_SIZES } from '@contract/vocabulary';
 
 type Group = MethodOutput<'groups.list'>[number];
 type Channel = MethodOutput<'channels.list'>[number];
@@ -16,9 +16,9 @@ const EMPTY: Group = {
   tone: '',
   tip: '',
   rules: { captionMaxLength: 300, emojiAllowed: true, legWeight: 'normal', channels: [], formats: ['caption', 'poster'], sizes: [...POSTER_SIZES] },
+  profile: { address: '', cares: '', badge: '', emoji: 'lively' },
 };
 
-/** Edit one group type: name, tone, tip and its rules. */
 /** The caps as the form edits them: empty per day / per week = no limit, empty per month = the month's days. */
 type CapsForm = { perDay?: number | null; perWeek?: number | null; perMonth?: number | null };
 
@@ -31,6 +31,7 @@ function capsFromForm(f: CapsForm | undefined): NonNullable<Group['caps']> {
   return { perDay: f?.perDay ?? null, perWeek: f?.perWeek ?? null, perMonth: f?.perMonth ?? 'days' };
 }
 
+/** Edit one group type: name, tone, tip, its rules and its profile (address, cares, badge, accent, emoji policy). */
 export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Group | null; channels: Channel[]; onClose(): void; onSaved(): void }) {
   const t = useT();
   const { message } = App.useApp();
@@ -41,7 +42,11 @@ export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Grou
     setBusy(true);
     try {
       const { capsForm, ...rest } = values as Group & { capsForm?: CapsForm };
-      await api('groups.save', { group: { ...(group ?? EMPTY), ...rest, rules: { ...(group ?? EMPTY).rules, ...rest.rules }, caps: capsFromForm(capsForm) } });
+      const base = group ?? EMPTY;
+      // An emptied accent field means "use the brand accent" (no value), not an invalid colour.
+      const profile = { ...base.profile, ...rest.profile };
+      if (!profile.accent) delete profile.accent;
+      await api('groups.save', { group: { ...base, ...rest, rules: { ...base.rules, ...rest.rules }, profile, caps: capsFromForm(capsForm) } });
       message.success(t('groups.saved'));
       onSaved();
     } catch (err) {
@@ -120,6 +125,25 @@ export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Grou
             </Form.Item>
           </Space>
         </Form.Item>
+        <div className="form-row">
+          <Form.Item name={['profile', 'address']} label={t('groups.f.address')} extra={t('groups.f.addressHint')} className="form-half">
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name={['profile', 'badge']} label={t('groups.f.badge')} extra={t('groups.f.badgeHint')} className="form-half">
+            <Input maxLength={8} />
+          </Form.Item>
+        </div>
+        <Form.Item name={['profile', 'cares']} label={t('groups.f.cares')} extra={t('groups.f.caresHint')}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <div className="form-row">
+          <Form.Item name={['profile', 'accent']} label={t('groups.f.accent')} extra={t('groups.f.accentHint')} rules={[{ pattern: /^#[0-9a-fA-F]{6}$/, message: t('groups.f.accentHint') }]} className="form-half">
+            <Input maxLength={7} placeholder="#C2557A" />
+          </Form.Item>
+          <Form.Item name={['profile', 'emoji']} label={t('groups.f.emojiPolicy')} className="form-half">
+            <Radio.Group optionType="button" options={EMOJI_POLICIES.map((p) => ({ value: p, label: t(`groups.emoji.${p}`) }))} />
+          </Form.Item>
+        </div>
       </Form>
     </Drawer>
   );

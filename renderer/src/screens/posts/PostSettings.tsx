@@ -21,6 +21,10 @@ interface Fields {
   originalPrice?: number | null;
   unit: string;
   offer: string;
+  vipBenefit: string;
+  limit?: number | null;
+  /** Group type id → its hook (form fields `hooks.<id>`). */
+  hooks: Record<string, string>;
   conversionUrl: string;
   valid: [Dayjs, Dayjs];
   groupTypes: string[];
@@ -36,7 +40,7 @@ const parsePin = (s?: string) => {
   return { template: template!, version: Number(v) };
 };
 
-/** Everything about a post besides its text: product, offer, link, dates, group types, template versions. Changes apply live (autosaved). */
+/** Everything about a post besides its text: product, offer, VIP benefit, limit, link, dates, group types, a hook per group type, template versions. Changes apply live (autosaved). */
 export function PostSettings({ open, post, onClose, onChange }: { open: boolean; post: Post; onClose(): void; onChange(next: Post): void }) {
   const t = useT();
   const { message } = App.useApp();
@@ -53,6 +57,9 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
       originalPrice: post.product.originalPrice,
       unit: post.product.unit,
       offer: post.offer,
+      vipBenefit: post.vipBenefit ?? '',
+      limit: post.limit,
+      hooks: { ...(post.hooks ?? {}) },
       conversionUrl: post.conversionUrl,
       valid: [dayjs(post.validFrom), dayjs(post.validUntil)],
       groupTypes: post.groupTypes,
@@ -82,6 +89,10 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
       campaign: f.campaign ?? '',
       product: { ...post.product, name: f.productName?.trim() || post.product.name, price: f.price ?? 0, originalPrice: f.originalPrice ?? undefined, unit: f.unit ?? '' },
       offer: f.offer ?? '',
+      vipBenefit: f.vipBenefit?.trim() ?? '',
+      limit: f.limit ? Math.round(f.limit) : undefined,
+      // Empty hooks are dropped: that group type then opens with the head.
+      hooks: Object.fromEntries(Object.entries(f.hooks ?? {}).map(([g, h]) => [g, (h ?? '').trim()] as const).filter(([, h]) => h)),
       conversionUrl: f.conversionUrl?.trim() ?? '',
       validFrom: f.valid?.[0]?.format('YYYY-MM-DD') ?? post.validFrom,
       validUntil: f.valid?.[1]?.format('YYYY-MM-DD') ?? post.validUntil,
@@ -139,6 +150,14 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
         <Form.Item name="offer" label={t('posts.form.offer')} extra={t('posts.form.offerHint')}>
           <Input maxLength={80} />
         </Form.Item>
+        <div className="form-row">
+          <Form.Item name="vipBenefit" label={t('posts.form.vipBenefit')} extra={t('posts.form.vipBenefitHint')} className="form-half">
+            <Input maxLength={80} />
+          </Form.Item>
+          <Form.Item name="limit" label={t('posts.form.limit')} extra={t('posts.form.limitHint')} className="form-half">
+            <InputNumber min={1} step={1} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
         <Form.Item name="conversionUrl" label={t('posts.form.url')} extra={t('posts.form.urlHint')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/i, message: t('posts.form.urlRequired') }]}>
           <Input placeholder="https://" />
         </Form.Item>
@@ -148,6 +167,15 @@ export function PostSettings({ open, post, onClose, onChange }: { open: boolean;
         <Form.Item name="groupTypes" label={t('posts.form.groups')} extra={t('posts.form.groupsHint')}>
           <Select mode="multiple" options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
         </Form.Item>
+        <Typography.Title level={3} className="subsection-title">
+          {t('posts.form.hooks')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('posts.form.hooksHint')}</Typography.Paragraph>
+        {(groups.data ?? []).map((g) => (
+          <Form.Item key={g.id} name={['hooks', g.id]} label={g.name}>
+            <Input maxLength={120} data-testid={`hook-${g.id}`} />
+          </Form.Item>
+        ))}
         <Typography.Title level={3} className="subsection-title">
           {t('posts.form.templates')}
         </Typography.Title>

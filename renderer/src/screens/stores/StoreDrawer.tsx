@@ -50,7 +50,7 @@ export function StoreDrawer({ store, groups, existingIds, onClose, onSaved }: { 
         </Space>
       }
     >
-      <Form<Store> form={form} layout="vertical" initialValues={store ?? { active: true, groupTypes: [] }} requiredMark="optional" onFinish={save}>
+      <Form<Store> form={form} layout="vertical" initialValues={store ?? { active: true, groupTypes: [], delivery: false, deliveryNote: '' }} requiredMark="optional" onFinish={save}>
         <Form.Item label={t('stores.f.avatar')}>
           <ImageDrop value={avatar} name={ownerName} onChange={setAvatar} testId="avatar-drop" />
         </Form.Item>
@@ -97,6 +97,14 @@ export function StoreDrawer({ store, groups, existingIds, onClose, onSaved }: { 
         <Form.Item name="groupTypes" label={t('stores.f.groupTypes')}>
           <Select mode="multiple" options={groups.map((g) => ({ value: g.id, label: g.name }))} />
         </Form.Item>
+        <div className="form-row">
+          <Form.Item name="delivery" label={t('stores.f.delivery')} extra={t('stores.f.deliveryHint')} valuePropName="checked" className="form-half">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="deliveryNote" label={t('stores.f.deliveryNote')} className="form-half">
+            <Input maxLength={60} placeholder={t('stores.f.deliveryNoteHint')} />
+          </Form.Item>
+        </div>
         <Form.Item name="active" label={t('stores.f.active')} valuePropName="checked">
           <Switch />
         </Form.Item>
