@@ -7,6 +7,7 @@ import { checkWorkspace } from '../../src/compose/checkAll.js';
 import { similarPairs } from '../../src/compose/checks/index.js';
 import { composeAll, composeVariant } from '../../src/compose/compose.js';
 import { buildDemoStudio } from '../../src/demo/index.js';
+import { demoStudio } from '../../src/setup/demo.js';
 import { bigramSimilarity, keepLeadingEmoji } from '../../src/model/text.js';
 import type { StudioData, Template } from '../../src/model/index.js';
 import { composeStudio } from './fixtures.js';
@@ -124,7 +125,8 @@ describe('channel conventions', () => {
 
 describe('the demo: captions of two group types for one store read differently', () => {
   it('every pair of group types measures below 0.7 with the similarity check, and the check is clean', async () => {
-    const { data } = await buildDemoStudio();
+    // The demo as the studio creates it: built-in templates added and pinned.
+    const { data } = await demoStudio();
     const variants = composeAll(data);
     const byPostStore = new Map<string, { group: string; caption: string }[]>();
     for (const v of variants) byPostStore.set(`${v.post}/${v.store}`, [...(byPostStore.get(`${v.post}/${v.store}`) ?? []), { group: v.group, caption: v.caption }]);

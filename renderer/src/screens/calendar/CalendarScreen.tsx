@@ -1,7 +1,7 @@
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, List, Popconfirm, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -23,7 +23,11 @@ export function CalendarScreen() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [mode, setMode] = useState<'week' | 'month'>('week');
-  const [anchor, setAnchor] = useState<Dayjs>(() => dayjs());
+  // The week (or month) shown: one the user stepped to, else the studio's today (China time, from
+  // the server) — not this computer's date, which may already be tomorrow or still yesterday there.
+  const [picked, setAnchor] = useState<Dayjs | undefined>();
+  const [studioToday, setStudioToday] = useState<string>();
+  const anchor = useMemo(() => picked ?? (studioToday ? dayjs(studioToday) : dayjs()), [picked, studioToday]);
   const days = useMemo(() => viewDays(mode, anchor), [mode, anchor]);
   const plan = useApi('plan.list', { from: days[0], to: days[days.length - 1] });
   const groups = useApi('groups.list', {});
@@ -32,6 +36,9 @@ export function CalendarScreen() {
   const [dragOver, setDragOver] = useState<string | null>(null);
 
   const p = plan.data;
+  useEffect(() => {
+    if (p?.today) setStudioToday(p.today);
+  }, [p?.today]);
   const severityOf = useMemo(() => {
     const m = new Map<string, 'error' | 'warning'>();
     for (const f of p?.findings ?? []) for (const id of f.slots) if (m.get(id) !== 'error') m.set(id, f.severity);
@@ -88,7 +95,7 @@ export function CalendarScreen() {
     <Space wrap>
       <Segmented value={mode} onChange={(v) => setMode(v as 'week' | 'month')} options={[{ value: 'week', label: t('calendar.week') }, { value: 'month', label: t('calendar.month') }]} data-testid="calendar-mode" />
       <Button icon={<LeftOutlined />} aria-label={t('calendar.prev')} onClick={() => setAnchor(step(mode, anchor, -1))} />
-      <Button onClick={() => setAnchor(dayjs())}>{t('calendar.today')}</Button>
+      <Button onClick={() => setAnchor(undefined)}>{t('calendar.today')}</Button>
       <Button icon={<RightOutlined />} aria-label={t('calendar.next')} onClick={() => setAnchor(step(mode, anchor, 1))} />
       <Typography.Text strong className="calendar-range">{title}</Typography.Text>
     </Space>
