@@ -20,7 +20,9 @@ describe('pack export of the demo', () => {
   let ws: Workspace;
   let out: string;
   let first: ExportResult;
-  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, out, ...extra }, ctx(ws)) as Promise<ExportResult>;
+  /** The folder as a shell hands it over: a one-time grant of the path the user named. */
+  const folder = () => servicesOf(ws).grants.grant(out, 'export-folder');
+  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, folder: folder(), ...extra }, ctx(ws)) as Promise<ExportResult>;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shequn-export-'));
@@ -209,7 +211,7 @@ describe('pack export of the demo', () => {
     await expect(run()).rejects.toMatchObject({ code: 'check_failed', message: expect.stringMatching(/poster template "poster-festive" v2 is in_review/) });
     const plan = await dispatch('export.plan', { stores: STORES }, ctx(ws));
     expect(plan.blocked.map((b) => b.post)).toEqual(['spring-gift']);
-    await expect(dispatch('export.start', { ...BASE, out }, ctx(ws))).rejects.toMatchObject({ code: 'check_failed' });
+    await expect(dispatch('export.start', { ...BASE, folder: folder() }, ctx(ws))).rejects.toMatchObject({ code: 'check_failed' });
     await ws.update((d) => {
       d.posts.find((x) => x.id === 'spring-gift')!.templates.poster = { template: 'poster-festive', version: 1 };
     });
@@ -220,7 +222,7 @@ describe('pack export of the demo', () => {
     await ws.update((d) => {
       for (const s of d.stores) if (STORES.includes(s.id)) s.nickname = `${s.nickname}·新`;
     });
-    const { job } = await dispatch('export.start', { ...BASE, out }, ctx(ws));
+    const { job } = await dispatch('export.start', { ...BASE, folder: folder() }, ctx(ws));
     let status = servicesOf(ws).jobs.get(job)!;
     for (let i = 0; i < 600 && status.progress.done < 1; i++) {
       await new Promise((r) => setTimeout(r, 50));
