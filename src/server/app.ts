@@ -95,9 +95,10 @@ export async function startServer(opts: ServerOptions): Promise<StudioServer> {
   const forget = services.serving.add(linkAddress);
   await issueMissingTokens(opts.ws).catch(() => undefined);
   await recordServing(opts.ws, linkAddress);
-  app.addHook('onClose', async () => {
+  const close = async () => {
     forget();
     await forgetServing(opts.ws, linkAddress);
-  });
-  return { app, url, token, openUrl: `${url}/#token=${token}`, close: () => app.close() };
+    await app.close();
+  };
+  return { app, url, token, openUrl: `${url}/#token=${token}`, close };
 }
