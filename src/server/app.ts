@@ -12,6 +12,7 @@ import { createShareControl } from './share.js';
 import { lanAddress } from '../portal/links.js';
 import { forgetServing, recordServing } from '../portal/serving.js';
 import { issueMissingTokens } from '../portal/tokens.js';
+import { sweepStaleEncoders } from '../video/encoder-process.js';
 import type { ServerOptions, StudioServer } from './types.js';
 
 export type { ServerOptions, StudioServer };
@@ -94,6 +95,8 @@ export async function startServer(opts: ServerOptions): Promise<StudioServer> {
   const linkAddress = { host: opts.lan ? (lanAddress() ?? shownHost) : shownHost, port: actualPort };
   const forget = services.serving.add(linkAddress);
   await issueMissingTokens(opts.ws).catch(() => undefined);
+  // Encoders a studio killed earlier left behind (where no parent-death signal reached them).
+  void sweepStaleEncoders().catch(() => undefined);
   await recordServing(opts.ws, linkAddress);
   const close = async () => {
     forget();
