@@ -134,8 +134,32 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
+/**
+ * Waits until the page's transient UI has settled: no finite animation or transition running
+ * (infinite ones — spinners, skeleton shimmer — never end and are left alone), no element in an
+ * enter/leave motion state (antd's rc-motion classes such as `.ant-message-fade-leave`), and no
+ * toast or notification on screen. On a loaded machine a fading success toast read mid-fade is
+ * low contrast: axe must not see it (issue 15 point 11).
+ */
+export async function settled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const moving = document.getAnimations().some((a) => {
+        if (a.playState !== 'running' && a.playState !== 'pending') return false;
+        const end = a.effect?.getComputedTiming().endTime;
+        return end !== Infinity;
+      });
+      const transient = document.querySelector('[class*="-enter"], [class*="-leave"], [class*="-appear"], .ant-message-notice, .ant-notification-notice');
+      return !moving && !transient;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Runs axe-core in the page, once its transient UI has settled, and returns the serious and critical violations. */
 export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  await settled(page);
   const axe = (await import('axe-core')).default as { source: string };
   // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
