@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderAvatars, importStores } from '../../src/workspace/import/index.js';
+import { MAX_IMPORT_ROWS } from '../../src/workspace/import/import-stores.js';
 import { createWorkspace, openWorkspace } from '../../src/workspace/index.js';
 import { minimalStudio } from '../helpers/studio.js';
 import { rssMB, savedState, tempDir } from './helpers.js';
@@ -100,6 +101,17 @@ describe('the core refuses a decompression bomb while it streams', () => {
       expect(err).toMatchObject({ code: 'bad_input', field: 'file' });
       expect(err.message).toMatch(/far\.xlsx: sheet1\.xml spans 1048576 rows × 16384 columns/);
       expect(growthMB).toBeLessThan(200);
+    } finally {
+      await ws.close();
+    }
+  });
+
+  it('a table of more than 50,000 rows is refused naming the file (the cap that keeps any import under 700 MB)', async () => {
+    const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `R${i},店${i},主${i}`);
+    const ws = await openWorkspace(wsDir);
+    try {
+      const err = await importStores(ws, { name: 'many.csv', bytes: Buffer.from(`store_id,store_name,owner_name\n${rows.join('\n')}\n`) }, folderAvatars(root.dir), { dryRun: true }).catch((e) => e);
+      expect(err).toMatchObject({ code: 'bad_input', field: 'file', message: `many.csv has more than ${MAX_IMPORT_ROWS} store rows; split it into several files and import them one after another` });
     } finally {
       await ws.close();
     }

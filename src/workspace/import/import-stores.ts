@@ -52,6 +52,9 @@ export interface ImportResult {
   preview: ImportPreviewRow[];
 }
 
+/** Most store rows one import takes (50,000 stores: a CSV of about 11 MB); bigger lists import in several files. */
+export const MAX_IMPORT_ROWS = 50_000;
+
 type GoodRow = ParsedRow & { avatar?: { path: string; record: AssetRecord } };
 
 /** Resolves a row's avatar (cached per path); returns the issue text when it cannot be used. */
@@ -102,7 +105,10 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
         if (header.problems.length) break;
         continue;
       }
-      rows++;
+      if (++rows > MAX_IMPORT_ROWS) {
+        // Every good row is kept for the preview and the save: the cap keeps a whole import well under 700 MB.
+        throw new StudioError('bad_input', `${file} has more than ${MAX_IMPORT_ROWS} store rows; split it into several files and import them one after another`, 'file');
+      }
       const parsed = parseStoreRow(r, { ...ctxBase, header });
       if (!parsed.ok) {
         errors.push(...parsed.issues);

@@ -14,9 +14,9 @@ export interface UnzipLimits {
 }
 
 /**
- * The default bounds: 80,000 stores unpack to about 30 MB (a bigger list imports as CSV, which is
- * streamed); a zip bomb does not fit. Parsing 32 MB of workbook XML peaks near 300 MB, which keeps
- * a whole import under 700 MB.
+ * The default bounds: 80,000 stores unpack to about 30 MB (an import takes at most 50,000 rows);
+ * a zip bomb does not fit. Parsing 32 MB of workbook XML peaks near 300 MB, which keeps a whole
+ * import under 700 MB.
  */
 export const XLSX_LIMITS: UnzipLimits = { entry: 32 * 1024 * 1024, total: 32 * 1024 * 1024, entries: 5000 };
 
