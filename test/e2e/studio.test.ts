@@ -307,7 +307,7 @@ describe('the studio in a real browser (web mode)', () => {
       .toMatchObject({ state: 'changes_requested', comments: expect.arrayContaining([expect.objectContaining({ text: '价格角标再大一点。' })]) });
     await page.getByText('没有待审核的版本').waitFor();
     await capture('07-review-empty');
-  });
+  }, 120_000); // proofs render in the background: on a machine at load 20 this flow alone takes ~60 s
 
   it('imports a CSV with one bad row: the row error is shown and nothing is saved', async () => {
     const before = await call<unknown[]>('stores.list', {});
