@@ -69,7 +69,7 @@ try {
   };
   log(`export benchmark: ${STORES} stores × 2 group types, post ${POST}, posters + captions, ${availableParallelism()} cores`);
   const services = createServices(ws);
-  const run = (onProgress?: (p: { done: number; total: number; etaSeconds?: number }) => void) => dispatch('export.run', { ...plan, out }, { ws, services, onProgress }) as Promise<ExportResult>;
+  const run = (onProgress?: (p: { done: number; total: number; etaSeconds?: number }) => void) => dispatch('export.run', { ...plan, folder: services.grants.grant(out, 'export-folder') }, { ws, services, onProgress }) as Promise<ExportResult>;
   const full = await timed('full export', () => run(onProgress));
   await ws.update((d) => {
     d.stores[Math.floor(STORES / 2)]!.catchphrase = '改了一家店：只有这家店的内容重新生成';

@@ -1,7 +1,11 @@
 import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, resolve, sep } from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, Shell } from 'electron';
+import type { FileGrants } from '../src/api/grants';
 import type { Workspace } from '../src/workspace/types';
+
+/** The folder an export makes inside the folder the user picks. */
+export const PACKS_FOLDER = '社群内容包';
 
 /** Menu commands the window carries out itself (so an import still shows its preview and row errors first). */
 export type MenuCommand = 'import-stores' | 'export-folder';
@@ -15,25 +19,34 @@ export const MENU_CHANNEL = 'studio-shell:menu';
  * ask the window, which opens its import dialog (native file picker, then the dry-run preview
  * with per-row errors, then save) or its export screen's folder picker.
  */
-export function setupDialogs(ipcMain: IpcMain, deps: { dialog: Dialog; shell: Shell; win: () => BrowserWindow | undefined; ws: () => Workspace; trusted: (e: Electron.IpcMainInvokeEvent) => boolean }) {
-  const pickImportFile = async () => {
+export function setupDialogs(
+  ipcMain: IpcMain,
+  deps: { dialog: Dialog; shell: Shell; win: () => BrowserWindow | undefined; ws: () => Workspace; grants: () => FileGrants; trusted: (e: Electron.IpcMainInvokeEvent) => boolean },
+) {
+  // The window never sees or sends a path: it gets a one-time grant of what the user picked here,
+  // which only the core resolves (stores.import { grant }, export.start { folder }).
+  const pickImportFile = async (): Promise<{ grant: string; name: string } | null> => {
     const win = deps.win();
     if (!win) return null;
     const picked = await deps.dialog.showOpenDialog(win, { title: '导入门店', properties: ['openFile'], filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx'] }] });
-    return picked.canceled ? null : picked.filePaths[0] ?? null;
+    const file = picked.canceled ? undefined : picked.filePaths[0];
+    return file ? { grant: deps.grants().grant(file, 'import-file'), name: basename(file) } : null;
   };
   // Folders "open folder" may open: the workspace's packs/ and what the user picked in a folder
   // dialog (and folders inside those: an export writes into a subfolder of the pick). Nothing
   // the window names by itself is opened (on macOS an .app bundle is a folder: opening it runs it).
   const picked = new Set<string>();
-  const pickFolder = async () => {
+  const pickFolder = async (): Promise<{ grant: string; path: string } | null> => {
     const win = deps.win();
     if (!win) return null;
     const r = await deps.dialog.showOpenDialog(win, { title: '选择导出文件夹', properties: ['openDirectory', 'createDirectory'] });
     const dir = r.canceled ? undefined : r.filePaths[0];
     if (!dir) return null;
     picked.add(resolve(dir));
-    return dir;
+    // Packs go into their own folder inside the pick: the exporter replaces pack folders and
+    // clears its own leftovers there, which must never touch the user's other files.
+    const out = join(resolve(dir), PACKS_FOLDER);
+    return { grant: deps.grants().grant(out, 'export-folder'), path: out };
   };
   const allowed = async (dir: string) => {
     const roots = await Promise.all([deps.ws().paths.packs, ...picked].map((r) => realpath(r).catch(() => resolve(r))));

@@ -37,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
     setupProtocol(protocol, join(__dirname, '../renderer'));
     const ownWindow = () => win?.webContents;
     setupIpc(ipcMain, { getSession: () => studio!, ownWindow, origin: ORIGIN });
-    const actions = setupDialogs(ipcMain, { dialog, shell, win: () => win, ws: () => studio!.ws, trusted: (e) => isTrustedSender(e, ownWindow, ORIGIN) });
+    const actions = setupDialogs(ipcMain, { dialog, shell, win: () => win, ws: () => studio!.ws, grants: () => studio!.services.grants, trusted: (e) => isTrustedSender(e, ownWindow, ORIGIN) });
     setupMenu(Menu, () => win, actions);
     win = setupWindow(BrowserWindow, join(__dirname, '../preload'));
   });

@@ -13,8 +13,10 @@ contextBridge.exposeInMainWorld('studio', {
     return ipcRenderer.invoke(`studio:${method}`, input, typeof userKey === 'string' ? userKey : undefined);
   },
   shell: {
-    pickImportFile: (): Promise<string | null> => ipcRenderer.invoke('studio-shell:pick-import-file'),
-    pickFolder: (): Promise<string | null> => ipcRenderer.invoke('studio-shell:pick-folder'),
+    /** The picked table as a one-time grant for stores.import, and its name to show. */
+    pickImportFile: (): Promise<{ grant: string; name: string } | null> => ipcRenderer.invoke('studio-shell:pick-import-file'),
+    /** The picked export folder as a one-time grant for export.start { folder }, and its path to show. */
+    pickFolder: (): Promise<{ grant: string; path: string } | null> => ipcRenderer.invoke('studio-shell:pick-folder'),
     showPacks: (folder?: string): Promise<boolean> => ipcRenderer.invoke('studio-shell:show-packs', typeof folder === 'string' ? folder : undefined),
     /** Menu commands for the window ("import-stores", "export-folder"); returns the unsubscribe. */
     onMenu(listener: (command: string) => void): () => void {

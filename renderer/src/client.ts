@@ -59,3 +59,23 @@ export async function api<M extends MethodName>(method: M, input: MethodInput<M>
   if (!res.ok || body.error) throw new StudioError(body.error?.code ?? 'internal', body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
   return body.result as MethodOutput<M>;
 }
+
+/**
+ * The store list as a CSV file to save: in web mode the server serves it (GET /api/download/stores.csv,
+ * with the token in a header, never in the address); in the desktop app its bytes come through the
+ * contract. Nothing is written where a caller says: the browser (or Electron) asks where to save.
+ */
+export async function storesCsv(): Promise<{ name: string; blob: Blob }> {
+  if (window.studio) {
+    const out = await api('stores.exportCsvData', {});
+    const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
+    return { name: out.name, blob: new Blob([bytes], { type: 'text/csv;charset=utf-8' }) };
+  }
+  token ??= tokenFromLocation();
+  const res = await fetch('/api/download/stores.csv', { headers: { 'x-shequn-token': token } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; field?: string } };
+    throw new StudioError(body.error?.code ?? 'internal', body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
+  }
+  return { name: 'stores.csv', blob: await res.blob() };
+}

@@ -16,6 +16,7 @@ import type { Storyboard } from '../video/storyboard.js';
 import type { Workspace } from '../workspace/types.js';
 import type { MethodInput, MethodOutput } from './contract.js';
 import type { JobKinds } from './methods/jobs.js';
+import { FileGrants } from './grants.js';
 
 /** The share switch's state (what `share.status` returns). */
 export type ShareStatus = MethodOutput<'share.status'>;
@@ -29,6 +30,35 @@ export interface ShareControl {
   set(opts: MethodInput<'share.set'>): Promise<ShareStatus>;
   /** Stops sharing (the workspace is closing). */
   stop(): Promise<void>;
+}
+
+/** Where a running server serves this workspace's portal: the host and port its links name. */
+export interface PortalAddress {
+  host: string;
+  port: number;
+}
+
+/** The servers serving this workspace now (the last one started wins); links default to it. */
+export interface ServingAddresses {
+  /** Records a server that started; returns the function that forgets it (call when it stops). */
+  add(address: PortalAddress): () => void;
+  /** The address links should name, or undefined when nothing serves the portal. */
+  current(): PortalAddress | undefined;
+}
+
+function servingAddresses(): ServingAddresses {
+  const list: PortalAddress[] = [];
+  return {
+    add(address) {
+      const entry = { ...address };
+      list.push(entry);
+      return () => {
+        const i = list.indexOf(entry);
+        if (i >= 0) list.splice(i, 1);
+      };
+    },
+    current: () => list.at(-1),
+  };
 }
 
 /** Switches that exist for tests only (kill tests hold a finished pack before its rename). */
@@ -64,6 +94,10 @@ export interface Services {
   /** Orders, clicks and portal activity read back (results/*.jsonl): imports one at a time, reads kept while unchanged. */
   readonly results: ResultsStore;
   readonly share: ShareControl;
+  /** The address of the server serving the portal now (set by src/server), for links. */
+  readonly serving: ServingAddresses;
+  /** Files and folders the user picked in a shell, as one-time tokens (no method takes a path). */
+  readonly grants: FileGrants;
   readonly hooks: TestHooks;
   /** Cancels running jobs and stops what the services started. */
   close(): Promise<void>;
@@ -123,6 +157,8 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
     get share() {
       return share;
     },
+    serving: servingAddresses(),
+    grants: new FileGrants(() => clock().getTime()),
     hooks: { ...opts.hooks },
     async close() {
       services.jobs.cancelAll();

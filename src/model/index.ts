@@ -5,6 +5,7 @@ export * from './channel.js';
 export * from './groupType.js';
 export * from './plan.js';
 export * from './storeOwner.js';
+export * from './plain-text.js';
 export * from './template.js';
 export * from './post.js';
 export * from './user.js';

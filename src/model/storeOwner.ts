@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssetId, HttpUrl, Id } from './common.js';
+import { unsafeTextReason } from './plain-text.js';
 
 /** A store and its owner's persona: the store-owner IP every variant speaks with. */
 export const StoreOwner = z.object({
@@ -21,3 +22,24 @@ export const StoreOwner = z.object({
   active: z.boolean().default(true),
 });
 export type StoreOwner = z.infer<typeof StoreOwner>;
+
+/** The store's names: shown on terminals, phones and in file names, one line each. */
+export const STORE_NAME_FIELDS = ['storeName', 'ownerName', 'nickname', 'district', 'phone'] as const;
+/** The store's other text: line breaks and tabs allowed, no other control characters. */
+export const STORE_TEXT_FIELDS = ['catchphrase', 'address'] as const;
+
+/**
+ * A store as it comes in (import rows, stores.save, bundles): the model plus a refusal of control
+ * and bidi characters in its text. Kept apart from StoreOwner so a workspace saved before this rule
+ * still opens.
+ */
+export const StoreOwnerInput = StoreOwner.superRefine((store, ctx) => {
+  for (const field of STORE_NAME_FIELDS) {
+    const why = unsafeTextReason(store[field]);
+    if (why) ctx.addIssue({ code: 'custom', path: [field], message: why });
+  }
+  for (const field of STORE_TEXT_FIELDS) {
+    const why = unsafeTextReason(store[field], { multiline: true });
+    if (why) ctx.addIssue({ code: 'custom', path: [field], message: why });
+  }
+});

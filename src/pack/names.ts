@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
  *
  * Rules (deterministic: the same input always gives the same name):
  * - Unicode NFC (macOS stores NFD; NFC keeps Chinese and accented names comparable).
- * - `< > : " / \ | ? *` and control characters (U+0000–U+001F, U+007F) become `_`.
+ * - `< > : " / \ | ? *`, control characters (U+0000–U+001F, U+007F–U+009F) and bidi controls
+ *   (U+202A–U+202E, U+2066–U+2069) become `_`.
  * - Leading and trailing spaces trimmed, trailing dots trimmed (Windows drops them silently);
  *   a leading dot becomes `_` (hidden on Unix, and `.tmp-` / `.old-` are the exporter's own names).
  * - Windows device names (CON, PRN, AUX, NUL, COM1–9, LPT1–9, also with an extension or the
@@ -19,7 +20,9 @@ import { createHash } from 'node:crypto';
 /** The longest name (in UTF-8 bytes) a file system component may have on all three systems. */
 export const MAX_NAME_BYTES = 255;
 
-const BAD_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+// Controls (C0, DEL, C1) and bidi embeddings/overrides/isolates: a right-to-left override makes
+// "门店\u202egpj.exe.zip" display as "门店piz.exe.jpg".
+const BAD_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$/i;
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { findStore } from '../model/index.js';
 import type { PortalToken, StudioData } from '../model/index.js';
 import { newToken } from '../workspace/secrets.js';
+import type { Workspace } from '../workspace/types.js';
 
 /** Store portal tokens: 24 base64url characters = 144 random bits. */
 export const TOKEN_BYTES = 18;
@@ -60,4 +61,17 @@ export function revokeToken(data: StudioData, store: string): number {
     }
   }
   return n;
+}
+
+/**
+ * Issues tokens to active stores that never had one (revoked ones stay revoked), when the workspace
+ * is writable: called on import, on saving a store, at serve start and when links are listed, so a
+ * listing made while another process holds the workspace is still complete.
+ */
+export async function issueMissingTokens(ws: Workspace): Promise<number> {
+  if (ws.readOnly) return 0;
+  const data = ws.data();
+  const missing = data.stores.filter((s) => s.active && !data.portal.tokens.some((t) => t.store === s.id)).map((s) => s.id);
+  if (!missing.length) return 0;
+  return ws.update((d) => ensureTokens(d, missing));
 }

@@ -9,6 +9,10 @@ import { allowedHosts, hostAllowed } from './hosts.js';
 import { newToken } from '../workspace/secrets.js';
 import { serverPlugins } from './plugins.js';
 import { createShareControl } from './share.js';
+import { lanAddress } from '../portal/links.js';
+import { forgetServing, recordServing } from '../portal/serving.js';
+import { issueMissingTokens } from '../portal/tokens.js';
+import { sweepStaleEncoders } from '../video/encoder-process.js';
 import type { ServerOptions, StudioServer } from './types.js';
 
 export type { ServerOptions, StudioServer };
@@ -53,7 +57,7 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
     reply.header('X-Frame-Options', 'DENY');
   });
   if (!opts.services) app.addHook('onClose', () => services.close());
-  registerApiRoutes(app, { ws: opts.ws, services, token: opts.token });
+  await registerApiRoutes(app, { ws: opts.ws, services, token: opts.token });
   for (const plugin of serverPlugins) await plugin(app, { ws: opts.ws, services, token: opts.token });
   const dir = opts.rendererDir;
   if (dir && existsSync(join(dir, 'index.html'))) {
@@ -72,17 +76,35 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
   return app;
 }
 
-/** Starts the studio server and resolves once it is listening. */
+/**
+ * Starts the studio server and resolves once it is listening. While it runs, its address is the
+ * one portal links name (services.serving, and `.serving.json` in the workspace for a CLI listing
+ * links meanwhile), and every active store has a portal token (issued at start, and on import).
+ */
 export async function startServer(opts: ServerOptions): Promise<StudioServer> {
   const token = opts.token ?? newToken();
   const host = opts.host ?? (opts.lan ? '0.0.0.0' : '127.0.0.1');
   const port = opts.port ?? 0;
-  const app = await buildApp({ ...opts, host, port, token });
+  const services = opts.services ?? serverServices(opts.ws);
+  const app = await buildApp({ ...opts, services, host, port, token });
+  if (!opts.services) app.addHook('onClose', () => services.close());
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   (app as unknown as { studioHosts: { refresh(p: number): void } }).studioHosts.refresh(actualPort);
-  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const shownHost = wildcard ? '127.0.0.1' : host;
   const url = `http://${shownHost}:${actualPort}`;
-  return { app, url, token, openUrl: `${url}/#token=${token}`, close: () => app.close() };
+  const linkAddress = { host: opts.lan ? (lanAddress() ?? shownHost) : shownHost, port: actualPort };
+  const forget = services.serving.add(linkAddress);
+  await issueMissingTokens(opts.ws).catch(() => undefined);
+  // Encoders a studio killed earlier left behind (where no parent-death signal reached them).
+  void sweepStaleEncoders().catch(() => undefined);
+  await recordServing(opts.ws, linkAddress);
+  const close = async () => {
+    forget();
+    await forgetServing(opts.ws, linkAddress);
+    await app.close();
+  };
+  return { app, url, token, openUrl: `${url}/#token=${token}`, close };
 }

@@ -12,6 +12,7 @@ import { loginPage, queuePage, refusalPage, versionPage, type Viewer } from './r
 import { newToken } from '../workspace/secrets.js';
 import { keyHashOf, keyMatches } from '../review/keys.js';
 import type { StudioData } from '../model/index.js';
+import { badTokenGuard } from './portal/rate-limit.js';
 import { readCookie, ReviewSessions, secretEquals, SESSION_COOKIE, sessionCookie, type ReviewSession } from './review-session.js';
 
 /** Options of the review pages. */
@@ -35,6 +36,10 @@ type Params = { template: string; version: string };
 
 function html(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.code(status).header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(body);
+}
+
+function tooManyPage(reply: FastifyReply, seconds: number): FastifyReply {
+  return html(reply.header('Retry-After', String(seconds)), 429, refusalPage('429', `too many wrong tokens from this address; try again in ${seconds} s`));
 }
 
 function forbidden(reply: FastifyReply, why: string): FastifyReply {
@@ -81,6 +86,23 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
   const sessions = new ReviewSessions();
 
   await app.register(async (scope) => {
+    // Bad manager tokens are limited like the portal's store tokens (429 with Retry-After), checked
+    // before anything else so a guesser learns nothing while blocked.
+    const tokenOf = (req: FastifyRequest) => {
+      const t = (req.query as Record<string, unknown> | undefined)?.token;
+      return typeof t === 'string' ? t : '';
+    };
+    const guard = await badTokenGuard(scope, tokenOf);
+    scope.addHook('onRequest', async (req, reply) => {
+      const given = (req.query as Record<string, unknown> | undefined)?.token;
+      if (typeof given !== 'string') return;
+      const wait = await guard.blocked(req);
+      if (wait) return tooManyPage(reply, wait);
+      const { ws } = await opts.getSession();
+      if (secretEquals(given, ws.data().portal.managerToken)) return;
+      const after = await guard.fail(req);
+      if (after) return tooManyPage(reply, after);
+    });
     if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) {
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
         done(null, Object.fromEntries(new URLSearchParams(body as string)));

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, chmodSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { StudioError } from '../model/index.js';
+import { findLauncher, type Launcher } from './encoder-process.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,6 +21,8 @@ export interface Binaries {
   /** First line of `ffmpeg -version`. */
   ffmpegVersion: string;
   ffprobeVersion: string;
+  /** What encoders are started through so they die with the studio (`setpriv --pdeathsig KILL --` on Linux), if anything. */
+  launcher?: Launcher;
 }
 
 const PACKAGES = { ffmpeg: '@ffmpeg-installer/ffmpeg', ffprobe: '@ffprobe-installer/ffprobe' } as const;
@@ -96,6 +99,6 @@ export async function checkBinaries(env: NodeJS.ProcessEnv = process.env, timeou
   const ffprobe = resolveBinary('ffprobe', env);
   ensureExecutable(ffmpeg);
   ensureExecutable(ffprobe);
-  const [ffmpegVersion, ffprobeVersion] = await Promise.all([firstVersionLine(ffmpeg, timeoutMs), firstVersionLine(ffprobe, timeoutMs)]);
-  return { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, ffmpegVersion, ffprobeVersion };
+  const [ffmpegVersion, ffprobeVersion, launcher] = await Promise.all([firstVersionLine(ffmpeg, timeoutMs), firstVersionLine(ffprobe, timeoutMs), findLauncher(timeoutMs)]);
+  return { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, ffmpegVersion, ffprobeVersion, launcher };
 }

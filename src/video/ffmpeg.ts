@@ -1,7 +1,8 @@
 /**
- * The ONLY module that touches fluent-ffmpeg (an archived package): everything else builds
- * FfmpegSpec data with the pure functions in ./args and runs it through here, so the wrapper
- * can be swapped for a plain spawn without touching the rest.
+ * The ONLY module that runs ffmpeg: everything else builds FfmpegSpec data with the pure functions
+ * in ./args and runs it through here. Encodes are plain spawns of the spec's argv through
+ * encoder-process.ts (so they die with the studio); fluent-ffmpeg (an archived package) is kept
+ * only for ffprobe's JSON.
  */
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import ffmpeg from 'fluent-ffmpeg';
 import { StudioError } from '../model/index.js';
 import type { Binaries } from './binaries.js';
 import { toArgv, type FfmpegSpec } from './args/spec.js';
+import { killGroup, spawnEncoder } from './encoder-process.js';
 
 /** Progress of one ffmpeg run: percent from ffmpeg's reported time against the expected duration. */
 export interface RunProgress {
@@ -34,15 +36,6 @@ export function parseTimemark(mark: string | undefined): number {
   return m[1] ? -s : s;
 }
 
-/**
- * fluent-ffmpeg splits a lone option on its space ("-x y" → two args) but keeps each of several
- * arguments whole: always pass at least two (an empty-free list of real arguments).
- */
-function whole(options: readonly string[]): [string, string, ...string[]] {
-  if (options.length === 1) return [options[0]!, '-hide_banner'];
-  return options as unknown as [string, string, ...string[]];
-}
-
 function cancelled(): StudioError {
   return new StudioError('cancelled', 'video render cancelled');
 }
@@ -59,54 +52,67 @@ async function removeOutput(path: string): Promise<void> {
   await Promise.all(names.filter((n) => n.startsWith(before) && n.endsWith(after)).map((n) => rm(join(dir, n), { force: true })));
 }
 
+/** The last lines of ffmpeg's stderr worth showing (progress lines left out). */
+function stderrTail(lines: string[]): string {
+  return lines
+    .filter((l) => l.trim() && !/^\s*(frame|size)=/.test(l))
+    .slice(-4)
+    .join(' | ');
+}
+
 /**
- * Runs one ffmpeg invocation through fluent-ffmpeg. Resolves when ffmpeg exits 0; on failure
- * or cancel (AbortSignal → the process is killed) the outputs are removed and an StudioError is
- * thrown (`cancelled`, or `internal` with ffmpeg's last stderr lines).
+ * Runs one ffmpeg invocation (the spec's argv, see toArgv) as an encoder process that dies with
+ * this one (encoder-process.ts: own process group, parent-death signal on Linux, killed on every
+ * exit path). Resolves when ffmpeg exits 0; on failure or cancel (AbortSignal → the group is
+ * killed) the outputs are removed and a StudioError is thrown (`cancelled`, or `internal` with
+ * ffmpeg's last stderr lines).
  */
 export function runFfmpeg(bin: Binaries, spec: FfmpegSpec, opts: RunOptions = {}): Promise<void> {
   if (opts.signal?.aborted) return Promise.reject(cancelled());
-  const cmd = ffmpeg().setFfmpegPath(bin.ffmpeg).setFfprobePath(bin.ffprobe);
-  for (const input of spec.inputs) {
-    cmd.input(input.path);
-    if (input.options?.length) cmd.inputOptions(...whole(input.options));
-  }
-  if (spec.filter) cmd.complexFilter(spec.filter);
-  spec.outputs.forEach((output, i) => {
-    cmd.output(output.path);
-    // Global flags may sit anywhere; fluent-ffmpeg has no slot for them.
-    const options = i === 0 ? ['-nostdin', '-hide_banner', ...output.options] : output.options;
-    if (options.length) cmd.outputOptions(...whole(options));
-  });
+  const argv = ['-nostdin', '-hide_banner', ...toArgv(spec)];
   return new Promise<void>((resolve, reject) => {
     let aborted = false;
+    const child = spawnEncoder(bin.ffmpeg, argv, bin.launcher);
     const onAbort = () => {
       aborted = true;
-      cmd.kill('SIGKILL');
+      killGroup(child);
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const lines: string[] = [];
+    let partial = '';
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
+      const parts = (partial + chunk).split(/\r\n|\r|\n/);
+      partial = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (lines.length > 200) lines.splice(0, lines.length - 200);
+        const mark = / time=\s*(-?\d+:\d{2}:\d{2}(?:\.\d+)?)/.exec(line);
+        if (mark) {
+          const seconds = parseTimemark(mark[1]);
+          const percent = spec.duration > 0 ? Math.max(0, Math.min(100, (seconds / spec.duration) * 100)) : 0;
+          opts.onProgress?.({ label: spec.label, percent, seconds });
+        }
+      }
+    });
+    let settled = false;
     const finish = async (err?: unknown) => {
+      if (settled) return;
+      settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       if (!err) return resolve();
       await Promise.all(spec.outputs.map((o) => removeOutput(o.path))).catch(() => undefined);
       reject(err);
     };
-    cmd.on('progress', (p: { timemark?: string }) => {
-      const seconds = parseTimemark(p.timemark);
-      const percent = spec.duration > 0 ? Math.max(0, Math.min(100, (seconds / spec.duration) * 100)) : 0;
-      opts.onProgress?.({ label: spec.label, percent, seconds });
-    });
-    cmd.on('end', () => void finish());
-    cmd.on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
+    child.once('error', (err) => void finish(new StudioError('internal', `ffmpeg failed (${spec.label}): ${err.message.split('\n')[0]}`, undefined, { argv: toArgv(spec) })));
+    child.once('close', (code, signal) => {
+      if (partial) lines.push(partial);
       if (aborted || opts.signal?.aborted) return void finish(cancelled());
-      const tail = String(stderr ?? '')
-        .split(/\r?\n/)
-        .filter((l) => l.trim() && !/^\s*(frame|size)=/.test(l))
-        .slice(-4)
-        .join(' | ');
-      void finish(new StudioError('internal', `ffmpeg failed (${spec.label}): ${err.message.split('\n')[0]}${tail ? ` — ${tail}` : ''}`, undefined, { argv: toArgv(spec) }));
+      if (code === 0) return void finish();
+      const why = signal ? `ffmpeg was killed with signal ${signal}` : `ffmpeg exited with code ${code}`;
+      const tail = stderrTail(lines);
+      void finish(new StudioError('internal', `ffmpeg failed (${spec.label}): ${why}${tail ? ` — ${tail}` : ''}`, undefined, { argv: toArgv(spec) }));
     });
-    cmd.run();
   });
 }
 

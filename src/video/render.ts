@@ -17,6 +17,7 @@ import { createLayerRenderer, type LayerRenderer } from './layers.js';
 import { bodyKey, musicPlan, prepareBody, prepareEndCard, prepareStoreScene, sceneTexts, segmentsOf, sharedTexts, type Segment, type VideoAssets } from './plan.js';
 import { FfmpegPool } from './pool.js';
 import { sweepDeadScratch, sweepStale } from './stale.js';
+import { sweepStaleEncoders } from './encoder-process.js';
 import { FPS, toFrames, type Storyboard } from './storyboard.js';
 import { assertOutput } from './verify.js';
 
@@ -139,6 +140,8 @@ export async function renderVariantVideos(job: VideoJob, opts: VideoOptions = {}
   // Scratch folders carry their process id: those of processes that are gone (a render killed
   // mid-way) are cleared first; a live process's folders, this one's included, are never touched.
   await sweepDeadScratch(opts.tmpRoot ?? tmpdir());
+  // Encoders a killed studio left running (where no parent-death signal reached them) go too.
+  await sweepStaleEncoders();
   const work = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), `shequn-video-${process.pid}-`));
   const parts: string[] = [];
   // Output folders whose leftover parts this render already swept.

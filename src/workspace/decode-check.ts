@@ -10,7 +10,9 @@ export const MAX_ASSET_PIXELS = 50_000_000;
  * or a truncated file is refused when it arrives (naming it), not later in the middle of an export.
  */
 export async function assertDecodable(bytes: Buffer, record: Pick<AssetRecord, 'mime' | 'name'>): Promise<void> {
-  if (record.mime === 'image/svg+xml') return; // checked as text (external references, <use> expansion)
+  // An SVG's markup was checked as text (external references, <use> expansion); its declared size
+  // (width/height, else the viewBox) is what librsvg rasterises at, so it is bounded like a raster's.
+  if (record.mime === 'image/svg+xml') return assertSvgSize(bytes, record.name);
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_ASSET_PIXELS) {
@@ -20,5 +22,18 @@ export async function assertDecodable(bytes: Buffer, record: Pick<AssetRecord, '
   } catch (err) {
     if (err instanceof StudioError) throw err;
     throw new StudioError('bad_input', `"${record.name}" could not be read as an image (${(err as Error).message.split('\n')[0]}); it may be truncated or damaged: save it again and try again`);
+  }
+}
+
+async function assertSvgSize(bytes: Buffer, name: string): Promise<void> {
+  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (err) {
+    throw new StudioError('bad_input', `"${name}" could not be read as an SVG image (${(err as Error).message.split('\n')[0]}); save it again and try again`);
+  }
+  const { width = 0, height = 0 } = meta;
+  if (width * height > MAX_ASSET_PIXELS) {
+    throw new StudioError('bad_input', `"${name}" is an SVG declaring ${width}×${height} pixels, larger than ${MAX_ASSET_PIXELS / 1e6} MP; set a smaller width, height and viewBox (or export it as PNG) and try again`);
   }
 }

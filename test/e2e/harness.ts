@@ -137,15 +137,44 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
+/** Toast layers (antd message and notification): they come and go on their own timers, so they are never scanned. */
+const TOASTS = ['.ant-message', '.ant-notification'];
+
+/**
+ * Waits until the page's transient UI has settled: no finite animation or transition running
+ * outside the toast layers (infinite ones — spinners, skeleton shimmer — never end and are left
+ * alone) and no element in an enter/leave motion state (antd's rc-motion classes such as
+ * `.ant-zoom-leave`). On a loaded machine a dialog or a toast read mid-fade is low contrast
+ * (issue 15 point 11); toasts are left out of the scan instead of waited for (they stay 3 s).
+ */
+export async function settled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (toasts) => {
+      const inToast = (el: Element | null) => !!el && toasts.some((t) => el.closest(t));
+      const moving = document.getAnimations().some((a) => {
+        if (a.playState !== 'running' && !a.pending) return false;
+        if (a.effect?.getComputedTiming().endTime === Infinity) return false;
+        const target = (a.effect as KeyframeEffect | null)?.target ?? null;
+        return !inToast(target);
+      });
+      const motion = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"], [class*="-appear"]')).some((el) => !inToast(el));
+      return !moving && !motion;
+    },
+    TOASTS,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Runs axe-core in the page (toast layers left out), once its transient UI has settled, and returns the serious and critical violations. */
 export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  await settled(page);
   const axe = (await import('axe-core')).default as { source: string };
   // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (toasts) => {
     const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
-    return w.axe.run(document, { resultTypes: ['violations'] });
-  });
+    return w.axe.run({ exclude: toasts.map((t) => [t]) } as unknown as Document, { resultTypes: ['violations'] });
+  }, TOASTS);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio } from './harness.js';
 import { measureTyping, median } from './typing.js';
-import { ctx } from '../helpers/session.js';
+import { ctx, servicesOf } from '../helpers/session.js';
 
 // The studio in web mode, driven by Debian's chromium: the flows of issue 8, a screenshot and an
 // axe-core run on every screen, and the timings (printed and written to test-artifacts/, not asserted).
@@ -447,8 +447,13 @@ describe('the studio in a real browser (web mode)', () => {
     mkdirSync(outDir);
     const desk = await browser.context.newPage();
     desk.on('pageerror', (e) => pageErrors.push(`desktop: ${e.message}`));
+    // What the main process hands the window after its native dialogs: one-time grants (never a path the window could choose).
+    const grants = servicesOf(studio.ws).grants;
+    const picked = { grant: grants.grant(table, 'import-file'), name: 'stores.csv' };
+    const packsFolder = path.join(outDir, '社群内容包');
+    const pickedFolder = { grant: grants.grant(packsFolder, 'export-folder'), path: packsFolder };
     await desk.addInitScript(
-      ({ token, table, outDir }) => {
+      ({ token, picked, pickedFolder }) => {
         const w = window as unknown as Record<string, unknown>;
         w.studio = {
           call: async (method: string, input: unknown) => {
@@ -457,14 +462,14 @@ describe('the studio in a real browser (web mode)', () => {
             return body.error ? { error: body.error } : { result: body.result };
           },
           shell: {
-            pickImportFile: async () => table,
-            pickFolder: async () => outDir,
+            pickImportFile: async () => picked,
+            pickFolder: async () => pickedFolder,
             showPacks: async (folder?: string) => ((w.__shown = folder ?? 'packs'), true),
             onMenu: (listener: (c: string) => void) => ((w.__menu = listener), () => undefined),
           },
         };
       },
-      { token: studio.server.token, table, outDir },
+      { token: studio.server.token, picked, pickedFolder },
     );
     await desk.goto(`${studio.server.url}/#/posts`);
     await desk.getByTestId('new-post').waitFor();
@@ -478,12 +483,14 @@ describe('the studio in a real browser (web mode)', () => {
 
     await desk.keyboard.press('Escape');
     await desk.evaluate(() => (window as unknown as { __menu(c: string): void }).__menu('export-folder'));
-    await expect.poll(() => desk.getByTestId('export-out-choice').textContent(), { timeout: 10_000 }).toBe(path.join(outDir, '社群内容包'));
+    await expect.poll(() => desk.getByTestId('export-out-choice').textContent(), { timeout: 10_000 }).toBe(packsFolder);
     expect(new URL(desk.url()).hash).toBe('#/export');
-    // Starting the export sends the chosen folder; then it is cancelled.
+    // Starting the export sends the folder's grant, not its path; then it is cancelled.
     const started = desk.waitForRequest('**/api/export.start');
     await desk.getByTestId('export-start').click();
-    expect(JSON.parse((await started).postData() ?? '{}').out).toBe(path.join(outDir, '社群内容包'));
+    const body = JSON.parse((await started).postData() ?? '{}');
+    expect(body.folder).toBe(pickedFolder.grant);
+    expect(JSON.stringify(body)).not.toContain(outDir);
     await desk.getByTestId('export-cancel').click();
     await desk.getByText(/已取消|cancelled/i).first().waitFor({ timeout: 30_000 });
     await desk.close();

@@ -48,11 +48,13 @@ describe('stores import/export through the api contract', () => {
     await ws.close();
   });
   const ctx = (w = ws) => callCtx(w, { user: { id: 'test', role: 'editor' as const } });
+  /** What a shell does with the file the user picked: a one-time grant the core resolves. */
+  const grant = (file: string, w = ws) => ctx(w).services.grants.grant(file, 'import-file');
 
   it('stores.import reads a file, reports progress, and stores avatars next to it', async () => {
     const progress: number[] = [];
-    const r = await dispatch('stores.import', { file: path.join(FIX, 'stores.xlsx') }, { ...ctx(), onProgress: (p) => progress.push(p.done) });
-    expect(r).toMatchObject({ format: 'xlsx', created: 2, updated: 1, saved: true });
+    const r = await dispatch('stores.import', { grant: grant(path.join(FIX, 'stores.xlsx')) }, { ...ctx(), onProgress: (p) => progress.push(p.done) });
+    expect(r).toMatchObject({ file: 'stores.xlsx', format: 'xlsx', created: 2, updated: 1, saved: true });
     expect(progress.length).toBeGreaterThan(0);
     const png = await readFile(path.join(FIX, 'avatars/wang.png'));
     expect(ws.data().stores[0]!.avatar).toBe(assetId(png));
@@ -69,32 +71,33 @@ describe('stores import/export through the api contract', () => {
     expect(done.saved).toBe(true);
     expect(ws.data().stores).toHaveLength(4);
     await expect(dispatch('stores.importData', { name: 'x.csv', base64: '%%%not base64' }, ctx())).rejects.toMatchObject({ code: 'bad_input', field: 'base64' });
-    await expect(dispatch('stores.import', { file: path.join(dir, 'missing.csv') }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+    await expect(dispatch('stores.import', { grant: grant(path.join(dir, 'missing.csv')) }, ctx())).rejects.toMatchObject({ code: 'not_found', message: 'missing.csv does not exist' });
   });
 
-  it('stores.import imports only the file that was checked: a change after the dry run is refused, nothing saved', async () => {
+  it('stores.import imports only the file that was checked: a change after the dry run is refused, nothing saved; a saved import ends the grant', async () => {
     const file = path.join(dir, 'stores.csv');
     await writeFile(file, await readFile(path.join(FIX, 'stores-utf8.csv')));
-    const checked = await dispatch('stores.import', { file, dryRun: true }, ctx());
+    const g = grant(file);
+    const checked = await dispatch('stores.import', { grant: g, dryRun: true }, ctx());
     expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/);
     await appendFile(file, 'zz99,后来加的店,某人,,,社区群\n');
-    await expect(dispatch('stores.import', { file, sha256: checked.sha256 }, ctx())).rejects.toMatchObject({ code: 'conflict', field: 'file' });
+    await expect(dispatch('stores.import', { grant: g, sha256: checked.sha256 }, ctx())).rejects.toMatchObject({ code: 'conflict', field: 'grant' });
     expect(ws.data().stores).toHaveLength(2);
-    const again = await dispatch('stores.import', { file, dryRun: true }, ctx());
-    const done = await dispatch('stores.import', { file, sha256: again.sha256, skipInvalid: true }, ctx());
+    const again = await dispatch('stores.import', { grant: g, dryRun: true }, ctx());
+    const done = await dispatch('stores.import', { grant: g, sha256: again.sha256, skipInvalid: true }, ctx());
     expect(done.saved).toBe(true);
+    await expect(dispatch('stores.import', { grant: g, dryRun: true }, ctx())).rejects.toMatchObject({ code: 'forbidden', field: 'grant' });
   });
 
-  it('stores.exportCsv and stores.exportCsvData give the same CSV', async () => {
-    const file = path.join(dir, 'out.csv');
-    expect(await dispatch('stores.exportCsv', { file }, ctx())).toEqual({ file, count: 2 });
+  it('stores.exportCsvData is what the CLI writes and the server serves', async () => {
     const data = await dispatch('stores.exportCsvData', {}, ctx());
-    expect(Buffer.from(data.base64, 'base64')).toEqual(await readFile(file));
+    expect(data.count).toBe(2);
+    expect(Buffer.from(data.base64, 'base64').toString('utf8').startsWith('\uFEFF门店编号,门店名称')).toBe(true);
   });
 
   it('a read-only workspace refuses imports', async () => {
     const ro = await openWorkspace(wsDir, { readOnly: true });
-    await expect(dispatch('stores.import', { file: path.join(FIX, 'stores-utf8.csv') }, ctx(ro))).rejects.toMatchObject({ code: 'read_only' });
+    await expect(dispatch('stores.import', { grant: grant(path.join(FIX, 'stores-utf8.csv'), ro) }, ctx(ro))).rejects.toMatchObject({ code: 'read_only' });
     await ro.close();
   });
 });

@@ -112,6 +112,10 @@ describe('hostile IPC input: refused with bad_input naming the field; nothing wr
     ['assets.upload', { name: 5, base64: 'AAAA' }, 'name'],
     ['stores.get', { id: 's001', admin: true }, '(root)'],
     ['stores.save', { ...goodStore(), force: true }, '(root)'],
+    // Issue 15 point 1: no path from the window reaches the core (a picked file comes as a grant).
+    ['stores.import', { file: '/etc/passwd', dryRun: true }, 'grant'],
+    ['export.start', { out: 42 }, 'out'],
+    ['stores.save', { store: { ...goodStore().store, storeName: '门店\u202egpj.exe.zip' } }, 'store.storeName'],
   ])('%s %j', async (method, input, field) => {
     const { call, ws } = wire();
     const before = JSON.stringify(ws.data());

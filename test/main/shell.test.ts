@@ -8,7 +8,8 @@ import { setupWindow } from '../../main/window';
 import { resolveInside, ORIGIN } from '../../main/protocol';
 import { setupNavigationGuards, STUDIO_CSP } from '../../main/security';
 import { buildMenuTemplate } from '../../main/menu';
-import { MENU_CHANNEL, setupDialogs } from '../../main/dialogs';
+import { MENU_CHANNEL, PACKS_FOLDER, setupDialogs } from '../../main/dialogs';
+import { FileGrants } from '../../src/api/grants';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,14 +119,16 @@ describe('file dialogs and menu commands', () => {
     const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: !opts.picked, filePaths: opts.picked ?? [] })) };
     const shell = { openPath: vi.fn(async (p: string) => (opened.push(p), '')) };
     const packs = mkdtempSync(join(tmpdir(), 'shequn-packs-'));
+    const grants = new FileGrants();
     const actions = setupDialogs({ handle: (ch: string, fn: never) => handlers.set(ch, fn) } as never, {
       dialog: dialog as never,
       shell: shell as never,
       win: () => win as never,
       ws: () => ({ paths: { packs } }) as never,
+      grants: () => grants,
       trusted: () => opts.trusted ?? true,
     });
-    return { handlers, sent, opened, dialog, actions, packs };
+    return { handlers, sent, opened, dialog, actions, packs, grants };
   }
 
   it('menu import and export ask the window (which previews the import before saving) instead of acting behind its back', () => {
@@ -141,7 +144,12 @@ describe('file dialogs and menu commands', () => {
 
   it('native pickers answer the app\'s own window only', async () => {
     const s = setup({ picked: ['/home/me/stores.csv'] });
-    expect(await s.handlers.get('studio-shell:pick-import-file')!({})).toBe('/home/me/stores.csv');
+    // The window gets a one-time grant and the name, never the path; only the core resolves the grant.
+    const picked = (await s.handlers.get('studio-shell:pick-import-file')!({})) as { grant: string; name: string };
+    expect(picked).toEqual({ grant: expect.stringMatching(/^g_/), name: 'stores.csv' });
+    expect(JSON.stringify(picked)).not.toContain('/home/me');
+    expect(s.grants.peek(picked.grant, 'import-file')).toBe('/home/me/stores.csv');
+    expect(() => s.grants.peek(picked.grant, 'export-folder')).toThrow(/not a live folder grant/);
     const foreign = setup({ trusted: false, picked: ['/x'] });
     expect(await foreign.handlers.get('studio-shell:pick-import-file')!({})).toBeNull();
     expect(await foreign.handlers.get('studio-shell:pick-folder')!({})).toBeNull();
@@ -157,7 +165,10 @@ describe('file dialogs and menu commands', () => {
     // Not picked yet: refused.
     expect(await show({}, mine)).toBe(false);
     s.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [mine] });
-    expect(await s.handlers.get('studio-shell:pick-folder')!({})).toBe(mine);
+    const folder = (await s.handlers.get('studio-shell:pick-folder')!({})) as { grant: string; path: string };
+    expect(folder.path).toBe(join(mine, PACKS_FOLDER));
+    expect(s.grants.take(folder.grant, 'export-folder')).toBe(join(mine, PACKS_FOLDER));
+    expect(() => s.grants.take(folder.grant, 'export-folder')).toThrow(/pick the folder again/);
     expect(await show({}, mine)).toBe(true);
     expect(await show({}, join(mine, 'packs-2027'))).toBe(true);
     const file = join(mine, 'run.sh');

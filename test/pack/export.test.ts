@@ -22,7 +22,9 @@ describe('pack export of the demo', () => {
   let ws: Workspace;
   let out: string;
   let first: ExportResult;
-  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, out, ...extra }, ctx(ws)) as Promise<ExportResult>;
+  /** The folder as a shell hands it over: a one-time grant of the path the user named. */
+  const folder = () => servicesOf(ws).grants.grant(out, 'export-folder');
+  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, folder: folder(), ...extra }, ctx(ws)) as Promise<ExportResult>;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shequn-export-'));
@@ -223,7 +225,7 @@ describe('pack export of the demo', () => {
     }
     // The refusal is reported again on the next run, and by the job the studio starts.
     expect((await run()).refused.map((x) => x.post)).toEqual(['spring-gift']);
-    const { job } = await dispatch('export.start', { ...BASE, out }, ctx(ws));
+    const { job } = await dispatch('export.start', { ...BASE, folder: folder() }, ctx(ws));
     for (let i = 0; i < 600 && servicesOf(ws).jobs.get(job)!.state === 'running'; i++) await new Promise((res) => setTimeout(res, 50));
     const done = servicesOf(ws).jobs.get(job)!;
     expect(done.state).toBe('done');
@@ -239,7 +241,7 @@ describe('pack export of the demo', () => {
     await ws.update((d) => {
       for (const s of d.stores) if (STORES.includes(s.id)) s.nickname = `${s.nickname}·新`;
     });
-    const { job } = await dispatch('export.start', { ...BASE, out }, ctx(ws));
+    const { job } = await dispatch('export.start', { ...BASE, folder: folder() }, ctx(ws));
     let status = servicesOf(ws).jobs.get(job)!;
     for (let i = 0; i < 600 && status.progress.done < 1; i++) {
       await new Promise((r) => setTimeout(r, 50));

@@ -10,6 +10,8 @@ const { openWorkspace } = await import('../../src/workspace/index.ts');
 const [dir, out, store] = process.argv.slice(2);
 const ws = await openWorkspace(dir, { readOnly: true });
 const services = createServices(ws, { hooks: { packPauseMs: 120_000 } });
-await dispatch('export.run', { stores: [store], sizes: ['1x1'], video: false, out }, { ws, services });
+// The folder named on the command line, handed over as a shell does: a one-time grant.
+const folder = services.grants.grant(out, 'export-folder');
+await dispatch('export.run', { stores: [store], sizes: ['1x1'], video: false, folder }, { ws, services });
 await services.close();
 await ws.close();

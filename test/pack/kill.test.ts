@@ -33,7 +33,7 @@ describe('a killed export', () => {
     dir = await mkdtemp(join(tmpdir(), 'shequn-kill-'));
     ws = await initWorkspace(join(dir, 'ws'), { demo: true });
     out = join(dir, 'out');
-    await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, out }, ctx(ws));
+    await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, folder: ctx(ws).services.grants.grant(out, 'export-folder') }, ctx(ws));
   }, 300_000);
   afterAll(async () => {
     await ws?.close();
@@ -70,7 +70,7 @@ describe('a killed export', () => {
     expect(served?.manifest.packKey).toBe(old.packKey);
 
     // The next export removes the dead process's temporary folder and writes the new pack.
-    const r = (await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, out }, ctx(ws))) as ExportResult;
+    const r = (await dispatch('export.run', { stores: ['lc007'], sizes: ['1x1'], video: false, folder: ctx(ws).services.grants.grant(out, 'export-folder') }, ctx(ws))) as ExportResult;
     expect(r.recovered.removedTemp).toEqual([tmp]);
     expect(r.packs).toEqual([{ store: 'lc007', folder: FOLDER, status: 'written' }]);
     expect(r.counts.rendered).toBe(0); // the killed run had already rendered into the cache

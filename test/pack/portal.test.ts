@@ -9,7 +9,8 @@ import { buildApp } from '../../src/server/app.js';
 import { expiryInstant } from '../../src/pack/manifest.js';
 import { packFolderName } from '../../src/pack/names.js';
 import { ensureZip, writePack, type EntryInput } from '../../src/pack/writer.js';
-import { BadTokenLimiter } from '../../src/server/portal/rate-limit.js';
+import Fastify from 'fastify';
+import { createPortalPlugin } from '../../src/server/portal/plugin.js';
 import { serverPlugins } from '../../src/server/plugins.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import type { Workspace } from '../../src/workspace/types.js';
@@ -190,20 +191,34 @@ describe('staff portal', () => {
   it('rate-limits repeated bad tokens per client address with 429 and Retry-After', async () => {
     const ip = '10.9.9.9';
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await get(`/p/${'bad'.padEnd(24, String(i % 10))}`, {}, ip)).statusCode);
+    const stale = 'bad'.padEnd(24, '0');
+    for (let i = 0; i < 21; i++) codes.push((await get(`/p/${stale}`, {}, ip)).statusCode);
     expect(codes.slice(0, 19).every((c) => c === 404)).toBe(true);
     expect(codes.slice(19)).toEqual([429, 429]);
-    const blocked = await get(`/p/${tokens.s001}`, {}, ip);
+    // While blocked, every token of that bucket gets 429: a guesser cannot tell a hit from a miss.
+    const blocked = await get(`/p/${stale.slice(0, 6)}${'x'.repeat(18)}`, {}, ip);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Stores behind the same address (one NAT) keep their own links working.
+    expect((await get(`/p/${tokens.s001}`, {}, ip)).statusCode).toBe(200);
     expect((await get(`/p/${tokens.s001}`, {}, '10.9.9.8')).statusCode).toBe(200);
   });
 
-  it('frees a limited address once its failures leave the window', () => {
-    const l = new BadTokenLimiter(3, 1000);
-    for (const t of [0, 100, 200]) l.fail('ip', t);
-    expect(l.retryAfter('ip', 300)).toBe(1);
-    expect(l.retryAfter('ip', 1001)).toBe(0);
+  it('frees a limited address once its failures leave the window; a guesser rotating tokens meets the per-address ceiling', async () => {
+    const f = Fastify();
+    await createPortalPlugin({ limits: { perToken: 3, perAddress: 5, windowMs: 1000 } })(f, { ws, services: ctx(ws).services, token: 't' });
+    const hit = (token: string, ip: string) => f.inject({ method: 'GET', url: `/p/${token}`, remoteAddress: ip }).then((r) => r.statusCode);
+    const bad = (i: number) => `${String(i).padStart(6, 'q')}`.padEnd(24, 'z');
+    expect([await hit(bad(1), '10.7.0.1'), await hit(bad(1), '10.7.0.1'), await hit(bad(1), '10.7.0.1')]).toEqual([404, 404, 429]);
+    // Other prefixes go on (404) until the address has sent five bad tokens in the window:
+    expect([await hit(bad(2), '10.7.0.1'), await hit(bad(3), '10.7.0.1')]).toEqual([404, 429]);
+    // now everything from it waits, even a good link (a guesser rotating tokens).
+    expect(await hit(tokens.s001, '10.7.0.1')).toBe(429);
+    expect(await hit(tokens.s001, '10.7.0.2')).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await hit(tokens.s001, '10.7.0.1')).toBe(200);
+    expect(await hit(bad(1), '10.7.0.1')).toBe(404);
+    await f.close();
   });
 
   it('refuses a foreign Host header (DNS rebinding) before any portal logic', async () => {

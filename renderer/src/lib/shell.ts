@@ -1,7 +1,9 @@
 /** The desktop shell's extras (file dialogs, "show in folder"); absent in web mode. */
 export interface StudioShell {
-  pickImportFile(): Promise<string | null>;
-  pickFolder(): Promise<string | null>;
+  /** The native file picker: a one-time grant of the picked table (the window never holds its path) and its name. */
+  pickImportFile(): Promise<{ grant: string; name: string } | null>;
+  /** The native folder picker: a one-time grant of the export folder made inside the pick, and its path to show. */
+  pickFolder(): Promise<{ grant: string; path: string } | null>;
   /** Opens a pack folder in the file manager (the workspace's packs/ when none is given). */
   showPacks(folder?: string): Promise<boolean>;
   /** Menu commands from the native menu ("import-stores", "export-folder"); returns the unsubscribe. */

@@ -1,5 +1,6 @@
 import type { StudioData } from '../../model/index.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
+import { ensureTokens } from '../../portal/tokens.js';
 import { StudioError } from '../../model/index.js';
 import { defaultPins } from '../../compose/templates.js';
 import type { HandlersFor } from '../handler.js';
@@ -78,6 +79,11 @@ export const entityHandlers: HandlersFor<typeof entityMethods> = {
     ws.update((d) => {
       const unknown = store.groupTypes.find((g) => !d.groupTypes.some((x) => x.id === g));
       if (unknown) throw new StudioError('bad_input', `store.groupTypes: unknown group type "${unknown}"`, 'store.groupTypes');
+      // Pack folders are named by store: on Windows and macOS "d001" and "D001" are one folder.
+      const twin = d.stores.find((s) => s.id !== store.id && s.id.toLowerCase() === store.id.toLowerCase());
+      if (twin) throw new StudioError('conflict', `store.id: "${store.id}" differs from the existing store "${twin.id}" only in letter case (their pack folders would collide on Windows and macOS); use "${twin.id}" or another id`, 'store.id');
+      // A new active store gets its portal link at once, so a links listing made meanwhile is complete.
+      if (store.active) ensureTokens(d, [store.id]);
       return upsert(d.stores, store);
     }),
   'stores.delete': ({ id }, { ws }) =>

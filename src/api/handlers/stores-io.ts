@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { exportStoresCsv, folderAvatars, importStores, storesToCsv, uploadedAvatars } from '../../workspace/import/index.js';
+import { folderAvatars, importStores, storesToCsv, uploadedAvatars, type ImportResult } from '../../workspace/import/index.js';
 import { StudioError } from '../../model/index.js';
+import { issueMissingTokens } from '../../portal/tokens.js';
+import type { Workspace } from '../../workspace/types.js';
 import type { HandlersFor } from '../handler.js';
 import type { storesIoMethods } from '../methods/stores-io.js';
 
@@ -25,24 +27,31 @@ function fileSha256(file: string): Promise<string> {
   });
 }
 
+/** After a saved import every new active store has its portal token, so a links listing is complete. */
+async function afterImport(ws: Workspace, result: ImportResult): Promise<ImportResult> {
+  if (result.saved) await issueMissingTokens(ws);
+  return result;
+}
+
 export const storesIoHandlers: HandlersFor<typeof storesIoMethods> = {
-  'stores.import': async ({ file, skipInvalid, dryRun, sha256 }, { ws, onProgress, signal }) => {
-    const full = path.resolve(file);
+  'stores.import': async ({ grant, skipInvalid, dryRun, sha256 }, { ws, services, onProgress, signal }) => {
+    const full = services.grants.peek(grant, 'import-file');
+    const name = path.basename(full);
     // What the file is now; a missing or unreadable file is left to the import's own clear error.
     const now = await fileSha256(full).catch(() => undefined);
-    if (sha256 && now && sha256 !== now) throw new StudioError('conflict', `${full} has changed since it was checked: check it again before importing`, 'file');
-    const result = await importStores(ws, { path: full }, folderAvatars(path.dirname(full)), { skipInvalid, dryRun, onProgress, signal });
-    return now ? { ...result, sha256: now } : result;
+    if (sha256 && now && sha256 !== now) throw new StudioError('conflict', `${name} has changed since it was checked: check it again before importing`, 'grant');
+    const result = await importStores(ws, { path: full }, folderAvatars(path.dirname(full)), { skipInvalid, dryRun, onProgress, signal }).catch((err: unknown) => {
+      // Messages name the file, never the folder the user picked it from.
+      if (err instanceof StudioError) throw new StudioError(err.code, err.message.split(full).join(name), err.field, err.details);
+      throw err;
+    });
+    if (result.saved) services.grants.end(grant);
+    return afterImport(ws, { ...result, file: name, ...(now ? { sha256: now } : {}) });
   },
-  'stores.importData': ({ name, base64, files, skipInvalid, dryRun }, { ws, onProgress, signal }) => {
+  'stores.importData': async ({ name, base64, files, skipInvalid, dryRun }, { ws, onProgress, signal }) => {
     const bytes = fromBase64(base64, 'base64');
     const avatars = uploadedAvatars((files ?? []).map((f, i) => ({ path: f.path, bytes: fromBase64(f.base64, `files[${i}].base64`) })));
-    return importStores(ws, { name: path.basename(name), bytes }, avatars, { skipInvalid, dryRun, onProgress, signal });
-  },
-  'stores.exportCsv': async ({ file }, { ws }) => {
-    const full = path.resolve(file);
-    const d = ws.data();
-    return { file: full, count: await exportStoresCsv(d.stores, d.groupTypes, full) };
+    return afterImport(ws, await importStores(ws, { name: path.basename(name), bytes }, avatars, { skipInvalid, dryRun, onProgress, signal }));
   },
   'stores.exportCsvData': (_in, { ws }) => {
     const d = ws.data();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Brand, Channel, GroupType, Post, StoreOwner, Template, User } from '../../model/index.js';
+import { Brand, Channel, GroupType, Post, StoreOwner, StoreOwnerInput, Template, User } from '../../model/index.js';
 import { defineMethods } from '../define.js';
 
 const Empty = z.object({}).strict();
@@ -36,7 +36,12 @@ export const entityMethods = defineMethods({
     output: z.array(StoreOwner),
   },
   'stores.get': { description: 'One store owner.', input: ById, output: StoreOwner },
-  'stores.save': { description: 'Create or replace a store owner by id.', input: z.object({ store: StoreOwner }).strict(), output: StoreOwner, mutates: true },
+  'stores.save': {
+    description: 'Create or replace a store owner by id (no control or bidi characters in its text; an id differing from another store\'s only in letter case is refused).',
+    input: z.object({ store: StoreOwnerInput }).strict(),
+    output: StoreOwner,
+    mutates: true,
+  },
   'stores.delete': { description: 'Delete a store owner.', input: ById, output: Ok, mutates: true },
   'posts.list': {
     description: 'Posts (head/waist/leg included).',

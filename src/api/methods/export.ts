@@ -9,8 +9,21 @@ const Selection = {
   video: z.boolean().optional(),
 };
 
-/** What export.start / export.run take: selection, zip on/off and the output folder (default <workspace>/packs). */
-export const ExportInput = z.object({ ...Selection, zip: z.boolean().optional(), out: z.string().min(1).optional() }).strict();
+/**
+ * What export.start / export.run take: selection, zip on/off and where packs go: the workspace's
+ * packs/ (default), `out` — a folder inside packs/, relative to it —, or `folder` — the one-time
+ * grant of a folder the user picked in a shell (the desktop's dialog, the CLI's --out). No path
+ * outside the workspace is accepted.
+ */
+export const ExportInput = z
+  .object({
+    ...Selection,
+    zip: z.boolean().optional(),
+    out: z.string().min(1).max(255).optional(),
+    folder: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((v) => !(v.out && v.folder), { message: 'give out or folder, not both', path: ['folder'] });
 
 /** A check finding as the export gate reports it (src/pack/gate.ts): rule, field and, for Advertising-Law terms, the term. */
 export const GateFindingSchema = z.object({

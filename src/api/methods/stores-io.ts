@@ -19,6 +19,7 @@ export const ImportPreviewRow = z.object({
 
 /** What a store import did (saved) or would do (dry run, or refused because of bad rows). */
 export const ImportResult = z.object({
+  /** The table's file name (never its folder). */
   file: z.string(),
   format: z.enum(['csv', 'xlsx']),
   encoding: z.enum(['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'gb18030']).optional(),
@@ -41,13 +42,15 @@ const ImportFlags = {
   dryRun: z.boolean().optional(),
 };
 
-/** Store-owner import from CSV/XLSX and export to CSV. */
+/** Store-owner import from CSV/XLSX (uploaded bytes, or a file the user picked, by grant) and export to CSV (bytes). */
 export const storesIoMethods = defineMethods({
   'stores.import': {
-    description: 'Import store owners from a CSV (UTF-8, BOM or GBK) or XLSX file on disk; avatars are paths relative to the file.',
+    description:
+      'Import store owners from a CSV (UTF-8, BOM or GBK) or XLSX file the user picked in a shell (the desktop\'s file dialog, the file named on the CLI), ' +
+      'passed as the one-time grant the shell issued (no path is accepted); avatars are paths relative to that file. A dry run keeps the grant; a saved import ends it.',
     input: z
       .object({
-        file: z.string().min(1).max(4096),
+        grant: z.string().min(1).max(200),
         ...ImportFlags,
         /** The sha256 a dry run reported: the import is refused (conflict) if the file has changed since. */
         sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 as a dry run reports it').optional(),
@@ -72,13 +75,8 @@ export const storesIoMethods = defineMethods({
     output: ImportResult,
     mutates: true,
   },
-  'stores.exportCsv': {
-    description: 'Write every store owner to a CSV file (UTF-8 with BOM, Chinese headers, formula injection guarded).',
-    input: z.object({ file: z.string().min(1).max(4096) }).strict(),
-    output: z.object({ file: z.string(), count: z.number().int() }),
-  },
   'stores.exportCsvData': {
-    description: 'The store owners as CSV (UTF-8 with BOM) in base64, for a browser download.',
+    description: 'The store owners as CSV (UTF-8 with BOM) in base64 (the server also serves it at GET /api/download/stores.csv; the CLI writes it where the user says).',
     input: z.object({}).strict(),
     output: z.object({ name: z.string(), base64: z.string(), count: z.number().int() }),
   },

@@ -76,7 +76,8 @@ export async function exportPacks(argv: string[]): Promise<number> {
           ...(values.post ? { posts: values.post } : {}),
           ...(values.store ? { stores: values.store } : {}),
           ...(values.size ? { sizes: values.size as PosterSize[] } : {}),
-          ...(values.out ? { out: resolve(values.out) } : {}),
+          // The folder named on the command line is the user's pick: handed over as a grant.
+          ...(values.out ? { folder: studio.services.grants.grant(resolve(values.out), 'export-folder') } : {}),
           ...(values.zip ? { zip: true } : {}),
           ...(values['no-video'] ? { video: false } : {}),
         };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../workspace/atomic-write.js';
 import type { CliCommand } from '../types.js';
 import { exportPacks } from './export-packs.js';
 import { call, parseFlags, required, UsageError, withWorkspace } from '../util.js';
@@ -11,9 +12,10 @@ async function exportStores(argv: string[]): Promise<number> {
   return withWorkspace(
     values.workspace,
     async (studio) => {
-        const { ws } = studio;
-      const { file, count } = await call(studio, 'stores.exportCsv', { file: out });
-      process.stdout.write(`wrote ${file} (${count} stores, UTF-8 with BOM)\n`);
+      // The CLI writes the file the user named; the contract only hands over the bytes.
+      const { base64, count } = await call(studio, 'stores.exportCsvData', {});
+      await writeFileAtomic(out, Buffer.from(base64, 'base64'));
+      process.stdout.write(`wrote ${out} (${count} stores, UTF-8 with BOM)\n`);
       return 0;
     },
     { readOnly: true },

@@ -33,8 +33,9 @@ export const command: CliCommand = {
     if (!file) throw new UsageError('missing FILE (the CSV or XLSX store list)');
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
     return withWorkspace(values.workspace, async (studio) => {
-        const { ws } = studio;
-      const r = await call(studio, 'stores.import', { file: resolve(file), skipInvalid: !!values['skip-invalid'], dryRun: !!values['dry-run'] });
+      // The file named on the command line is the user's pick: handed to the core as a grant.
+      const grant = studio.services.grants.grant(resolve(file), 'import-file');
+      const r = await call(studio, 'stores.import', { grant, skipInvalid: !!values['skip-invalid'], dryRun: !!values['dry-run'] });
       if (values.json) printJson(r);
       else process.stdout.write(report(r));
       if (r.errors.length && !r.saved && !r.dryRun) {

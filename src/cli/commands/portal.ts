@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { readServing } from '../../portal/serving.js';
 import { processAlive, workspacePaths } from '../../workspace/index.js';
 import type { CliCommand } from '../types.js';
 import { call, parseFlags, printJson, required, UsageError, withWorkspace } from '../util.js';
@@ -28,9 +29,13 @@ export const command: CliCommand = {
     });
     const action = positionals[0] as (typeof ACTIONS)[number];
     if (!ACTIONS.includes(action)) throw new UsageError(`portal what? one of ${ACTIONS.join(', ')}`);
-    const where = { ...(values.host ? { host: values.host } : {}), ...(values.port ? { port: port(values.port) } : {}) };
     const readOnly = (action === 'links' || action === 'sheet') && (await lockedElsewhere(values.workspace));
-    if (readOnly) process.stderr.write('notice: the workspace is open in the studio or a server: listing the links it has (stores without one get theirs when the studio lists links)\n');
+    // While a server holds the workspace its links name the address it really serves (and it
+    // issued every store's token at start and on each import, so the listing is complete).
+    const served = readOnly && values.workspace ? await readServing(values.workspace) : undefined;
+    const host = values.host ?? served?.host;
+    const where = { ...(host ? { host } : {}), ...(values.port ? { port: port(values.port) } : served ? { port: served.port } : {}) };
+    if (readOnly) process.stderr.write(`notice: the workspace is open in the studio or a server${served ? ` serving the portal at ${served.host}:${served.port}` : ''}: listing the links it has\n`);
     return withWorkspace(values.workspace, async (studio) => {
         const { ws } = studio;
       switch (action) {

@@ -23,7 +23,8 @@ export const command: CliCommand = {
     const manager = ws.data().portal.managerToken;
     process.stdout.write(`Shequn Studio serving ${ws.dir}\n  open: ${server.openUrl}\n  api token: ${server.token}\n`);
     if (manager) process.stdout.write(`  review pages (brand managers): ${server.url}/review?token=${manager}\n  managers sign in to approve: ${server.url}/review/login (their id and personal key)\n`);
-    process.stdout.write(`  staff portal links: shequn portal links -w ${ws.dir}\n`);
+    const linked = ws.data().portal.tokens.filter((t) => !t.revoked).length;
+    process.stdout.write(`  staff portal links (${linked} stores, every active store has one): shequn portal links -w ${ws.dir}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

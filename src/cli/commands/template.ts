@@ -3,11 +3,19 @@ import type { CliCommand } from '../types.js';
 import { positiveInt } from '../int-flag.js';
 import { ACTOR_FLAGS, actorKey, call, parseFlags, required, UsageError, withWorkspace } from '../util.js';
 
+/** The template file as text; a file that is not valid UTF-8 is refused naming it and the line (never decoded to "��"). */
 async function readSource(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     throw new UsageError(`cannot read --file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const line = bytes.toString('utf8').split('\uFFFD')[0]!.split('\n').length;
+    throw new UsageError(`--file ${file} is not valid UTF-8 (first bad bytes on line ${line}); save it as UTF-8 and try again`);
   }
 }
 

@@ -14,14 +14,14 @@ import type { Workspace } from '../../workspace/types.js';
 import type { ServerPlugin } from '../types.js';
 import { gone, notFound, portalCsp, tooMany } from './pages.js';
 import { entryOf, isExpired, PackLocator, type ServedPack } from '../../portal/packs.js';
-import { BadTokenLimiter } from './rate-limit.js';
+import { badTokenGuard, type BadTokenGuard, type BadTokenLimits } from './rate-limit.js';
 import { storeForToken, TOKEN_SHAPE } from '../../portal/tokens.js';
 
 type TokenReq = FastifyRequest<{ Params: { token: string; '*'?: string } }>;
 
 /** Options of the portal (tests shorten the rate-limit window). */
 export interface PortalOptions {
-  limiter?: BadTokenLimiter;
+  limits?: BadTokenLimits;
   now?: () => number;
 }
 
@@ -83,22 +83,21 @@ function activityRecorder(ws: Workspace, results: ResultsStore, clock: () => num
 /** Mounts the staff portal: /p/<store token> (index), /p/<token>/files/<path>, /p/<token>/pack.zip. */
 export function createPortalPlugin(opts: PortalOptions = {}): ServerPlugin {
   return async (app: FastifyInstance, { ws, services }: { ws: Workspace; services: { results: ResultsStore } }) => {
-    const limiter = opts.limiter ?? new BadTokenLimiter();
     const clock = opts.now ?? Date.now;
     const opened = activityRecorder(ws, services.results, clock);
     const packs = new PackLocator(ws.paths.packs);
+    let guard: BadTokenGuard | undefined;
 
     /** The caller's store and pack, or undefined after answering 404/429 (same 404 for every miss). */
     const access = async (req: TokenReq, reply: FastifyReply): Promise<{ store: StoreOwner; pack: ServedPack } | undefined> => {
-      const wait = limiter.retryAfter(req.ip);
+      const wait = await guard!.blocked(req);
       if (wait) return void tooMany(reply, wait);
       const token = req.params.token;
       const data = ws.data();
       const storeId = TOKEN_SHAPE.test(token) ? storeForToken(data, token) : undefined;
       const store = storeId ? data.stores.find((s) => s.id === storeId) : undefined;
       if (!store) {
-        limiter.fail(req.ip);
-        const after = limiter.retryAfter(req.ip);
+        const after = await guard!.fail(req);
         return void (after ? tooMany(reply, after) : notFound(reply));
       }
       const pack = await packs.find(store);
@@ -120,6 +119,7 @@ export function createPortalPlugin(opts: PortalOptions = {}): ServerPlugin {
     };
 
     await app.register(async (scope) => {
+      guard = await badTokenGuard(scope, (req) => String((req.params as { token?: unknown }).token ?? ''), opts.limits);
       // Encapsulated: sendFile (Range, ETag, If-Range, 416) only for the portal's routes.
       await scope.register(fastifyStatic, { root: ws.paths.packs, serve: false, cacheControl: false, index: false, dotfiles: 'allow' });
 

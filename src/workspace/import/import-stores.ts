@@ -1,7 +1,10 @@
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { StudioError } from '../../model/index.js';
 import type { Progress } from '../../model/index.js';
 import type { AssetRecord, StoreOwner } from '../../model/index.js';
 import { addAssetRecord, describeAsset, writeAssetFile } from '../assets.js';
+import { assertDecodable } from '../decode-check.js';
 import type { Workspace } from '../types.js';
 import type { AvatarSource } from './avatar.js';
 import { mapHeader, labelFor, type HeaderMap } from './columns.js';
@@ -49,6 +52,9 @@ export interface ImportResult {
   preview: ImportPreviewRow[];
 }
 
+/** Most store rows one import takes (50,000 stores: a CSV of about 11 MB); bigger lists import in several files. */
+export const MAX_IMPORT_ROWS = 50_000;
+
 type GoodRow = ParsedRow & { avatar?: { path: string; record: AssetRecord } };
 
 /** Resolves a row's avatar (cached per path); returns the issue text when it cannot be used. */
@@ -56,7 +62,10 @@ async function resolveAvatar(p: string, avatars: AvatarSource, cache: Map<string
   if (!cache.has(p)) {
     try {
       const { name, bytes } = await avatars.read(p);
-      cache.set(p, describeAsset(bytes, name));
+      const record = describeAsset(bytes, name);
+      // Decoded here, in the dry run too: a pixel bomb or a damaged image fails its own row, never the save.
+      await assertDecodable(bytes, record);
+      cache.set(p, record);
     } catch (err) {
       cache.set(p, (err as Error).message);
     }
@@ -83,7 +92,7 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
   const badRows = new Set<number>();
   let header: HeaderMap | undefined;
   let rows = 0;
-  const ctxBase = { groupTypes: snapshot.groupTypes, existing: new Map(snapshot.stores.map((s) => [s.id, s])), seen: new Map<string, number>(), encoding: table.encoding ? encodingLabel(table.encoding) : 'UTF-8' };
+  const ctxBase = { groupTypes: snapshot.groupTypes, existing: new Map(snapshot.stores.map((s) => [s.id, s])), existingByLower: new Map(snapshot.stores.map((s) => [s.id.toLowerCase(), s.id])), seen: new Map<string, { id: string; row: number }>(), encoding: table.encoding ? encodingLabel(table.encoding) : 'UTF-8' };
 
   try {
     for await (const r of table.rows) {
@@ -96,7 +105,10 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
         if (header.problems.length) break;
         continue;
       }
-      rows++;
+      if (++rows > MAX_IMPORT_ROWS) {
+        // Every good row is kept for the preview and the save: the cap keeps a whole import well under 700 MB.
+        throw new StudioError('bad_input', `${file} has more than ${MAX_IMPORT_ROWS} store rows; split it into several files and import them one after another`, 'file');
+      }
       const parsed = parseStoreRow(r, { ...ctxBase, header });
       if (!parsed.ok) {
         errors.push(...parsed.issues);
@@ -148,34 +160,54 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
   if (dryRun || !allowed || preview.every((p) => p.action === 'unchanged')) return result;
 
   progress(table.size, table.size, 'saving stores');
-  const records = await storeAvatars(ws, good, avatars);
-  const changed = good.filter((_, i) => preview[i]!.action !== 'unchanged'); // preview[i] describes good[i]
-  await ws.update((d) => {
-    for (const rec of records) addAssetRecord(d, rec);
-    const at = new Map(d.stores.map((s, i) => [s.id, i]));
-    for (const { row, store, previous } of changed) {
-      const i = at.get(store.id);
-      // The rows were checked against a snapshot: refuse to overwrite a store someone changed since.
-      const now = i === undefined ? undefined : d.stores[i];
-      if (JSON.stringify(now) !== JSON.stringify(previous)) {
-        throw new StudioError('conflict', `store "${store.id}" (row ${row}) was changed by someone else during the import; nothing was imported, import again`);
-      }
-      if (i !== undefined) d.stores[i] = store;
-      else at.set(store.id, d.stores.push(store) - 1);
-    }
-  });
+  await save(ws, good, preview, avatars);
   return { ...result, saved: true };
 }
 
-/** Second pass over the avatars in use: re-read, check they did not change, write them to assets/. */
-async function storeAvatars(ws: Workspace, good: GoodRow[], avatars: AvatarSource): Promise<AssetRecord[]> {
+/** Writes the avatars in use and the stores in one update; on any failure the avatar files it added are removed. */
+async function save(ws: Workspace, good: GoodRow[], preview: ImportPreviewRow[], avatars: AvatarSource): Promise<void> {
+  const created: string[] = [];
+  try {
+    const records = await storeAvatars(ws, good, avatars, created);
+    const changed = good.filter((_, i) => preview[i]!.action !== 'unchanged'); // preview[i] describes good[i]
+    await ws.update((d) => {
+      for (const rec of records) addAssetRecord(d, rec);
+      const at = new Map(d.stores.map((s, i) => [s.id, i]));
+      for (const { row, store, previous } of changed) {
+        const i = at.get(store.id);
+        // The rows were checked against a snapshot: refuse to overwrite a store someone changed since.
+        const now = i === undefined ? undefined : d.stores[i];
+        if (JSON.stringify(now) !== JSON.stringify(previous)) {
+          throw new StudioError('conflict', `store "${store.id}" (row ${row}) was changed by someone else during the import; nothing was imported, import again`);
+        }
+        if (i !== undefined) d.stores[i] = store;
+        else at.set(store.id, d.stores.push(store) - 1);
+      }
+    });
+  } catch (err) {
+    // Nothing was saved: avatar files this import added would be orphans.
+    await Promise.all(created.map((f) => rm(f, { force: true })));
+    throw err;
+  }
+}
+
+/** Second pass over the avatars in use: re-read, check they did not change, write them to assets/ (new files listed in `created`). */
+async function storeAvatars(ws: Workspace, good: GoodRow[], avatars: AvatarSource, created: string[]): Promise<AssetRecord[]> {
   const done = new Map<string, AssetRecord>();
   for (const g of good) {
     if (!g.avatar || done.has(g.avatar.path)) continue;
-    const { name, bytes } = await avatars.read(g.avatar.path);
-    const record = await writeAssetFile(ws.paths.assets, bytes, name);
-    if (record.id !== g.avatar.record.id) throw new StudioError('conflict', `avatar "${g.avatar.path}" (row ${g.row}) changed while importing; import again`);
-    done.set(g.avatar.path, record);
+    const { row, avatar } = g;
+    const fail = (err: unknown): never => {
+      if (err instanceof StudioError && err.code === 'conflict') throw err;
+      throw new StudioError('bad_input', `row ${row}: avatar "${avatar.path}": ${err instanceof Error ? err.message : String(err)}; nothing was imported`, 'file');
+    };
+    const { name, bytes } = await avatars.read(avatar.path).catch(fail);
+    if (describeAsset(bytes, name).id !== avatar.record.id) throw new StudioError('conflict', `avatar "${avatar.path}" (row ${row}) changed while importing; import again`);
+    const file = path.join(ws.paths.assets, avatar.record.id + avatar.record.ext);
+    const existed = await stat(file).then(() => true, () => false);
+    const record = await writeAssetFile(ws.paths.assets, bytes, name).catch(fail);
+    if (!existed) created.push(file);
+    done.set(avatar.path, record);
   }
   return [...done.values()];
 }

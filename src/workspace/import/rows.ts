@@ -1,4 +1,4 @@
-import { StoreOwner, type GroupType } from '../../model/index.js';
+import { StoreOwnerInput, type GroupType, type StoreOwner } from '../../model/index.js';
 import { labelFor, type HeaderMap, type StoreField } from './columns.js';
 import type { TableRow } from './row.js';
 
@@ -24,8 +24,10 @@ export interface RowContext {
   header: HeaderMap;
   groupTypes: readonly GroupType[];
   existing: ReadonlyMap<string, StoreOwner>;
-  /** Store id → the row it first appeared on in this file. */
-  seen: Map<string, number>;
+  /** The existing store ids by their lower-case form. */
+  existingByLower: ReadonlyMap<string, string>;
+  /** Store id → the row it first appeared on in this file, keyed in lower case (ids differing only in case collide as pack folders). */
+  seen: Map<string, { id: string; row: number }>;
   /** Name of the file's encoding for "bad bytes" messages. */
   encoding: string;
 }
@@ -84,12 +86,21 @@ export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: 
     issue('id', 'the store id is empty');
     return { ok: false, issues };
   }
-  const firstRow = ctx.seen.get(id);
-  if (firstRow !== undefined) {
-    issue('id', `store id "${id}" already appears on row ${firstRow}`);
+  const first = ctx.seen.get(id.toLowerCase());
+  if (first?.id === id) {
+    issue('id', `store id "${id}" already appears on row ${first.row}`);
     return { ok: false, issues };
   }
-  ctx.seen.set(id, r.row);
+  if (first) {
+    issue('id', `store id "${id}" differs from "${first.id}" on row ${first.row} only in letter case; their pack folders would collide on Windows and macOS: give one of them another id`);
+    return { ok: false, issues };
+  }
+  ctx.seen.set(id.toLowerCase(), { id, row: r.row });
+  const twin = ctx.existing.has(id) ? undefined : ctx.existingByLower.get(id.toLowerCase());
+  if (twin) {
+    issue('id', `store id "${id}" differs from the existing store "${twin}" only in letter case; write "${twin}" to update that store, or give this one another id`);
+    return { ok: false, issues };
+  }
 
   const previous = ctx.existing.get(id);
   const draft: Record<string, unknown> = previous ? { ...previous } : { id, groupTypes: [], active: true };
@@ -116,7 +127,7 @@ export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: 
   }
   const avatarPath = has('avatar') && cell('avatar') ? cell('avatar') : undefined;
 
-  const parsed = StoreOwner.safeParse(draft);
+  const parsed = StoreOwnerInput.safeParse(draft);
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const field = String(i.path[0] ?? 'id') as StoreField;

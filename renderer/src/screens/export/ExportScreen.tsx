@@ -19,8 +19,6 @@ import { validityAt } from '@shared';
 
 type Selection = MethodInput<'export.start'>;
 type Plan = MethodOutput<'export.plan'>;
-/** The folder created inside a folder the user picks for an export. */
-const PACKS_FOLDER = '社群内容包';
 
 /** Export: choose posts × stores × sizes (video on/off), see what it makes, run it as a job; the portal below. */
 export function ExportScreen() {
@@ -36,12 +34,12 @@ export function ExportScreen() {
   const [zip, setZip] = useState(false);
   // The desktop chooses where packs go with its native folder picker (the File menu's "Export to folder…" too).
   const desktop = shell();
-  const [out, setOut] = useState<string>();
+  // The pick comes back as a one-time grant (the core resolves it; this window never sends a path)
+  // and the folder the packs go into (inside the pick), to show.
+  const [out, setOut] = useState<{ grant: string; path: string }>();
   const pickOut = async () => {
-    const dir = await desktop?.pickFolder();
-    // Packs go into their own folder inside the pick: the exporter replaces pack folders and
-    // clears its own leftovers there, which must never touch the user's other files.
-    if (dir) setOut(`${dir.replace(/[\\/]+$/, '')}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${PACKS_FOLDER}`);
+    const picked = await desktop?.pickFolder();
+    if (picked) setOut(picked);
   };
   useIntent('export-folder', () => void pickOut());
   const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown }>({});
@@ -53,13 +51,13 @@ export function ExportScreen() {
     if (posts.data && postIds === undefined) setPostIds(posts.data.filter((p) => p.status === 'ready' && validityAt(p, now) === 'valid').map((p) => p.id));
   }, [posts.data, postIds, now]);
   const selection = useMemo<Selection>(
-    () => ({ posts: postIds ?? [], ...(allStores ? {} : { stores: storeIds }), sizes: sizes as Selection['sizes'], video, zip, ...(out ? { out } : {}) }),
+    () => ({ posts: postIds ?? [], ...(allStores ? {} : { stores: storeIds }), sizes: sizes as Selection['sizes'], video, zip, ...(out ? { folder: out.grant } : {}) }),
     [postIds, allStores, storeIds, sizes, video, zip, out],
   );
   useEffect(() => {
     if (postIds === undefined) return;
     let live = true;
-    const { zip: _zip, out: _out, ...planInput } = selection;
+    const { zip: _zip, folder: _folder, out: _out, ...planInput } = selection;
     const timer = setTimeout(() => {
       api('export.plan', planInput)
         .then((p) => live && setPlan({ plan: p }))
@@ -150,7 +148,7 @@ export function ExportScreen() {
                   <Form.Item label={t('export.out')}>
                     <Space wrap>
                       <Typography.Text code={!!out} type={out ? undefined : 'secondary'} data-testid="export-out-choice">
-                        {out ?? t('export.outDefault')}
+                        {out?.path ?? t('export.outDefault')}
                       </Typography.Text>
                       <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void pickOut()} data-testid="export-pick-folder">
                         {t('export.outPick')}
@@ -213,7 +211,11 @@ export function ExportScreen() {
                 block
                 icon={<CloudDownloadOutlined />}
                 disabled={!p || nothing || (!allStores && storeIds.length === 0)}
-                onClick={() => setRunning(selection)}
+                onClick={() => {
+                  setRunning(selection);
+                  // The folder's grant is used up by this export: the next one asks again (or uses packs/).
+                  setOut(undefined);
+                }}
                 className="export-start"
                 data-testid="export-start"
               >

@@ -14,14 +14,14 @@ type PreviewRow = ImportResult['preview'][number];
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-/** Where the table comes from: uploaded bytes (drop or browser picker), or a file on disk (the desktop's native picker: avatars next to it are found). */
-type Source = { kind: 'data'; name: string; base64: string } | { kind: 'file'; file: string; sha256?: string };
+/** Where the table comes from: uploaded bytes (drop or browser picker), or a file the desktop's native picker granted (avatars next to it are found). */
+type Source = { kind: 'data'; name: string; base64: string } | { kind: 'grant'; grant: string; name: string; sha256?: string };
 type Step = { kind: 'pick' } | { kind: 'checking'; name: string } | { kind: 'checked'; source: Source; result: ImportResult } | { kind: 'done'; result: ImportResult };
 
-// A file on disk is imported only as it was when checked (its sha256 from the dry run): if it changed since, the import is refused.
+// A picked file is imported only as it was when checked (its sha256 from the dry run): if it changed since, the import is refused.
 const run = (source: Source, flags: { dryRun?: boolean; skipInvalid?: boolean }): Promise<ImportResult> =>
-  source.kind === 'file'
-    ? api('stores.import', { file: source.file, ...flags, ...(source.sha256 && !flags.dryRun ? { sha256: source.sha256 } : {}) })
+  source.kind === 'grant'
+    ? api('stores.import', { grant: source.grant, ...flags, ...(source.sha256 && !flags.dryRun ? { sha256: source.sha256 } : {}) })
     : api('stores.importData', { name: source.name, base64: source.base64, ...flags });
 
 /**
@@ -41,7 +41,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     try {
       const src = await source();
       const result = await run(src, { dryRun: true });
-      setStep({ kind: 'checked', source: src.kind === 'file' ? { ...src, sha256: result.sha256 } : src, result });
+      setStep({ kind: 'checked', source: src.kind === 'grant' ? { ...src, sha256: result.sha256 } : src, result });
     } catch (err) {
       setError(err);
       setStep({ kind: 'pick' });
@@ -52,8 +52,8 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     void checkSource(file.name, async () => ({ kind: 'data', name: file.name, base64: await fileToBase64(file) }));
   };
   const pickNative = async () => {
-    const file = await desktop?.pickImportFile();
-    if (file) void checkSource(file.split(/[\\/]/).pop() ?? file, async () => ({ kind: 'file', file }));
+    const picked = await desktop?.pickImportFile();
+    if (picked) void checkSource(picked.name, async () => ({ kind: 'grant', grant: picked.grant, name: picked.name }));
   };
   const commit = async (skipInvalid: boolean) => {
     if (step.kind !== 'checked') return;

@@ -2,7 +2,7 @@ import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { MethodOutput } from '@contract';
-import { api } from '../../client';
+import { api, storesCsv } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
 import { AssetAvatar } from '../../components/AssetImage';
 import { EmptyState } from '../../components/EmptyState';
@@ -46,10 +46,9 @@ export function StoreTable() {
   };
   const exportCsv = async () => {
     try {
-      const out = await api('stores.exportCsvData', {});
-      const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv;charset=utf-8' }));
-      const a = Object.assign(document.createElement('a'), { href: url, download: out.name });
+      const { name, blob } = await storesCsv();
+      const url = URL.createObjectURL(blob);
+      const a = Object.assign(document.createElement('a'), { href: url, download: name });
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
