@@ -161,7 +161,8 @@ describe('an editor cannot get a banned term, an expired post or an unapproved t
   }, 180_000);
 
   it('by the API with the studio token and the editor\'s own key: refused, and approving or taking a manager\'s key is forbidden', async () => {
-    const out = path.join(studio.dir, 'out-api');
+    // Over HTTP an export writes only inside the workspace's packs/ (a caller's own path is refused).
+    const out = path.join(studio.ws.paths.packs, 'out-api');
     const post = (method: string, body: unknown, key?: string) =>
       fetch(`${studio.server.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shequn-token': studio.server.token, ...(key ? { 'x-shequn-user-key': key } : {}) }, body: JSON.stringify(body) });
     const editor = studio.keys.editor!;
@@ -175,7 +176,7 @@ describe('an editor cannot get a banned term, an expired post or an unapproved t
       expect([method, res.status]).toEqual([method, 403]);
     }
     expect((await post('review.approve', { template: 'poster-festive', version: 2, as: 'manager' })).status).toBe(403);
-    const res = await post('export.run', { ...selection, out }, editor);
+    const res = await post('export.run', { ...selection, out: 'out-api' }, editor);
     expect(res.status).toBe(200);
     const { result } = (await res.json()) as { result: { refused: { post: string; findings: { rule: string; field: string; term?: string }[] }[]; counts: { failed: number } } };
     expect(result.refused.map((x) => x.post).sort()).toEqual([...WRONG].sort());

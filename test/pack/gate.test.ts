@@ -24,7 +24,8 @@ describe('the export gate', () => {
   let ws: Workspace;
   let out: string;
   let n = 0;
-  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, out, ...extra }, ctx(ws)) as Promise<ExportResult>;
+  // The output folder as the studio hands it over: a one-time grant for the folder (a path of the caller's is refused).
+  const run = (extra: Record<string, unknown> = {}) => dispatch('export.run', { ...BASE, folder: servicesOf(ws).grants.grant(out, 'export-folder'), ...extra }, ctx(ws)) as Promise<ExportResult>;
   /** A copy of spring-gift under another id, changed by `edit` (saved as is: posts.save keeps an existing post's pins). */
   const variantOf = async (id: string, edit: (p: Post) => void) => {
     await ws.update((d) => {

@@ -45,5 +45,5 @@ describe('posters per group type', () => {
       }
     }
     console.log(`colour difference of group-type posters (3x4): ${diffs.join('; ')}`);
-  });
+  }, 300_000); // every layout × size: minutes on a busy 2-core machine
 });

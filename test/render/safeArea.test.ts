@@ -39,5 +39,5 @@ describe("text over the product image's safe area", () => {
         expect(out.notes.filter((n) => n.includes('safe area')), `${template.id} ${size}`).toEqual([]);
       }
     }
-  });
+  }, 300_000); // every layout × size: minutes on a busy 2-core machine
 });
