@@ -14,6 +14,7 @@ const FLOORS = [
   ['review', 'demo', 'bundle'],
   ['pack'],
   ['portal'],
+  ['publish'],
   ['jobs'],
   ['api'],
   ['setup'],

@@ -11,6 +11,7 @@ import { reviewMethods } from './methods/review.js';
 import { storesIoMethods } from './methods/stores-io.js';
 import { videoMethods } from './methods/video.js';
 import { renderMethods } from './methods/render.js';
+import { activityMethods, publishMethods } from './methods/publish.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -29,6 +30,8 @@ export const contract = {
   ...storesIoMethods,
   ...videoMethods,
   ...renderMethods,
+  ...publishMethods,
+  ...activityMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -16,4 +16,7 @@ export {
   ROLES,
   TEMPLATE_KINDS,
   VIDEO_SIZES,
+  STORAGE_PROVIDERS,
+  STORAGE_PRESETS,
+  ACTIVITY_KINDS,
 } from '../model/vocabulary.js';

@@ -14,3 +14,5 @@ export * from './errors.js';
 export * from './progress.js';
 export * from './find.js';
 export * from './job.js';
+export * from './publish.js';
+export * from './reach.js';

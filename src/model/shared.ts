@@ -5,3 +5,4 @@
  */
 export { VariableNode, $createVariableNode, $isVariableNode, VARIABLES, VARIABLE_NAMES, isVariableName, variableExpression, type SerializedVariableNode, type VariableInfo, type VariableName } from './nodes/index.js';
 export { charCount, graphemes } from './text.js';
+export { addressReach, type Reach } from './reach.js';

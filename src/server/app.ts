@@ -8,6 +8,7 @@ import { registerApiRoutes } from './api-routes.js';
 import { allowedHosts, hostAllowed } from './hosts.js';
 import { newToken } from '../workspace/secrets.js';
 import { serverPlugins } from './plugins.js';
+import { portalPlugin } from './portal/plugin.js';
 import { createShareControl } from './share.js';
 import type { ServerOptions, StudioServer } from './types.js';
 
@@ -42,7 +43,11 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
   let hosts = allowedHosts(opts.port, bindHost, lan);
   app.decorate('studioHosts', { refresh: (port: number) => (hosts = allowedHosts(port, bindHost, lan)) });
   app.addHook('onRequest', async (req, reply) => {
-    if (!hostAllowed(req.headers.host, hosts)) {
+    // The Host check keeps DNS-rebinding pages away from the API. A portal-only server has no API
+    // and answers under its public name; activity beacons (token-checked, write-only) come from
+    // published pages to whatever name the collector is reached by.
+    const anyHost = opts.portalOnly || (req.method === 'POST' && req.url.startsWith('/a/'));
+    if (!anyHost && !hostAllowed(req.headers.host, hosts)) {
       return reply.code(421).type('text/plain; charset=utf-8').send('unknown Host header');
     }
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -50,6 +55,12 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
     reply.header('X-Frame-Options', 'DENY');
   });
   if (!opts.services) app.addHook('onClose', () => services.close());
+  if (opts.portalOnly) {
+    // Only the store pages and the activity beacon: no API, no UI, no review pages.
+    await portalPlugin(app, { ws: opts.ws, services, token: opts.token });
+    app.get('/', async (_req, reply) => reply.type('text/plain; charset=utf-8').send('Shequn Studio portal: store pages at /p/<token>, activity at /a/<token>.'));
+    return app;
+  }
   registerApiRoutes(app, { ws: opts.ws, services, token: opts.token });
   for (const plugin of serverPlugins) await plugin(app, { ws: opts.ws, services, token: opts.token });
   const dir = opts.rendererDir;

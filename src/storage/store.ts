@@ -9,6 +9,9 @@ export interface ObjectInfo {
   contentType?: string;
   /** The object's user metadata (lower-case names; values as they were put). */
   metadata: Record<string, string>;
+  /** `Cache-Control` and `Content-Disposition`, when the store keeps them. */
+  cacheControl?: string;
+  contentDisposition?: string;
 }
 
 /** One object of a listing (listings carry no content type or metadata: `head` has them). */
@@ -21,6 +24,12 @@ export interface ListedObject {
 export interface PutOptions {
   contentType?: string;
   metadata?: Record<string, string>;
+  /** The `Cache-Control` header the object is served with (stores that serve over HTTP keep it). */
+  cacheControl?: string;
+  /** The `Content-Disposition` header the object is served with (e.g. a download's file name). */
+  contentDisposition?: string;
+  /** Aborts the upload in flight (cancel). */
+  signal?: AbortSignal;
 }
 
 /**

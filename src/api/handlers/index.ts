@@ -11,6 +11,7 @@ import { reviewHandlers } from './review.js';
 import { storesIoHandlers } from './stores-io.js';
 import { videoHandlers } from './video.js';
 import { renderHandlers } from './render.js';
+import { activityHandlers, publishHandlers } from './publish.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
@@ -25,4 +26,6 @@ export const handlers: HandlersFor<Contract> = {
   ...storesIoHandlers,
   ...videoHandlers,
   ...renderHandlers,
+  ...publishHandlers,
+  ...activityHandlers,
 };

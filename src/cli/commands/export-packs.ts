@@ -11,7 +11,7 @@ function eta(seconds: number | undefined): string {
 }
 
 /** Progress on stderr: a redrawn line on a terminal, else at most one line every 2 s. */
-function progressPrinter(): (p: Progress) => void {
+export function progressPrinter(): (p: Progress) => void {
   const tty = process.stderr.isTTY;
   let last = 0;
   return (p) => {

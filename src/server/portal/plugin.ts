@@ -13,6 +13,8 @@ import type { ServerPlugin } from '../types.js';
 import { gone, notFound, portalCsp, tooMany } from './pages.js';
 import { entryOf, isExpired, PackLocator, type ServedPack } from '../../portal/packs.js';
 import { BadTokenLimiter } from './rate-limit.js';
+import { registerBeacon } from './beacon.js';
+import type { ActivityLog } from '../../portal/activity.js';
 import { storeForToken, TOKEN_SHAPE } from '../../portal/tokens.js';
 
 type TokenReq = FastifyRequest<{ Params: { token: string; '*'?: string } }>;
@@ -21,6 +23,8 @@ type TokenReq = FastifyRequest<{ Params: { token: string; '*'?: string } }>;
 export interface PortalOptions {
   limiter?: BadTokenLimiter;
   now?: () => number;
+  /** Where beacons are recorded (default: the workspace's activity/ folder). */
+  activity?: ActivityLog;
 }
 
 /** Reads the caption and channel texts of the entries still shown. */
@@ -83,9 +87,12 @@ export function createPortalPlugin(opts: PortalOptions = {}): ServerPlugin {
       const live = pack.manifest.entries.some((e) => !isExpired(e, now));
       const nonce = randomBytes(16).toString('base64');
       const base = `/p/${req.params.token}/`;
-      const html = renderIndexHtml(pack.manifest, { base: `${base}files/`, texts: await readTexts(pack, now), now, withdrawExpired: true, nonce, ...(live ? { zipHref: `${base}pack.zip` } : {}) });
+      const beacon = { url: `/a/${req.params.token}`, pack: pack.manifest.packKey.slice(0, 16), via: 'portal' as const };
+      const html = renderIndexHtml(pack.manifest, { base: `${base}files/`, texts: await readTexts(pack, now), now, withdrawExpired: true, nonce, beacon, ...(live ? { zipHref: `${base}pack.zip` } : {}) });
       return reply.header('Cache-Control', 'no-store').header('Content-Security-Policy', portalCsp(nonce)).type('text/html; charset=utf-8').send(html);
     };
+
+    registerBeacon(app, { ws, limiter, packs, ...(opts.activity ? { log: opts.activity } : {}) });
 
     await app.register(async (scope) => {
       // Encapsulated: sendFile (Range, ETag, If-Range, 416) only for the portal's routes.
