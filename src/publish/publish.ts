@@ -137,7 +137,8 @@ export async function runPublish(data: StudioData, packsDir: string, opts: Publi
     onProgress?.({ done: i, total: stores.length, current: `检查 check ${s.storeName}` });
     const token = activeToken(data, s.id)?.token;
     if (!token) {
-      skip(s, '门店还没有专属链接（在工作室或用 shequn portal links 生成）/ the store has no link yet: list portal links to issue one');
+      const revoked = data.portal.tokens.some((t) => t.store === s.id && t.revoked);
+      skip(s, revoked ? '门店链接已撤销（更换链接后可再次发布）/ the store\'s link was revoked: rotate it to publish again' : '门店还没有专属链接（在工作室或用 shequn portal links 生成）/ the store has no link yet: list portal links to issue one');
       continue;
     }
     const pack = await locator.find(s);
@@ -195,7 +196,7 @@ export async function runPublish(data: StudioData, packsDir: string, opts: Publi
       await put(w, o, body);
       zipInfo = { sha256: o.sha256, size: o.size, source: plan.zip.source };
     } else if (plan.zip) report.skipped++;
-    if (env.pauseBeforePageMs) await new Promise((r) => setTimeout(r, env.pauseBeforePageMs));
+    if (env.pauseBeforePageMs && (w.page || w.zip || w.files.length)) await new Promise((r) => setTimeout(r, env.pauseBeforePageMs));
     if (w.page) await put(w, plan.page);
     else report.skipped++;
     const { object, manifest } = plan.manifest(zipInfo, w.remote);
