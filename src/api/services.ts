@@ -13,6 +13,9 @@ import { createLayerRenderer, type LayerRenderer } from '../video/layers.js';
 import type { VideoAssets } from '../video/plan.js';
 import type { Storyboard } from '../video/storyboard.js';
 import { environmentSecrets, type PublishSecrets } from '../publish/secrets.js';
+
+export type { PublishSecrets };
+export type { S3Credentials } from '../storage/s3.js';
 import type { Workspace } from '../workspace/types.js';
 import type { MethodInput, MethodOutput } from './contract.js';
 import type { JobKinds } from './methods/jobs.js';
