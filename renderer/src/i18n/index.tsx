@@ -5,6 +5,7 @@ import { storeMessages } from './messages/stores';
 import { templateMessages } from './messages/templates';
 import { settingsMessages } from './messages/settings';
 import { exportMessages } from './messages/export';
+import { publishMessages } from './messages/publish';
 
 /** Languages of the UI: Simplified Chinese (default) and English. */
 export type Lang = 'zh' | 'en';
@@ -17,6 +18,7 @@ const messages = {
   ...templateMessages,
   ...settingsMessages,
   ...exportMessages,
+  ...publishMessages,
 } as const;
 
 /** A key of the dictionary. */
