@@ -143,15 +143,54 @@ describe('store activity (beacon, log, summary)', () => {
     }
   });
 
+  it('shequn serve --portal-only answers store pages and beacons, and nothing else', async () => {
+    const { spawn } = await import('node:child_process');
+    const { request } = await import('node:http');
+    const bin = new URL('../../bin/shequn.mjs', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'serve', '--portal-only', '-w', ws.dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const base = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /store pages: (http:\/\/[^/\s]+)\/p\//.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+      });
+      expect(out).not.toContain('api token');
+      // A public host name in the Host header, as behind a reverse proxy.
+      const get = (path: string, method = 'GET', body?: string) =>
+        new Promise<number>((resolve, reject) => {
+          const u = new URL(path, base);
+          const req = request({ host: u.hostname, port: u.port, path: u.pathname, method, headers: { host: 'packs.brand.example', ...(body ? { 'content-type': 'text/plain' } : {}) } }, (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+      expect(await get(`/p/${tokens.s001}`)).toBe(200);
+      expect(await get(`/a/${tokens.s001}`, 'POST', '{"e":"open","s":"published"}')).toBe(204);
+      expect(await get('/api/stores.list', 'POST', '{}')).toBe(404);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
   it('shequn activity lists per store: last opened, downloads, copies, newest pack opened', async () => {
     await ws.close(); // the CLI opens the workspace itself
     const r = await shequn('activity', '-w', join(dir, 'ws'), '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { stores: { store: string; opens: number; downloads: number; copies: number; openedNewest: boolean; lastOpened?: string }[] };
     expect(out.stores.map((s) => Object.keys(s).sort())[0]).toEqual(['copies', 'downloads', 'lastOpened', 'openedNewest', 'opens', 'store', 'storeName']);
-    expect(out.stores.find((s) => s.store === 's001')).toMatchObject({ opens: 2, downloads: 1, copies: 1, openedNewest: true });
+    expect(out.stores.find((s) => s.store === 's001')).toMatchObject({ opens: 3, downloads: 1, copies: 1, openedNewest: true });
     const text = await shequn('activity', '-w', join(dir, 'ws'), '--since', '2020-01-01');
-    expect(text.stdout).toMatch(/s001\s+老王家便利店\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+2\s+1\s+1\s+已打开 opened/);
+    expect(text.stdout).toMatch(/s001\s+老王家便利店\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+3\s+1\s+1\s+已打开 opened/);
     expect((await shequn('activity', '-w', join(dir, 'ws'), '--since', 'yesterday')).code).toBe(2);
   });
 });

@@ -185,6 +185,28 @@ describe('shequn publish to S3-compatible storage', () => {
     await pageIsWhole(url);
   });
 
+  it('cancels between uploads (as Ctrl+C does): published pages stay whole, the next publish completes', async () => {
+    await dispatch('publish.unpublish', { stores: ['lc007'] }, ctx(ws));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = dispatch('publish.run', { target: targetOf(s3), stores: STORES }, ctx(ws, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.current ?? '');
+        if (p.current?.includes(' · f/')) controller.abort(); // the first file is up
+      },
+    }));
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    const left = await keysOf(s3, token('lc007'));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left).not.toContain('index.html'); // no page before its files
+    await pageIsWhole(first.stores[0]!.url.replace(/p\/[^/]+\//, `p/${token('lc002')}/`));
+    expect(seen.some((c) => c.startsWith('检查 check'))).toBe(true);
+    const done = await publish();
+    expect(done.stores[1]!.skipped).toBeGreaterThanOrEqual(left.length);
+    await pageIsWhole(done.stores[1]!.url);
+  });
+
   it('without --store every active store is published; those without a pack are skipped with the reason', async () => {
     const r = await dispatch('publish.run', {}, ctx(ws));
     expect(r.stores.filter((s) => s.status !== 'skipped').map((s) => s.store)).toEqual(STORES);

@@ -144,8 +144,8 @@ export const publishHandlers: HandlersFor<typeof publishMethods> = {
     const stores = [];
     for (const r of rows) {
       const p = state.stores[r.store];
-      const pack = p ? await packs.find(data.stores.find((s) => s.id === r.store)!) : undefined;
-      stores.push({ ...r, ...(p ? { url: p.url, publishedAt: p.publishedAt, live: p.live, current: pack?.manifest.packKey === p.packKey } : {}) });
+      const pack = await packs.find(data.stores.find((s) => s.id === r.store)!);
+      stores.push({ ...r, packed: !!pack, ...(p ? { url: p.url, publishedAt: p.publishedAt, live: p.live, current: pack?.manifest.packKey === p.packKey } : {}) });
     }
     let publicBase: string | undefined;
     try {

@@ -96,6 +96,8 @@ export const publishMethods = defineMethods({
       lastRun: z.object({ at: z.string(), uploaded: z.number().int(), skipped: z.number().int(), deleted: z.number().int(), ok: z.boolean() }).optional(),
       stores: z.array(
         StoreActivitySchema.extend({
+          /** True when packs/ has a pack of the store (what a publish would publish). */
+          packed: z.boolean(),
           url: z.string().optional(),
           publishedAt: z.string().optional(),
           /** True when what is published is the pack now in packs/. */

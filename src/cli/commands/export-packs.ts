@@ -77,6 +77,9 @@ export async function exportPacks(argv: string[]): Promise<number> {
         if (process.stderr.isTTY) process.stderr.write('\n');
         if (values.json) printJson(r);
         process.stderr.write(summary(r as ExportResult));
+        // Packs in packs/ are what the published pages show once published again.
+        const target = values.out ? undefined : (await call(studio, 'publish.settings', {})).target;
+        if (target) process.stderr.write(`publish target ${target.to}: run "shequn publish -w ${ws.dir}" to update the store pages (shequn portal links lists them)\n`);
         return r.counts.failed ? 1 : 0;
       },
       { readOnly: true },

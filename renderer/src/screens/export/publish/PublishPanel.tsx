@@ -106,7 +106,9 @@ export function PublishPanel({ request = 0, onChanged }: { request?: number; onC
   const rows = status.data?.stores ?? [];
   const running = job?.state === 'running';
   const published = rows.filter((r) => r.url);
-  const notOpened = published.filter((r) => !r.openedNewest);
+  // Stores with a pack that have not opened it (on a published page or the portal).
+  const packed = rows.filter((r) => r.packed);
+  const notOpened = packed.filter((r) => !r.openedNewest);
   const result = job?.state === 'done' && job.kind === 'publish' ? job.result : undefined;
   const keys = s ? (s.credentials.source === 'keychain' ? (s.credentials.present ? 'publish.keys.keychain' : 'publish.keys.keychainMissing') : s.credentials.present ? 'publish.keys.env' : 'publish.keys.envMissing') : undefined;
 
@@ -187,16 +189,16 @@ export function PublishPanel({ request = 0, onChanged }: { request?: number; onC
               />
             )}
             <ReachAlert urls={published.map((r) => r.url!)} />
-            {published.length > 0 && (
-              <Alert
-                type={notOpened.length ? 'info' : 'success'}
-                showIcon
-                className="publish-not-opened"
-                data-testid="publish-not-opened"
-                message={notOpened.length ? t('publish.notOpenedList', { n: notOpened.length, names: notOpened.map((r) => r.storeName).join('、') }) : t('publish.allOpened')}
-              />
-            )}
           </>
+        )}
+        {packed.length > 0 && (
+          <Alert
+            type={notOpened.length ? 'info' : 'success'}
+            showIcon
+            className="publish-not-opened"
+            data-testid="publish-not-opened"
+            message={notOpened.length ? t('publish.notOpenedList', { n: notOpened.length, names: notOpened.map((r) => r.storeName).join('、') }) : t('publish.allOpened')}
+          />
         )}
         {status.error && <ErrorNotice error={status.error} onRetry={status.reload} />}
         {s?.target && (
