@@ -6,6 +6,7 @@ import { dispatch } from '../../src/api/dispatcher.js';
 import { activeToken } from '../../src/portal/tokens.js';
 import { startS3, type TestS3 } from '../helpers/servers.js';
 import { ctx } from '../helpers/session.js';
+import { zbar } from '../publish/helpers.js';
 import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
 
 // The 发布 step in a real browser (web mode): target settings once, publish with progress, the
@@ -91,7 +92,10 @@ describe('the 发布 step (web mode, Chromium)', () => {
     expect(await page.getByTestId('reach-alert').first().textContent()).toMatch(/127\.0\.0\.1:\d+.*只有这台电脑能打开/);
     expect(await page.getByTestId('publish-not-opened').textContent()).toContain('梧桐巷便利店');
     await row.getByRole('button', { name: /二维码/ }).click();
-    await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-qrcode').waitFor();
+    const qr = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-qrcode');
+    await qr.waitFor();
+    // The QR the studio shows decodes (zbarimg) to the exact published URL.
+    expect(zbar(await qr.screenshot(), 'png')).toEqual([url]);
     await capture('21-publish-done');
     await page.keyboard.press('Escape');
     // The portal panel below now lists the published pages too.
