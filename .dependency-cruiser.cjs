@@ -7,6 +7,7 @@
 const FLOORS = [
   ['model'],
   ['workspace'],
+  ['storage'],
   ['compose'],
   ['render'],
   ['video'],
@@ -14,6 +15,7 @@ const FLOORS = [
   ['pack'],
   ['portal'],
   ['results', 'plan'],
+  ['publish'],
   ['jobs'],
   ['api'],
   ['setup'],

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { keyLines, openOrCreateDemo } from '../src/setup/demo-workspace';
 import { demoWorkspaceDir } from '../src/setup/user-data';
 import type { Session } from '../src/api/services';
@@ -8,6 +8,7 @@ import { openWorkspace } from '../src/workspace/index';
 import { setupDialogs } from './dialogs';
 import { isTrustedSender, setupIpc } from './ipc';
 import { setupMenu } from './menu';
+import { setupSecrets } from './secrets';
 import { ORIGIN, SCHEME, setupProtocol } from './protocol';
 import { setupNavigationGuards, setupPermissions } from './security';
 import { setupWindow } from './window';
@@ -32,7 +33,8 @@ if (!app.requestSingleInstanceLock()) {
     const { ws, keys } = arg ? { ws: await openWorkspace(arg), keys: [] } : await openOrCreateDemo(demoWorkspaceDir());
     // The demo's first start: its users' keys exist only now (the studio keeps their hashes).
     for (const line of keyLines(keys)) console.log(line);
-    studio = { ws, services: serverServices(ws) };
+    // Publish keys live in the OS keychain (safeStorage), never in the workspace.
+    studio = { ws, services: serverServices(ws, { secrets: setupSecrets(safeStorage, app.getPath('userData')) }) };
     setupPermissions(session.defaultSession);
     setupProtocol(protocol, join(__dirname, '../renderer'));
     const ownWindow = () => win?.webContents;

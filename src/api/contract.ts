@@ -13,6 +13,7 @@ import { videoMethods } from './methods/video.js';
 import { renderMethods } from './methods/render.js';
 import { resultsMethods } from './methods/results.js';
 import { planMethods } from './methods/plan.js';
+import { activityMethods, publishMethods } from './methods/publish.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -33,6 +34,8 @@ export const contract = {
   ...renderMethods,
   ...resultsMethods,
   ...planMethods,
+  ...publishMethods,
+  ...activityMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -13,10 +13,14 @@ import { pictureMemo, storyboardFrames, type StoryboardFrame } from '../video/fr
 import { createLayerRenderer, type LayerRenderer } from '../video/layers.js';
 import type { VideoAssets } from '../video/plan.js';
 import type { Storyboard } from '../video/storyboard.js';
+import { environmentSecrets, type PublishSecrets } from '../publish/secrets.js';
 import type { Workspace } from '../workspace/types.js';
 import type { MethodInput, MethodOutput } from './contract.js';
 import type { JobKinds } from './methods/jobs.js';
 import { FileGrants } from './grants.js';
+
+export type { PublishSecrets };
+export type { S3Credentials } from '../storage/s3.js';
 
 /** The share switch's state (what `share.status` returns). */
 export type ShareStatus = MethodOutput<'share.status'>;
@@ -65,6 +69,8 @@ function servingAddresses(): ServingAddresses {
 export interface TestHooks {
   /** Milliseconds a finished temporary pack waits before its rename. */
   packPauseMs?: number;
+  /** Milliseconds a publish waits after a store's files, before its page (kill tests). */
+  publishPauseMs?: number;
 }
 
 /**
@@ -98,6 +104,8 @@ export interface Services {
   readonly serving: ServingAddresses;
   /** Files and folders the user picked in a shell, as one-time tokens (no method takes a path). */
   readonly grants: FileGrants;
+  /** Where the publish access key comes from: the OS keychain (desktop) or the environment (CLI, web mode). */
+  readonly secrets: PublishSecrets;
   readonly hooks: TestHooks;
   /** Cancels running jobs and stops what the services started. */
   close(): Promise<void>;
@@ -115,6 +123,8 @@ export interface ServiceOptions {
   posterWorkers?: number;
   /** The share switch (src/server provides the real one); default: sharing unavailable. */
   share?: (ws: Workspace, services: Services) => ShareControl;
+  /** The publish key store (the desktop passes its OS-keychain one); default: the environment. */
+  secrets?: PublishSecrets;
   /** The renderers proofs use (tests pass fakes); default: the real ones over these services. */
   proofRenderers?: (ws: Workspace, services: Services) => ProofRenderers | Promise<ProofRenderers>;
   hooks?: TestHooks;
@@ -159,6 +169,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
     },
     serving: servingAddresses(),
     grants: new FileGrants(() => clock().getTime()),
+    secrets: opts.secrets ?? environmentSecrets(),
     hooks: { ...opts.hooks },
     async close() {
       services.jobs.cancelAll();

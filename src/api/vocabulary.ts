@@ -18,4 +18,7 @@ export {
   TEMPLATE_KINDS,
   VIDEO_SIZES,
   REPORT_DIMENSIONS,
+  STORAGE_PROVIDERS,
+  STORAGE_PRESETS,
+  ACTIVITY_KINDS,
 } from '../model/vocabulary.js';

@@ -17,3 +17,5 @@ export * from './progress.js';
 export * from './find.js';
 export * from './job.js';
 export * from './validity.js';
+export * from './publish.js';
+export * from './reach.js';

@@ -6,3 +6,4 @@
 export { VariableNode, $createVariableNode, $isVariableNode, VARIABLES, VARIABLE_NAMES, isVariableName, variableExpression, type SerializedVariableNode, type VariableInfo, type VariableName } from './nodes/index.js';
 export { charCount, graphemes } from './text.js';
 export { validityAt, fullDate, startInstant, expiryInstant, type Validity } from './validity.js';
+export { addressReach, type Reach } from './reach.js';

@@ -36,3 +36,15 @@ export const ROLES = ['editor', 'manager', 'store'] as const;
 export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 /** What results reports group by (`shequn results report --by`). */
 export const REPORT_DIMENSIONS = ['post', 'group', 'store', 'channel', 'hook', 'template'] as const;
+/** S3-compatible storage the publish settings have presets for (settings of each in docs/publish.md). */
+export const STORAGE_PROVIDERS = ['aliyun-oss', 'tencent-cos', 'huawei-obs', 'minio', 'aws-s3'] as const;
+/** Each provider's usual endpoint (`{region}` filled in), an example region and its addressing style. */
+export const STORAGE_PRESETS = {
+  'aliyun-oss': { endpoint: 'https://s3.oss-{region}.aliyuncs.com', region: 'cn-hangzhou', pathStyle: false },
+  'tencent-cos': { endpoint: 'https://cos.{region}.myqcloud.com', region: 'ap-shanghai', pathStyle: false },
+  'huawei-obs': { endpoint: 'https://obs.{region}.myhuaweicloud.com', region: 'cn-east-3', pathStyle: false },
+  minio: { endpoint: 'http://minio.example.lan:9000', region: 'us-east-1', pathStyle: true },
+  'aws-s3': { endpoint: '', region: 'ap-east-1', pathStyle: false },
+} as const satisfies Record<(typeof STORAGE_PROVIDERS)[number], { endpoint: string; region: string; pathStyle: boolean }>;
+/** What a store's pack page reports back: the page opened, a file downloaded, a caption copied. */
+export const ACTIVITY_KINDS = ['open', 'download', 'copy'] as const;

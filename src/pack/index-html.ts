@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import { orderBySlot, type SlotPlace } from './slots.js';
 
@@ -15,6 +16,18 @@ export interface IndexOptions {
   zipHref?: string;
   /** CSP nonce for the inline script (portal). */
   nonce?: string;
+  /** The link of a pack file when it is not `base` + path (published pages: content-addressed keys). */
+  hrefFor?: (path: string) => string;
+  /**
+   * Report activity (page opened, file downloaded, caption copied) to `url` with a same-origin or
+   * collector beacon; `pack` is the pack key's first 16 hex digits. No third-party script.
+   */
+  beacon?: { url: string; pack?: string; via: 'portal' | 'published' };
+  /**
+   * A static page carries its own Content-Security-Policy in a meta tag (storage cannot send the
+   * header): inline style and script allowed by their hashes, beacons only to `connect`.
+   */
+  metaCsp?: { connect?: string };
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -91,8 +104,29 @@ function fmtDate(v: string): string {
 /** The entry's planned send times for the page's script (it re-sorts on the phone's own date). */
 const slotsAttr = (e: ManifestEntry) => (e.slots?.length ? ` data-slots="${esc(e.slots.join(','))}"` : '');
 
-function textBlock(id: string, label: string, text: string): string {
-  return `<div class="block"><h3><span>${esc(label)}</span><button class="copy" type="button" data-for="${id}" data-label="复制">复制</button></h3><pre class="text" id="${id}">${esc(text)}</pre></div>`;
+// Reports activity with navigator.sendBeacon (a text/plain POST: no preflight, nothing read back),
+// configured by the body's data-beacon / data-pack / data-via; elements with data-path are counted.
+const BEACON_SCRIPT = `
+(function(){var b=document.body,u=b.getAttribute('data-beacon');if(!u)return;var k=b.getAttribute('data-pack')||undefined,v=b.getAttribute('data-via')||undefined;
+function s(e,f){var d=JSON.stringify({e:e,f:f||undefined,k:k,s:v});try{if(navigator.sendBeacon&&navigator.sendBeacon(u,d))return}catch(x){}try{fetch(u,{method:'POST',body:d,mode:'no-cors',keepalive:true,credentials:'omit'})}catch(x){}}
+s('open');
+document.addEventListener('click',function(ev){var t=ev.target.closest&&ev.target.closest('[data-path]');if(t)s(t.tagName==='BUTTON'?'copy':'download',t.getAttribute('data-path'))},true);
+})();
+`;
+
+const sha = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+/** The attribute that makes an element count in the activity beacon. */
+function pathAttr(o: IndexOptions, path: string): string {
+  return o.beacon ? ` data-path="${esc(path)}"` : '';
+}
+
+function href(o: IndexOptions, path: string): string {
+  return o.hrefFor ? o.hrefFor(path) : hrefOf(o.base ?? '', path);
+}
+
+function textBlock(id: string, label: string, text: string, extra = ''): string {
+  return `<div class="block"><h3><span>${esc(label)}</span><button class="copy" type="button" data-for="${id}" data-label="复制"${extra}>复制</button></h3><pre class="text" id="${id}">${esc(text)}</pre></div>`;
 }
 
 function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number, place: SlotPlace): string {
@@ -104,20 +138,19 @@ function entryHtml(e: ManifestEntry, i: number, o: IndexOptions, now: number, pl
   if (expired && o.withdrawExpired) {
     return `<section class="${cls}" id="e${i}"${slotsAttr(e)}>${head}<p class="withdrawn">此内容已过期，已撤回。请使用新的内容包。</p></section>`;
   }
-  const base = o.base ?? '';
   const parts: string[] = [];
   if (e.group.tip) parts.push(`<div class="tip">发布建议：${esc(e.group.tip)}</div>`);
-  e.texts.forEach((t, j) => parts.push(textBlock(`t${i}-${j}`, t.label, o.texts.get(t.path) ?? '')));
+  e.texts.forEach((t, j) => parts.push(textBlock(`t${i}-${j}`, t.label, o.texts.get(t.path) ?? '', pathAttr(o, t.path))));
   for (const p of e.posters) {
-    parts.push(`<div class="block media"><h3><span>海报 ${esc(p.size.replace('x', ':'))}</span></h3><img src="${esc(hrefOf(base, p.path))}" alt="海报 ${esc(p.size)}" loading="lazy"><span class="hint">长按图片保存到相册</span> · <a class="dl" href="${esc(hrefOf(base, p.path))}" download>下载</a></div>`);
+    parts.push(`<div class="block media"><h3><span>海报 ${esc(p.size.replace('x', ':'))}</span></h3><img src="${esc(href(o, p.path))}" alt="海报 ${esc(p.size)}" loading="lazy"><span class="hint">长按图片保存到相册</span> · <a class="dl" href="${esc(href(o, p.path))}" download${pathAttr(o, p.path)}>下载</a></div>`);
   }
   if (e.video) {
-    const cover = e.cover ? ` poster="${esc(hrefOf(base, e.cover))}"` : '';
-    const coverLink = e.cover ? `<a class="dl" href="${esc(hrefOf(base, e.cover))}" download>下载封面</a>` : '';
-    parts.push(`<div class="block media"><h3><span>短视频</span></h3><video src="${esc(hrefOf(base, e.video))}"${cover} controls playsinline preload="metadata"></video><a class="dl" href="${esc(hrefOf(base, e.video))}" download>下载视频</a>${coverLink}</div>`);
+    const cover = e.cover ? ` poster="${esc(href(o, e.cover))}"` : '';
+    const coverLink = e.cover ? `<a class="dl" href="${esc(href(o, e.cover))}" download${pathAttr(o, e.cover)}>下载封面</a>` : '';
+    parts.push(`<div class="block media"><h3><span>短视频</span></h3><video src="${esc(href(o, e.video))}"${cover} controls playsinline preload="metadata"></video><a class="dl" href="${esc(href(o, e.video))}" download${pathAttr(o, e.video)}>下载视频</a>${coverLink}</div>`);
   }
   if (e.qr) {
-    parts.push(`<div class="block qr"><h3><span>专属二维码</span></h3><img src="${esc(hrefOf(base, e.qr))}" alt="二维码"><div class="hint">${esc(e.link)}</div></div>`);
+    parts.push(`<div class="block qr"><h3><span>专属二维码</span></h3><img src="${esc(href(o, e.qr))}" alt="二维码"><div class="hint">${esc(e.link)}</div></div>`);
   }
   return `<section class="${cls}" id="e${i}" data-expires="${e.expiresAt}"${slotsAttr(e)}>${head}<div class="content">${parts.join('\n')}</div></section>`;
 }
@@ -129,24 +162,32 @@ export function renderIndexHtml(m: Pick<Manifest, 'store' | 'brand' | 'createdAt
   // Today's sends first (with the time), later ones with their date, then the rest.
   const ordered = orderBySlot(m.entries, now);
   const nav = m.entries.length > 1 ? `<nav>${ordered.map(({ entry: e, index: i }) => `<a href="#e${i}">${esc(e.post.title)} · ${esc(e.group.name)}</a>`).join('')}</nav>` : '';
-  const zip = o.zipHref ? `<p><a class="dl" href="${esc(o.zipHref)}" download>下载全部（zip）</a></p>` : '';
+  const zip = o.zipHref ? `<p><a class="dl" href="${esc(o.zipHref)}" download${pathAttr(o, 'pack.zip')}>下载全部（zip）</a></p>` : '';
+  const style = `:root{--brand:${esc(/^#[0-9a-fA-F]{6}$/.test(m.brand.color) ? m.brand.color : '#c8102e')}}${CSS}`;
+  const script = o.beacon ? SCRIPT + BEACON_SCRIPT : SCRIPT;
+  const csp = o.metaCsp
+    ? `\n<meta http-equiv="Content-Security-Policy" content="${esc(
+        [`default-src 'none'`, `img-src 'self'`, `media-src 'self'`, `style-src ${sha(style)}`, `script-src ${sha(script)}`, `connect-src ${o.metaCsp.connect ?? "'none'"}`, `base-uri 'none'`, `form-action 'none'`].join('; '),
+      )}">`
+    : '';
+  const body = o.beacon ? ` data-beacon="${esc(o.beacon.url)}" data-via="${o.beacon.via}"${o.beacon.pack ? ` data-pack="${esc(o.beacon.pack)}"` : ''}` : '';
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8">${csp}
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${esc(m.store.storeName)} · 内容包</title>
-<style${nonce}>:root{--brand:${esc(/^#[0-9a-fA-F]{6}$/.test(m.brand.color) ? m.brand.color : '#c8102e')}}${CSS}</style>
+<style${nonce}>${style}</style>
 </head>
-<body>
+<body${body}>
 <header><h1>${esc(m.store.storeName)}</h1><p>${esc(m.brand.name)} · ${esc(m.store.ownerName)} 的内容包 · 生成于 ${esc(m.createdAt.slice(0, 16).replace('T', ' '))}</p></header>
 <main>
 ${zip}${nav}
 ${ordered.map(({ entry, index, place }) => entryHtml(entry, index, o, now, place)).join('\n')}
 </main>
 <footer>点“复制”后到群里粘贴；长按图片或视频保存。</footer>
-<script${nonce}>${SCRIPT}</script>
+<script${nonce}>${script}</script>
 </body>
 </html>
 `;

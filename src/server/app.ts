@@ -8,6 +8,7 @@ import { registerApiRoutes } from './api-routes.js';
 import { allowedHosts, hostAllowed } from './hosts.js';
 import { newToken } from '../workspace/secrets.js';
 import { serverPlugins } from './plugins.js';
+import { portalPlugin } from './portal/plugin.js';
 import { createShareControl } from './share.js';
 import { lanAddress } from '../portal/links.js';
 import { forgetServing, recordServing } from '../portal/serving.js';
@@ -46,7 +47,11 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
   let hosts = allowedHosts(opts.port, bindHost, lan);
   app.decorate('studioHosts', { refresh: (port: number) => (hosts = allowedHosts(port, bindHost, lan)) });
   app.addHook('onRequest', async (req, reply) => {
-    if (!hostAllowed(req.headers.host, hosts)) {
+    // The Host check keeps DNS-rebinding pages away from the API. A portal-only server has no API
+    // and answers under its public name; activity beacons (token-checked, write-only) come from
+    // published pages to whatever name the collector is reached by.
+    const anyHost = opts.portalOnly || (req.method === 'POST' && req.url.startsWith('/a/'));
+    if (!anyHost && !hostAllowed(req.headers.host, hosts)) {
       return reply.code(421).type('text/plain; charset=utf-8').send('unknown Host header');
     }
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -57,6 +62,12 @@ export async function buildApp(opts: ServerOptions & { port: number; token: stri
     reply.header('X-Frame-Options', 'DENY');
   });
   if (!opts.services) app.addHook('onClose', () => services.close());
+  if (opts.portalOnly) {
+    // Only the store pages and the activity beacon: no API, no UI, no review pages.
+    await portalPlugin(app, { ws: opts.ws, services, token: opts.token });
+    app.get('/', async (_req, reply) => reply.type('text/plain; charset=utf-8').send('Shequn Studio portal: store pages at /p/<token>, activity at /a/<token>.'));
+    return app;
+  }
   await registerApiRoutes(app, { ws: opts.ws, services, token: opts.token });
   for (const plugin of serverPlugins) await plugin(app, { ws: opts.ws, services, token: opts.token });
   const dir = opts.rendererDir;
@@ -100,7 +111,9 @@ export async function startServer(opts: ServerOptions): Promise<StudioServer> {
   await issueMissingTokens(opts.ws).catch(() => undefined);
   // Encoders a studio killed earlier left behind (where no parent-death signal reached them).
   void sweepStaleEncoders().catch(() => undefined);
-  await recordServing(opts.ws, linkAddress);
+  // A read-only opener (a portal-only server) does not own the workspace: the studio holding it
+  // keeps its own record of where its portal is served.
+  if (!opts.ws.readOnly) await recordServing(opts.ws, linkAddress);
   const close = async () => {
     forget();
     await forgetServing(opts.ws, linkAddress);

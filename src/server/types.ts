@@ -14,6 +14,8 @@ export interface ServerOptions {
   token?: string;
   /** Serve to the LAN (binds 0.0.0.0 and accepts the machine's LAN addresses as Host). */
   lan?: boolean;
+  /** Serve only the staff portal and the activity beacon (`shequn serve --portal-only` on a public host): no API, UI or review pages. */
+  portalOnly?: boolean;
   /** Folder of the built renderer (web mode); omitted → no UI, API only. */
   rendererDir?: string;
   logger?: boolean;

@@ -6,6 +6,7 @@ import { templateMessages } from './messages/templates';
 import { settingsMessages } from './messages/settings';
 import { exportMessages } from './messages/export';
 import { resultsMessages } from './messages/results';
+import { publishMessages } from './messages/publish';
 
 /** Languages of the UI: Simplified Chinese (default) and English. */
 export type Lang = 'zh' | 'en';
@@ -19,6 +20,7 @@ const messages = {
   ...settingsMessages,
   ...exportMessages,
   ...resultsMessages,
+  ...publishMessages,
 } as const;
 
 /** A key of the dictionary. */

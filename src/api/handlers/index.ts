@@ -13,6 +13,7 @@ import { videoHandlers } from './video.js';
 import { renderHandlers } from './render.js';
 import { resultsHandlers } from './results.js';
 import { planHandlers } from './plan.js';
+import { activityHandlers, publishHandlers } from './publish.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
@@ -29,4 +30,6 @@ export const handlers: HandlersFor<Contract> = {
   ...renderHandlers,
   ...resultsHandlers,
   ...planHandlers,
+  ...publishHandlers,
+  ...activityHandlers,
 };

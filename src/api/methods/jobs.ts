@@ -3,11 +3,13 @@ import { JobStatusBase } from '../../model/index.js';
 import { defineMethods } from '../define.js';
 import { ExportResultSchema } from './export.js';
 import { RenderedVideoSchema } from './video.js';
+import { PublishResultSchema } from './publish.js';
 
 /** The result each kind of job resolves to (what jobs.get returns once it is done). */
 export const JobResults = {
   export: ExportResultSchema,
   video: z.object({ videos: z.array(RenderedVideoSchema) }),
+  publish: PublishResultSchema,
 };
 
 /** The kinds of jobs and their results, as types (the services' job registry is typed by this). */
@@ -17,6 +19,7 @@ export type JobKinds = { [K in keyof typeof JobResults]: z.input<(typeof JobResu
 export const JobStatusSchema = z.discriminatedUnion('kind', [
   JobStatusBase.extend({ kind: z.literal('export'), result: JobResults.export.optional() }),
   JobStatusBase.extend({ kind: z.literal('video'), result: JobResults.video.optional() }),
+  JobStatusBase.extend({ kind: z.literal('publish'), result: JobResults.publish.optional() }),
 ]);
 
 /** Long work: poll progress, cancel. Jobs are started by feature methods (e.g. export.start). */

@@ -11,7 +11,7 @@ function eta(seconds: number | undefined): string {
 }
 
 /** Progress on stderr: a redrawn line on a terminal, else at most one line every 2 s. */
-function progressPrinter(): (p: Progress) => void {
+export function progressPrinter(): (p: Progress) => void {
   const tty = process.stderr.isTTY;
   let last = 0;
   return (p) => {
@@ -86,6 +86,9 @@ export async function exportPacks(argv: string[]): Promise<number> {
         if (process.stderr.isTTY) process.stderr.write('\n');
         if (values.json) printJson(r);
         process.stderr.write(summary(r as ExportResult));
+        // Packs in packs/ are what the published pages show once published again.
+        const target = values.out ? undefined : (await call(studio, 'publish.settings', {})).target;
+        if (target) process.stderr.write(`publish target ${target.to}: run "shequn publish -w ${ws.dir}" to update the store pages (shequn portal links lists them)\n`);
         return r.counts.failed ? 1 : 0;
       },
       { readOnly: true },

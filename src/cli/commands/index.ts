@@ -24,6 +24,8 @@ export const commandLoaders: Record<string, Loader> = {
   portal: () => import('./portal.js'),
   bundle: () => import('./bundle.js'),
   serve: () => import('./serve.js'),
+  publish: () => import('./publish.js'),
+  activity: () => import('./activity.js'),
 };
 
 /** Loads one command, or undefined for an unknown name. */

@@ -11,7 +11,8 @@ function displayWidth(s: string): number {
   return w;
 }
 
-function table(rows: string[][]): string {
+/** Rows as aligned columns (CJK characters count double). */
+export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i]! - displayWidth(c))).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -10,6 +10,8 @@ export function portalCsp(nonce?: string): string {
     "media-src 'self'",
     `style-src ${nonce ? `'nonce-${nonce}'` : "'unsafe-inline'"}`,
     `script-src ${script}`,
+    // The page's activity beacon goes to its own server (/a/<token>) only.
+    `connect-src ${nonce ? "'self'" : "'none'"}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -15,6 +15,8 @@ import type { ServerPlugin } from '../types.js';
 import { gone, notFound, portalCsp, tooMany } from './pages.js';
 import { entryOf, isExpired, PackLocator, type ServedPack } from '../../portal/packs.js';
 import { badTokenGuard, type BadTokenGuard, type BadTokenLimits } from './rate-limit.js';
+import { registerBeacon } from './beacon.js';
+import type { ActivityLog } from '../../portal/activity.js';
 import { storeForToken, TOKEN_SHAPE } from '../../portal/tokens.js';
 
 type TokenReq = FastifyRequest<{ Params: { token: string; '*'?: string } }>;
@@ -23,6 +25,8 @@ type TokenReq = FastifyRequest<{ Params: { token: string; '*'?: string } }>;
 export interface PortalOptions {
   limits?: BadTokenLimits;
   now?: () => number;
+  /** Where beacons are recorded (default: the workspace's activity/ folder). */
+  activity?: ActivityLog;
 }
 
 /** Reads the caption and channel texts of the entries still shown. */
@@ -114,12 +118,15 @@ export function createPortalPlugin(opts: PortalOptions = {}): ServerPlugin {
       const live = pack.manifest.entries.some((e) => !isExpired(e, now));
       const nonce = randomBytes(16).toString('base64');
       const base = `/p/${req.params.token}/`;
-      const html = renderIndexHtml(withLiveSlots(pack.manifest, ws), { base: `${base}files/`, texts: await readTexts(pack, now), now, withdrawExpired: true, nonce, ...(live ? { zipHref: `${base}pack.zip` } : {}) });
+      const beacon = { url: `/a/${req.params.token}`, pack: pack.manifest.packKey.slice(0, 16), via: 'portal' as const };
+      const html = renderIndexHtml(withLiveSlots(pack.manifest, ws), { base: `${base}files/`, texts: await readTexts(pack, now), now, withdrawExpired: true, nonce, beacon, ...(live ? { zipHref: `${base}pack.zip` } : {}) });
       return reply.header('Cache-Control', 'no-store').header('Content-Security-Policy', portalCsp(nonce)).type('text/html; charset=utf-8').send(html);
     };
 
     await app.register(async (scope) => {
       guard = await badTokenGuard(scope, (req) => String((req.params as { token?: unknown }).token ?? ''), opts.limits);
+      // The activity beacon shares the store pages' bad-token limits (a guesser gains nothing by switching).
+      registerBeacon(scope, { ws, guard, packs, ...(opts.activity ? { log: opts.activity } : {}) });
       // Encapsulated: sendFile (Range, ETag, If-Range, 416) only for the portal's routes.
       await scope.register(fastifyStatic, { root: ws.paths.packs, serve: false, cacheControl: false, index: false, dotfiles: 'allow' });
 

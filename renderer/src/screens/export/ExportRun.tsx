@@ -8,13 +8,14 @@ import { shell } from '../../lib/shell';
 import { useT, type MsgKey } from '../../i18n';
 import { duration } from './format';
 import { RefusedList } from './RefusedList';
+import { ExportLinks } from './publish/ExportLinks';
 
 type Selection = MethodInput<'export.start'>;
 type Job = MethodOutput<'jobs.get'>;
 type ExportResult = MethodOutput<'export.run'>;
 
 /** Runs an export job: progress with ETA and cancel, then the summary (rendered / reused / failed with reasons). */
-export function ExportRun({ selection, storeName, onDone }: { selection: Selection; storeName(id: string): string; onDone(): void }) {
+export function ExportRun({ selection, storeName, onDone, onPublish }: { selection: Selection; storeName(id: string): string; onDone(): void; onPublish?: () => void }) {
   const t = useT();
   const [job, setJob] = useState<Job>();
   const [error, setError] = useState<unknown>();
@@ -79,10 +80,10 @@ export function ExportRun({ selection, storeName, onDone }: { selection: Selecti
   if (job.state === 'failed')
     return <Result status="error" title={t('export.failed', { msg: job.error?.message ?? '' })} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
   if (job.kind !== 'export' || !job.result) return <Result status="error" title={t('export.failed', { msg: job.kind })} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
-  return <Summary result={job.result} storeName={storeName} onDone={onDone} />;
+  return <Summary result={job.result} storeName={storeName} onDone={onDone} onPublish={onPublish} />;
 }
 
-function Summary({ result, storeName, onDone }: { result: ExportResult; storeName(id: string): string; onDone(): void }) {
+function Summary({ result, storeName, onDone, onPublish }: { result: ExportResult; storeName(id: string): string; onDone(): void; onPublish?: () => void }) {
   const t = useT();
   const open = shell()?.showPacks;
   return (
@@ -154,6 +155,7 @@ function Summary({ result, storeName, onDone }: { result: ExportResult; storeNam
           },
         ]}
       />
+      {onPublish && <ExportLinks stores={result.packs.filter((p) => p.status !== 'failed').map((p) => p.store)} onPublish={onPublish} />}
       <Button type="primary" onClick={onDone}>
         {t('export.again')}
       </Button>

@@ -14,6 +14,7 @@ import { useT } from '../../i18n';
 import { ExportRun } from './ExportRun';
 import { PortalPanel } from './PortalPanel';
 import { RefusedList } from './RefusedList';
+import { PublishPanel } from './publish/PublishPanel';
 import { POSTER_SIZES } from '@contract/vocabulary';
 import { validityAt } from '@shared';
 
@@ -44,6 +45,10 @@ export function ExportScreen() {
   useIntent('export-folder', () => void pickOut());
   const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown }>({});
   const [running, setRunning] = useState<Selection | null>(null);
+  // Bumped by the export summary's "publish now": the publish panel below starts a publish.
+  const [publishRequest, setPublishRequest] = useState(0);
+  // Links change with the publish target: the portal panel is rebuilt to list the new ones.
+  const [linksVersion, setLinksVersion] = useState(0);
   const activeStores = (stores.data ?? []).filter((s) => s.active);
   // Pre-selected: ready and valid now. Expired posts are never chosen (and cannot be), posts not started yet only by hand.
   const now = useMemo(() => Date.now(), [posts.data]);
@@ -90,7 +95,7 @@ export function ExportScreen() {
           }
         />
       ) : running ? (
-        <ExportRun selection={running} storeName={storeName} onDone={() => setRunning(null)} />
+        <ExportRun selection={running} storeName={storeName} onDone={() => setRunning(null)} onPublish={() => setPublishRequest((n) => n + 1)} />
       ) : (
         <Row gutter={16}>
           <Col xs={24} xl={14}>
@@ -228,7 +233,8 @@ export function ExportScreen() {
           </Col>
         </Row>
       )}
-      <PortalPanel />
+      <PublishPanel request={publishRequest} onChanged={() => setLinksVersion((n) => n + 1)} />
+      <PortalPanel key={linksVersion} />
     </div>
   );
 }

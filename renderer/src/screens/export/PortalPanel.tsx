@@ -5,6 +5,7 @@ import type { MethodInput, MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText, useApi } from '../../app/useApi';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ReachAlert } from '../../components/ReachAlert';
 import { useT } from '../../i18n';
 
 type Link = MethodOutput<'portal.links'>[number];
@@ -77,6 +78,8 @@ export function PortalPanel() {
         </div>
       )}
       {links.error && <ErrorNotice error={links.error} onRetry={links.reload} />}
+      {links.data?.some((l) => l.url.endsWith('/index.html')) && <Alert type="success" showIcon message={t('links.published')} className="portal-lan-warn" />}
+      {links.data && <ReachAlert urls={links.data.map((l) => l.url)} />}
       <Table<Link>
         size="small"
         rowKey="store"

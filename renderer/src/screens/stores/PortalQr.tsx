@@ -4,6 +4,7 @@ import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
+import { ReachAlert } from '../../components/ReachAlert';
 
 type Store = MethodOutput<'stores.get'>;
 type Link = MethodOutput<'portal.links'>[number];
@@ -20,7 +21,9 @@ export function PortalQr({ store }: { store: Store }) {
   }, [store.id]);
   const rotate = async () => {
     try {
-      setLink(await api('portal.rotate', { store: store.id }));
+      const next = await api('portal.rotate', { store: store.id });
+      setLink(next);
+      if (next.url.endsWith('/index.html')) message.info(t('publish.rotated'));
     } catch (err) {
       message.error(errorText(err, t));
     }
@@ -38,10 +41,11 @@ export function PortalQr({ store }: { store: Store }) {
         <div className="portal-qr-body">
           <QRCode value={link.url} size={160} bordered={false} aria-label={`${t('stores.portal')}: ${link.url}`} />
           <div>
-            <Typography.Paragraph type="secondary">{t('stores.portalHint')}</Typography.Paragraph>
-            <Typography.Paragraph copyable={{ text: link.url }} className="portal-url">
+            <Typography.Paragraph type="secondary">{link.url.endsWith('/index.html') ? t('links.published') : t('stores.portalHint')}</Typography.Paragraph>
+            <Typography.Paragraph copyable={{ text: link.url }} className="portal-url" data-testid="store-portal-url">
               {link.url}
             </Typography.Paragraph>
+            <ReachAlert urls={[link.url]} />
             <Popconfirm title={t('stores.rotateConfirm')} onConfirm={rotate} okText={t('common.confirm')} cancelText={t('common.cancel')}>
               <Button size="small">{t('stores.rotate')}</Button>
             </Popconfirm>
