@@ -7,6 +7,7 @@
 const FLOORS = [
   ['model'],
   ['workspace'],
+  ['storage'],
   ['compose'],
   ['render'],
   ['video'],
