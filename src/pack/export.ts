@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { readManifest } from './manifest.js';
 import type { OutputSpec, RenderVersions } from './outputs.js';
 import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
-import { renderPending, type PendingOutput, type RenderStageResult } from './render-stage.js';
+import { renderPending, type PendingOutput, type RenderStage, type RenderStageResult } from './render-stage.js';
 import { InputKeys } from './input-key.js';
 import { packFolderName } from './names.js';
 import { buildStore, BuildMemo, PACK_LAYOUT_VERSION, packInput, type StoreBuild } from './store-build.js';
@@ -44,6 +44,10 @@ export interface ExportEnv extends LongWork {
   layers?: LayerRenderer;
   /** Tests only: milliseconds a finished temporary pack waits before its rename (kill tests). */
   pauseBeforeRenameMs?: number;
+  /** Where the missing outputs are rendered; default: the poster pool and src/video here (a queue of render workers is the other one). */
+  render?: RenderStage;
+  /** The time packs are stamped with (the workspace's clock). */
+  clock?: () => Date;
 }
 
 /** One store's pack in the result. */
@@ -167,19 +171,23 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
   const total = pending.length + builds.length;
 
   const composed = Date.now();
-  // 3. Render into the cache.
-  const pool = ctx.posters ?? createPosterPool({ cacheDir: posterCacheDir(ws), workers: opts.workers ?? availableParallelism() });
+  // 3. Render into the cache (here, or on render workers when a queue stage is given).
+  const stage = { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides, layers: ctx.layers };
   let rendered: RenderStageResult;
-  try {
-    rendered = await renderPending(ws, cache, pool, pending, { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides, layers: ctx.layers });
-  } finally {
-    if (!ctx.posters) await pool.close();
+  if (ctx.render) rendered = await ctx.render(ws, cache, pending, stage);
+  else {
+    const pool = ctx.posters ?? createPosterPool({ cacheDir: posterCacheDir(ws), workers: opts.workers ?? availableParallelism() });
+    try {
+      rendered = await renderPending(ws, cache, pool, pending, stage);
+    } finally {
+      if (!ctx.posters) await pool.close();
+    }
   }
   const failedKeys = new Set(rendered.failed.map((f) => f.key));
 
   const renderedAt = Date.now();
   // 4. Write the changed packs (a store with a failed output keeps its previous pack).
-  const createdAt = new Date().toISOString();
+  const createdAt = (ctx.clock?.() ?? new Date()).toISOString();
   await runPool(
     builds,
     async ({ build, stale }) => {

@@ -20,6 +20,9 @@ import { sweepDeadScratch, sweepStale } from './stale.js';
 import { FPS, toFrames, type Storyboard } from './storyboard.js';
 import { assertOutput } from './verify.js';
 
+/** End cards encoded in one ffmpeg run (a card's bytes depend on its batch: exporters that split work keep whole batches). */
+export const CARD_BATCH = 24;
+
 /** One store's video to make: its variant context and where the MP4 goes. */
 export interface VideoVariant {
   ctx: VariantContext;
@@ -63,7 +66,7 @@ export interface VideoOptions {
   cardLoop?: boolean;
   /** Environment for SHEQUN_FFMPEG / SHEQUN_FFPROBE (default process.env). */
   env?: NodeJS.ProcessEnv;
-  /** Cards per batched encoder run (default 24). */
+  /** Cards per batched encoder run (default CARD_BATCH). */
   batch?: number;
 }
 
@@ -247,7 +250,7 @@ async function renderJoined(c: GroupCtx, members: number[]): Promise<void> {
   const { scenes, bodyFrames, cardFrames } = await prepare(c, members);
   const seconds = (bodyFrames + cardFrames) / FPS;
   const unit = cardUnitFrames(cardFrames, c.opts.cardLoop ?? true);
-  const batchSize = Math.max(1, c.opts.batch ?? 24);
+  const batchSize = Math.max(1, c.opts.batch ?? CARD_BATCH);
   const batches: number[][] = [];
   for (let i = 0; i < members.length; i += batchSize) batches.push(members.slice(i, i + batchSize));
   // Progress weights: roughly the CPU each run costs (a still card frame ≈ 0.4 of a moving body frame).

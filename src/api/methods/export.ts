@@ -9,8 +9,22 @@ const Selection = {
   video: z.boolean().optional(),
 };
 
-/** What export.start / export.run take: selection, zip on/off and the output folder (default <workspace>/packs). */
-export const ExportInput = z.object({ ...Selection, zip: z.boolean().optional(), out: z.string().min(1).optional() }).strict();
+/**
+ * What export.start / export.run take: selection, zip on/off, the output folder (default
+ * <workspace>/packs), and optionally a queue of render workers (redis://HOST:PORT[/DB]) with
+ * object storage for their inputs and outputs (s3://BUCKET/PREFIX, an S3-compatible endpoint;
+ * credentials only from the environment). Without storage, workers use the workspace folder.
+ */
+export const ExportInput = z
+  .object({
+    ...Selection,
+    zip: z.boolean().optional(),
+    out: z.string().min(1).optional(),
+    queue: z.string().min(1).max(2000).optional(),
+    storage: z.string().min(1).max(2000).optional(),
+    endpoint: z.string().min(1).max(2000).optional(),
+  })
+  .strict();
 
 /** What an export did (src/pack/export.ts). */
 export const ExportResultSchema = z.object({

@@ -22,6 +22,7 @@ export const commandLoaders: Record<string, Loader> = {
   portal: () => import('./portal.js'),
   bundle: () => import('./bundle.js'),
   serve: () => import('./serve.js'),
+  worker: () => import('./worker.js'),
 };
 
 /** Loads one command, or undefined for an unknown name. */
