@@ -155,7 +155,10 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     // Everything below row y0 (a JPEG MCU boundary above the store layer) is this store's band.
     const tc = performance.now();
     const scaled = input.width !== undefined && input.width < width;
-    const splice = format === 'jpg' && !input.draft && spliceJpeg && !scaled;
+    // A shared layer drawn just now may serve this poster only (a head that names the store): the
+    // whole poster is encoded once then, rather than the layer plus its index plus the band. The
+    // layer is indexed for splicing when a second poster uses it (same bytes either way).
+    const splice = format === 'jpg' && !input.draft && spliceJpeg && !scaled && baseCached;
     const y0 = splice ? Math.floor(area.y / MCU_ROWS) * MCU_ROWS : 0;
     let band: Raster;
     if (store.split) {

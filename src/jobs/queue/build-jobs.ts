@@ -18,8 +18,12 @@ import type { QueueName } from './client.js';
 import type { InputStager } from './inputs.js';
 import type { InputRef, Place, RenderJobData, StorePart, Versions } from './protocol.js';
 
+type PosterSpec = Extract<PendingOutput['spec'], { kind: 'poster' }>;
+
 /** Stores of one body in one video job: whole card batches, so each card is encoded beside the same neighbours as in a local export. */
 export const VIDEO_CHUNK = 4 * CARD_BATCH;
+/** Posters that likely share a shared layer, in one job at most. */
+export const POSTER_CHUNK = 16;
 
 /** One job to queue, with the outputs it makes. */
 export interface QueuedJob {
@@ -91,21 +95,33 @@ export async function buildJobs(pending: PendingOutput[], env: JobEnv): Promise<
 
   const jobs: QueuedJob[] = [];
   const videos: PendingOutput[] = [];
+  // Posters by what their shared layer is drawn from (template, size, post, group type, texts), in order of first appearance.
+  const layers = new Map<string, PendingOutput[]>();
   for (const p of pending) {
     const s = p.spec;
-    const ctx = p.variant.ctx;
-    if (s.kind === 'video') {
-      videos.push(p);
-    } else if (s.kind === 'qr') {
-      jobs.push({ id: s.key, queue: 'posters', data: { kind: 'qr', ...common, key: s.key, link: s.link, px: QR_PX, fonts }, outputs: [p], label: `qr · ${where(p)}` });
-    } else {
-      const t = s.template;
+    if (s.kind === 'video') videos.push(p);
+    else if (s.kind === 'qr') jobs.push({ id: s.key, queue: 'posters', data: { kind: 'qr', ...common, key: s.key, link: s.link, px: QR_PX, fonts }, outputs: [p], label: `qr · ${where(p)}` });
+    else {
+      const c = p.variant.ctx;
+      const k = JSON.stringify([s.template.id, s.template.version, s.template.source.length, s.size, c.post.id, c.group.id, c.sections, c.vars.price, c.vars.offer, c.vars.validUntil]);
+      layers.set(k, [...(layers.get(k) ?? []), p]);
+    }
+  }
+  for (const members of layers.values()) {
+    for (let i = 0; i < members.length; i += POSTER_CHUNK) {
+      const chunk = members.slice(i, i + POSTER_CHUNK);
+      const first = chunk[0]!;
+      if (first.spec.kind !== 'poster') continue;
+      const t = first.spec.template;
+      const items = await Promise.all(
+        chunk.map(async (p) => ({ key: p.spec.key, size: (p.spec as PosterSpec).size, shared: await shared(p.variant.ctx), variant: storePart(p.variant.ctx), images: await images(p.variant.ctx) })),
+      );
       jobs.push({
-        id: s.key,
+        id: chunk.length === 1 ? first.spec.key : sha256(chunk.map((p) => p.spec.key).join('\n')),
         queue: 'posters',
-        data: { kind: 'poster', ...common, key: s.key, size: s.size, template: { id: t.id, version: t.version, source: await source(t.source) }, fonts, shared: await shared(ctx), variant: storePart(ctx), images: await images(ctx) },
-        outputs: [p],
-        label: `poster ${s.size} · ${where(p)}`,
+        data: { kind: 'poster', ...common, template: { id: t.id, version: t.version, source: await source(t.source) }, fonts, items },
+        outputs: chunk,
+        label: `poster ${first.spec.size} · ${where(first)}${chunk.length > 1 ? ` +${chunk.length - 1}` : ''}`,
       });
     }
   }

@@ -107,16 +107,32 @@ export class RenderProcessors {
     return { key, sha256: digest, size: bytes.length, notes };
   }
 
-  /** Renders one poster (JPEG) and stores it under its key. */
+  /**
+   * Renders the posters of a job (JPEG) and stores each under its key. A poster the renderer
+   * refuses (a text that does not fit, an unreadable image, a QR that does not decode) is returned
+   * as failed with the reason; trouble reaching inputs or storage fails the job (it is retried).
+   */
   async poster(data: PosterJobData): Promise<JobResult> {
     this.checkVersions(data.versions);
     const store = this.storeFor(data.place);
     const pool = await this.poolFor(store, data.fonts);
-    const ctx = await this.context(store, data.shared, data.variant);
-    const images = new Map(await Promise.all(data.images.map(async (i) => [i.id, { path: await this.inputs.path(store, i.ref), name: i.name }] as const)));
-    const source = await this.text(store, data.template.source);
-    const poster = await pool.render({ template: { id: data.template.id, version: data.template.version, source }, size: data.size, ctx, images, format: 'jpg' }, { lane: 'workers' });
-    return { outputs: [await this.put(store, data.key, '.jpg', poster.bytes, 'image/jpeg', poster.notes)] };
+    const template = { id: data.template.id, version: data.template.version, source: await this.text(store, data.template.source) };
+    const result: JobResult = { outputs: [], failed: [] };
+    await Promise.all(
+      data.items.map(async (it) => {
+        const ctx = await this.context(store, it.shared, it.variant);
+        const images = new Map(await Promise.all(it.images.map(async (i) => [i.id, { path: await this.inputs.path(store, i.ref), name: i.name }] as const)));
+        let poster;
+        try {
+          poster = await pool.render({ template, size: it.size, ctx, images, format: 'jpg' }, { lane: 'workers' });
+        } catch (err) {
+          result.failed.push({ key: it.key, reason: err instanceof Error ? err.message : String(err) });
+          return;
+        }
+        result.outputs.push(await this.put(store, it.key, '.jpg', poster.bytes, 'image/jpeg', poster.notes));
+      }),
+    );
+    return result;
   }
 
   /** Draws one standalone QR image (PNG) and stores it under its key. */
@@ -125,7 +141,7 @@ export class RenderProcessors {
     const store = this.storeFor(data.place);
     const pool = await this.poolFor(store, data.fonts);
     const png = await pool.qrImage(data.link, data.px, { lane: 'workers' });
-    return { outputs: [await this.put(store, data.key, '.png', png, 'image/png')] };
+    return { outputs: [await this.put(store, data.key, '.png', png, 'image/png')], failed: [] };
   }
 
   /** Renders the videos of stores sharing one body (body once, cards in the same batches as a local export). */
@@ -172,7 +188,7 @@ export class RenderProcessors {
         if (local) outputs.push(await this.put(store, it.key, '.mp4', bytes, 'video/mp4'));
         else outputs.push({ key: it.key, sha256: sha256(bytes), size: bytes.length, notes: [] });
       }
-      return { outputs };
+      return { outputs, failed: [] };
     } finally {
       if (local) await rm(local, { recursive: true, force: true });
     }

@@ -48,18 +48,21 @@ const Common = {
   versions: Versions,
 };
 
-/** One poster: template, size, the variant's context (shared part by reference), images, fonts. */
+/** One poster of a poster job: its key, size, the variant's context (shared part by reference), images. */
+const PosterItem = z.object({ key: Hex, size: PosterSize, shared: InputRef, variant: StorePart, images: z.array(JobImage).max(16) }).strict();
+
+/**
+ * Posters of one template that most likely share their shared layer (same post, group type, size
+ * and texts): one job, so the layer is drawn once on whichever worker takes it instead of once on
+ * every worker. A job of one poster has the poster's key as its id.
+ */
 export const PosterJobData = z
   .object({
     kind: z.literal('poster'),
     ...Common,
-    key: Hex,
-    size: PosterSize,
     template: TemplateRef,
     fonts: z.object({ regular: InputRef, bold: InputRef }).strict(),
-    shared: InputRef,
-    variant: StorePart,
-    images: z.array(JobImage).max(16),
+    items: z.array(PosterItem).min(1).max(64),
   })
   .strict();
 export type PosterJobData = z.infer<typeof PosterJobData>;
@@ -102,8 +105,8 @@ export type RenderJobData = z.infer<typeof RenderJobData>;
 export const WrittenOutput = z.object({ key: Hex, sha256: Hex, size: z.number().int().nonnegative(), notes: z.array(z.string()).default([]) }).strict();
 export type WrittenOutput = z.infer<typeof WrittenOutput>;
 
-/** A finished job's return value: the outputs it wrote. */
-export const JobResult = z.object({ outputs: z.array(WrittenOutput) }).strict();
+/** A finished job's return value: the outputs it wrote, and those that cannot be made (a render error, not worth retrying). */
+export const JobResult = z.object({ outputs: z.array(WrittenOutput), failed: z.array(z.object({ key: Hex, reason: z.string() }).strict()).default([]) }).strict();
 export type JobResult = z.infer<typeof JobResult>;
 
 /** Progress a long job reports (percent of its encoding work, videos accepted). */

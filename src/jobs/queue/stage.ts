@@ -49,6 +49,8 @@ class QueueExport {
   private readonly exportId = randomUUID();
   private readonly outstanding = new Map<string, QueuedJob>();
   private readonly fetches = new Set<Promise<void>>();
+  /** Outputs already counted (rendered or failed), so a job that fails half-way is not counted twice. */
+  private readonly done = new Set<string>();
   private meter!: ProgressMeter;
   private lastEvent = Date.now();
   private seenReconnects: number;
@@ -149,7 +151,7 @@ class QueueExport {
     if (!job) return; // a duplicate result, or one for another export: nothing changes
     this.outstanding.delete(id);
     this.lastEvent = Date.now();
-    const task = this.accept(job, r).catch((err: unknown) => this.failJob(job, err instanceof Error ? err.message : String(err)));
+    const task = this.accept(job, r).catch((err: unknown) => this.failOutputs({ ...job, outputs: job.outputs.filter((p) => !this.done.has(p.spec.key)) }, err instanceof Error ? err.message : String(err)));
     this.fetches.add(task);
     void task.finally(() => this.fetches.delete(task));
   }
@@ -157,6 +159,11 @@ class QueueExport {
   /** Takes a finished job's outputs into the render cache (a shared folder: they are there already). */
   private async accept(job: QueuedJob, r: JobResult): Promise<void> {
     for (const p of job.outputs) {
+      const refused = r.failed.find((x) => x.key === p.spec.key);
+      if (refused) {
+        this.failOutputs({ ...job, outputs: [p] }, refused.reason);
+        continue;
+      }
       const out = r.outputs.find((x) => x.key === p.spec.key);
       if (!out) throw new Error(`the worker did not return ${p.spec.kind} ${p.spec.key.slice(0, 12)}`);
       if (this.s3) {
@@ -166,6 +173,7 @@ class QueueExport {
         this.result.digests.set(p.spec.key, out.sha256);
       }
       this.result.rendered++;
+      this.done.add(p.spec.key);
       const c = p.variant.ctx;
       for (const n of out.notes) this.notes.add(`${p.spec.kind === 'poster' ? `poster ${p.spec.size}` : p.spec.kind} · ${c.post.id}/${c.group.id}: ${n}`);
       this.meter.tick(job.label);
@@ -177,11 +185,12 @@ class QueueExport {
     if (!job) return;
     this.outstanding.delete(id);
     this.lastEvent = Date.now();
-    this.failJob(job, `${reason} (渲染节点尝试 ${ATTEMPTS} 次 / after ${ATTEMPTS} attempts on workers)`);
+    this.failOutputs(job, `${reason} (渲染节点尝试 ${ATTEMPTS} 次 / after ${ATTEMPTS} attempts on workers)`);
   }
 
-  private failJob(job: QueuedJob, reason: string): void {
+  private failOutputs(job: QueuedJob, reason: string): void {
     for (const p of job.outputs) {
+      this.done.add(p.spec.key);
       const c = p.variant.ctx;
       this.result.failed.push({ key: p.spec.key, output: p.spec.kind === 'poster' ? `poster-${p.spec.size}` : p.spec.kind, store: c.store.id, post: c.post.id, groupType: c.group.id, reason });
       this.meter.tick(job.label);
@@ -252,7 +261,7 @@ class QueueExport {
             return { key: p.spec.key, sha256: sha, size: outs[i]!.size, notes: [] };
           }),
         );
-        this.completed(job.id, { outputs });
+        this.completed(job.id, { outputs, failed: [] });
       } else lost.push(job);
     }
     if (lost.length) {
