@@ -81,7 +81,10 @@ async function browser(): Promise<number> {
     let bytes = 0;
     let next = 0;
     await Promise.all(lanes.map(async (l) => {
-      while (next < N) bytes += await l.one(next++);
+      while (next < N) {
+        const n = await l.one(next++);
+        bytes += n;
+      }
     }));
     const ms = (performance.now() - t0) / N;
     const cpu = (ownCpu() + childrenCpu() - c0) / N;

@@ -15,7 +15,8 @@ import { recoverOutDir, type Recovery } from './atomic.js';
 import { RenderCache } from './cache.js';
 import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { readManifest } from './manifest.js';
-import type { OutputSpec, RenderVersions } from './outputs.js';
+import { sharedLayerHint, type OutputSpec, type RenderVersions } from './outputs.js';
+import type { VariantContext } from '../compose/types.js';
 import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
 import { renderPending, type PendingOutput, type RenderStage, type RenderStageResult } from './render-stage.js';
 import { InputKeys } from './input-key.js';
@@ -233,7 +234,9 @@ async function refreshInputKey(dir: string, inputKey: string): Promise<void> {
   if (m && m.inputKey !== inputKey) await writeFileAtomic(join(dir, 'manifest.json'), JSON.stringify({ ...m, inputKey }, null, 2) + '\n');
 }
 
-function order(o: OutputSpec, v: { ctx: { post: { id: string }; group: { id: string }; store: { id: string } } }): string {
+function order(o: OutputSpec, v: { ctx: VariantContext }): string {
   const size = o.kind === 'poster' ? o.size : '';
-  return `${o.kind === 'video' ? 2 : o.kind === 'poster' ? 0 : 1}|${v.ctx.post.id}|${v.ctx.group.id}|${size}|${v.ctx.store.id}`;
+  // Posters that share a shared layer in a row (see sharedLayerHint); videos keep store order (their batches depend on it).
+  const layer = o.kind === 'poster' ? `${sharedLayerHint(v.ctx)}|` : '';
+  return `${o.kind === 'video' ? 2 : o.kind === 'poster' ? 0 : 1}|${v.ctx.post.id}|${v.ctx.group.id}|${size}|${layer}${v.ctx.store.id}`;
 }

@@ -93,7 +93,8 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
   const jpegs = new BaseJpegs();
   const glyphs = new GlyphCache(fonts);
   const bands = new LRUCache<string, Promise<Buffer>>({ max: 6 });
-  const qrs = new LRUCache<string, QrMatrix>({ max: 64 });
+  // Small (a few KB each); a matrix carries what the decoder read from it, so each link is decoded once per renderer.
+  const qrs = new LRUCache<string, QrMatrix>({ max: 4096 });
   const spliceJpeg = opts.spliceJpeg ?? true;
   const memo = new RenderMemo();
 

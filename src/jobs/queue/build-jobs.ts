@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { VariantContext } from '../../compose/types.js';
-import { QR_PX, QR_VERSION } from '../../pack/outputs.js';
+import { QR_PX, QR_VERSION, sharedLayerHint } from '../../pack/outputs.js';
 import type { PendingOutput } from '../../pack/render-stage.js';
 import type { VideoOverrides } from '../../pack/video-stage.js';
 import { RENDERER_VERSION } from '../../render/renderer.js';
@@ -103,7 +103,7 @@ export async function buildJobs(pending: PendingOutput[], env: JobEnv): Promise<
     else if (s.kind === 'qr') jobs.push({ id: s.key, queue: 'posters', data: { kind: 'qr', ...common, key: s.key, link: s.link, px: QR_PX, fonts }, outputs: [p], label: `qr · ${where(p)}` });
     else {
       const c = p.variant.ctx;
-      const k = JSON.stringify([s.template.id, s.template.version, s.template.source.length, s.size, c.post.id, c.group.id, c.sections, c.vars.price, c.vars.offer, c.vars.validUntil]);
+      const k = JSON.stringify([s.template.id, s.template.version, s.template.source.length, s.size, c.post.id, c.group.id, sharedLayerHint(c)]);
       layers.set(k, [...(layers.get(k) ?? []), p]);
     }
   }
