@@ -5,7 +5,7 @@
  * (worker threads included). Then, at equal footing with bench:posters: the export's CPU per poster
  * (everything the export spent — compose, keys, posters, QR images, hashing, packing — over the
  * posters it made; target ≤ 1.3× bench:posters' CPU per variant, measured in the same run), and
- * video: BENCH_VIDEO_STORES stores (default 12) exported with video, seconds per store variant
+ * video: BENCH_VIDEO_STORES stores (default 24) exported with video, seconds per store variant
  * with video on this machine's cores. BENCH_STORES=N runs a smaller scale.
  * Exports run as the studio runs them: through the contract (`export.run`) with the open
  * workspace's services; a small export first starts the poster pool's workers (as in a studio
@@ -25,7 +25,7 @@ import { initWorkspace } from '../src/setup/init.js';
 import { studioPosters } from './poster-pipeline.js';
 
 const STORES = Number(process.env.BENCH_STORES ?? 500);
-const VIDEO_STORES = Number(process.env.BENCH_VIDEO_STORES ?? 12);
+const VIDEO_STORES = Number(process.env.BENCH_VIDEO_STORES ?? 24);
 const POST = 'spring-gift';
 // Pairs of the post's group types, so every store runs two and all four appear.
 const PAIRS = [

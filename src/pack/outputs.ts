@@ -5,6 +5,8 @@ import type { PosterSize } from '../model/index.js';
 import { outputKey } from '../workspace/hash.js';
 import type { TemplateUse } from './manifest.js';
 
+export { sharedLayerHint } from '../render/layout/poster-context.js';
+
 export type { ResolvedTemplate };
 
 /** Bump when QR images change for the same link (qr-2: drawn from the studio's own QR matrix). */
@@ -53,13 +55,3 @@ export function videoSizeFor(sizes: readonly string[]): VideoSize {
   return !sizes.includes('9x16') && sizes.includes('1x1') ? '1x1' : '9x16';
 }
 
-/**
- * What a poster's shared layer is most likely drawn from besides template, size, post and group
- * type: the head and waist texts and the price line (a head that names the store gives each
- * store's nickname its own layer). Posters with the same hint are rendered one after another
- * (and, on render workers, in one job), so each layer is drawn once and stays warm. Only an
- * ordering hint: outputs do not depend on it.
- */
-export function sharedLayerHint(ctx: VariantContext): string {
-  return JSON.stringify([ctx.sections.head, ctx.sections.waist, ctx.vars.price, ctx.vars.offer, ctx.vars.validUntil]);
-}

@@ -7,6 +7,7 @@ import type { PosterRenderer, PosterRendererOptions, RenderedPoster } from '../r
 import { PosterTemplateError } from '../template/source.js';
 import { TextFitError } from '../text/text-fit.js';
 import { createLane, type Lane } from './lane.js';
+import { sharedLayerHint } from '../layout/poster-context.js';
 import type { LaneImage, LaneReply, LaneRequest, LaneResult, LaneTask, PoolPosterInput, WorkerOptions, WrittenFile } from './protocol.js';
 import { loadFonts } from '../text/fonts.js';
 
@@ -35,8 +36,8 @@ export interface PosterPoolOptions extends PosterRendererOptions {
  * THE poster pool (CLI render, previews, proofs and export use it): satori is single-threaded
  * JavaScript, so batches spread over worker threads, each a lane with its own renderer, fonts and
  * caches; a local lane in this thread serves previews and small jobs without the start-up cost of a
- * thread. Posters of one template × post × group type × size go to the lane that rendered the last
- * one (its shared layer is warm there).
+ * thread. Posters of one shared layer (template × post × group type × size × texts) go to the lane
+ * that rendered the last one (the layer is warm there).
  */
 export interface PosterPool extends PosterRenderer {
   readonly workers: number;
@@ -58,6 +59,8 @@ export interface PosterPool extends PosterRenderer {
 const ERRORS: Record<string, new (m: string) => Error> = { PosterTemplateError, ImageInputError, QrError, TextFitError };
 /** Tasks in flight per worker: one running, one waiting in its message queue (no idle gap between tasks). */
 const PER_WORKER = 2;
+/** Waiting tasks a free lane looks through for one whose shared layer it has warm. */
+const WINDOW = 16;
 
 interface Job {
   task: LaneTask;
@@ -152,28 +155,40 @@ export function createPosterPool(opts: PosterPoolOptions = {}): PosterPool {
     return lane;
   }
 
-  function pick(job: Job): WorkerLane | undefined {
-    const free = lanes.filter((l) => l.running.size < PER_WORKER);
-    if (!free.length) return undefined;
-    const least = free.reduce((a, b) => (b.running.size < a.running.size ? b : a));
-    const pref = job.affinity ? affinity.get(job.affinity) : undefined;
-    const chosen = pref && free.includes(pref) && pref.running.size <= least.running.size + 1 ? pref : least;
-    if (job.affinity) affinity.set(job.affinity, chosen);
-    return chosen;
+  /**
+   * The next job for `lane`: the first waiting one (within a window) whose shared layer is warm on
+   * this lane or on none yet; a lane with nothing running takes the oldest job anyway (no lane
+   * idles while work waits). Posters of one layer thus stay on one lane: each layer is drawn once.
+   */
+  function take(lane: WorkerLane): Job | undefined {
+    const end = Math.min(queue.length, WINDOW);
+    for (let i = 0; i < end; i++) {
+      const key = queue[i]!.affinity;
+      const owner = key ? affinity.get(key) : undefined;
+      if (!owner || owner === lane || !lanes.includes(owner)) {
+        if (key) affinity.set(key, lane);
+        return queue.splice(i, 1)[0];
+      }
+    }
+    return lane.running.size === 0 ? queue.shift() : undefined;
   }
 
   function pump(): void {
-    while (queue.length) {
-      const lane = pick(queue[0]!);
-      if (!lane) return;
-      const job = queue.shift()!;
-      if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
-      const id = nextId++;
-      const newImages = job.images.filter(([imageId]) => !lane.images.has(imageId));
-      for (const [imageId] of newImages) lane.images.add(imageId);
-      if (!lane.running.size) lane.since = performance.now();
-      lane.running.set(id, job);
-      lane.worker.postMessage({ id, task: job.task, newImages } satisfies LaneRequest);
+    for (let moved = true; moved && queue.length; ) {
+      moved = false;
+      for (const lane of [...lanes].sort((a, b) => a.running.size - b.running.size)) {
+        if (lane.running.size >= PER_WORKER || !queue.length) continue;
+        const job = take(lane);
+        if (!job) continue;
+        moved = true;
+        if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+        const id = nextId++;
+        const newImages = job.images.filter(([imageId]) => !lane.images.has(imageId));
+        for (const [imageId] of newImages) lane.images.add(imageId);
+        if (!lane.running.size) lane.since = performance.now();
+        lane.running.set(id, job);
+        lane.worker.postMessage({ id, task: job.task, newImages } satisfies LaneRequest);
+      }
     }
   }
 
@@ -209,7 +224,7 @@ export function createPosterPool(opts: PosterPoolOptions = {}): PosterPool {
     });
   }
 
-  const keyOf = (input: PoolPosterInput) => `${input.template.id}@${input.template.version}|${input.ctx.post.id}|${input.ctx.group.id}|${input.size}`;
+  const keyOf = (input: PoolPosterInput) => `${input.template.id}@${input.template.version}|${input.ctx.post.id}|${input.ctx.group.id}|${input.size}|${sharedLayerHint(input.ctx)}`;
   const posterTask = (input: PoolPosterInput, out?: string): LaneTask => {
     const { images, ...rest } = input;
     return { kind: 'poster', input: rest, imageIds: [...images.keys()], ...(out ? { out } : {}) };
