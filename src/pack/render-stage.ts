@@ -114,9 +114,8 @@ export async function renderPending(ws: Workspace, cache: RenderCache, pool: Pos
           fail(p, err);
         }
       },
-      // Four tasks per lane in flight: two on the lane, two waiting, so a free lane can choose one whose
-      // shared layer it has warm; memory stays bounded whatever the number of stores.
-      { concurrency: lanes * 4, signal: opts.signal, onProgress: emit, label },
+      // Two tasks in flight per lane keep every lane busy; memory stays bounded whatever the number of stores.
+      { concurrency: lanes * 2, signal: opts.signal, onProgress: emit, label },
     );
     result.parallelism = (pool.busyMs() - busy0) / Math.max(1, performance.now() - t0);
   }

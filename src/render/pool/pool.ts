@@ -59,8 +59,6 @@ export interface PosterPool extends PosterRenderer {
 const ERRORS: Record<string, new (m: string) => Error> = { PosterTemplateError, ImageInputError, QrError, TextFitError };
 /** Tasks in flight per worker: one running, one waiting in its message queue (no idle gap between tasks). */
 const PER_WORKER = 2;
-/** Waiting tasks a free lane looks through for one whose shared layer it has warm. */
-const WINDOW = 16;
 
 interface Job {
   task: LaneTask;
@@ -155,40 +153,28 @@ export function createPosterPool(opts: PosterPoolOptions = {}): PosterPool {
     return lane;
   }
 
-  /**
-   * The next job for `lane`: the first waiting one (within a window) whose shared layer is warm on
-   * this lane or on none yet; a lane with nothing running takes the oldest job anyway (no lane
-   * idles while work waits). Posters of one layer thus stay on one lane: each layer is drawn once.
-   */
-  function take(lane: WorkerLane): Job | undefined {
-    const end = Math.min(queue.length, WINDOW);
-    for (let i = 0; i < end; i++) {
-      const key = queue[i]!.affinity;
-      const owner = key ? affinity.get(key) : undefined;
-      if (!owner || owner === lane || !lanes.includes(owner)) {
-        if (key) affinity.set(key, lane);
-        return queue.splice(i, 1)[0];
-      }
-    }
-    return lane.running.size === 0 ? queue.shift() : undefined;
+  function pick(job: Job): WorkerLane | undefined {
+    const free = lanes.filter((l) => l.running.size < PER_WORKER);
+    if (!free.length) return undefined;
+    const least = free.reduce((a, b) => (b.running.size < a.running.size ? b : a));
+    const pref = job.affinity ? affinity.get(job.affinity) : undefined;
+    const chosen = pref && free.includes(pref) && pref.running.size <= least.running.size + 1 ? pref : least;
+    if (job.affinity) affinity.set(job.affinity, chosen);
+    return chosen;
   }
 
   function pump(): void {
-    for (let moved = true; moved && queue.length; ) {
-      moved = false;
-      for (const lane of [...lanes].sort((a, b) => a.running.size - b.running.size)) {
-        if (lane.running.size >= PER_WORKER || !queue.length) continue;
-        const job = take(lane);
-        if (!job) continue;
-        moved = true;
-        if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
-        const id = nextId++;
-        const newImages = job.images.filter(([imageId]) => !lane.images.has(imageId));
-        for (const [imageId] of newImages) lane.images.add(imageId);
-        if (!lane.running.size) lane.since = performance.now();
-        lane.running.set(id, job);
-        lane.worker.postMessage({ id, task: job.task, newImages } satisfies LaneRequest);
-      }
+    while (queue.length) {
+      const lane = pick(queue[0]!);
+      if (!lane) return;
+      const job = queue.shift()!;
+      if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+      const id = nextId++;
+      const newImages = job.images.filter(([imageId]) => !lane.images.has(imageId));
+      for (const [imageId] of newImages) lane.images.add(imageId);
+      if (!lane.running.size) lane.since = performance.now();
+      lane.running.set(id, job);
+      lane.worker.postMessage({ id, task: job.task, newImages } satisfies LaneRequest);
     }
   }
 
