@@ -108,7 +108,9 @@ export class QueueClient {
   /** Closes the queues, event streams and the connection. */
   async close(): Promise<void> {
     this.watchers.clear();
-    await Promise.allSettled([...Object.values(this.events).map((e) => e.close()), ...Object.values(this.queues).map((q) => q.close())]);
+    // A Redis that is gone must not hold the studio's shutdown: closing waits 5 s at most.
+    const closing = Promise.allSettled([...Object.values(this.events).map((e) => e.close()), ...Object.values(this.queues).map((q) => q.close())]);
+    await Promise.race([closing, new Promise((r) => setTimeout(r, 5000).unref())]);
     this.redis.disconnect();
   }
 }

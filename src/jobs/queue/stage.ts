@@ -121,7 +121,8 @@ class QueueExport {
       },
       { concurrency: 8, signal: this.o.signal },
     );
-    return this.pending.filter((p) => left.includes(p));
+    const rest = new Set(left);
+    return pending.filter((p) => rest.has(p));
   }
 
   /** Copies an output from object storage into the render cache, checked against its sha256; false when it is missing or wrong. */
@@ -249,20 +250,24 @@ class QueueExport {
   /** Looks at every outstanding job: finished ones whose event was missed are taken, lost ones queued again. */
   private async sweep(): Promise<void> {
     const lost: QueuedJob[] = [];
-    for (const job of [...this.outstanding.values()]) {
-      const state = await this.client.queues[job.queue].getJobState(job.id);
-      if (state !== 'unknown' || !this.outstanding.has(job.id)) continue;
-      // Gone from Redis: finished (results were removed) if every output is in the store, else lost.
-      const outs = await Promise.all(job.outputs.map((p) => this.store.head(outputObjectKey(p.spec.key, p.spec.ext))));
-      if (outs.every((h) => h)) {
-        const outputs = await Promise.all(
-          job.outputs.map(async (p, i) => {
-            const sha = outs[i]!.metadata.sha256 ?? sha256((await this.store.get(outputObjectKey(p.spec.key, p.spec.ext))) ?? Buffer.alloc(0));
-            return { key: p.spec.key, sha256: sha, size: outs[i]!.size, notes: [] };
-          }),
-        );
-        this.completed(job.id, { outputs, failed: [] });
-      } else lost.push(job);
+    const jobs = [...this.outstanding.values()];
+    for (let i = 0; i < jobs.length; i += 200) {
+      await Promise.all(
+        jobs.slice(i, i + 200).map(async (job) => {
+          const state = await this.client.queues[job.queue].getJobState(job.id);
+          if (state !== 'unknown' || !this.outstanding.has(job.id)) return;
+          // Gone from Redis: finished (results are removed) if every output is in the store, else lost.
+          const outs = await Promise.all(job.outputs.map((p) => this.store.head(outputObjectKey(p.spec.key, p.spec.ext))));
+          if (!outs.every((h) => h)) return void lost.push(job);
+          const outputs = await Promise.all(
+            job.outputs.map(async (p, k) => {
+              const sha = outs[k]!.metadata.sha256 ?? sha256((await this.store.get(outputObjectKey(p.spec.key, p.spec.ext))) ?? Buffer.alloc(0));
+              return { key: p.spec.key, sha256: sha, size: outs[k]!.size, notes: [] };
+            }),
+          );
+          this.completed(job.id, { outputs, failed: [] });
+        }),
+      );
     }
     if (lost.length) {
       this.emit(`重新排队 ${lost.length} 个丢失的任务 / re-queueing ${lost.length} job(s) the queue lost`);
