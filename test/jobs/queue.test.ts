@@ -183,6 +183,25 @@ describe('exports on render workers (BullMQ over a real Redis)', () => {
     expect(await rescuer.stop()).toBeGreaterThan(0);
   }, 600_000);
 
+  it('SIGTERM hands a running video back to the queue at once; another worker finishes it with the same bytes', async () => {
+    const want = await reference({ ...VIDEO, sizes: ['9x16'] });
+    for (const w of workers) await w.stop();
+    const leaving = worker();
+    await leaving.ready;
+    const run = queued({ ...VIDEO, sizes: ['9x16'] });
+    run.catch(() => undefined);
+    await waitFor(() => /video job/.test(leaving.log()) || undefined, 240_000, 'a video job on the worker');
+    const t0 = Date.now();
+    await leaving.stop();
+    expect(Date.now() - t0).toBeLessThan(30_000); // it did not wait for the encode to end
+    expect(leaving.log()).toMatch(/video job [0-9a-f]{12}: handed back to the queue/);
+    const next = worker();
+    const { r, out } = await run;
+    expect(r.failures).toEqual([]);
+    expect(await treeDigest(out)).toEqual(want);
+    expect(await next.stop()).toBeGreaterThan(0);
+  }, 600_000);
+
   it('S3 mode: inputs uploaded once, content-addressed; outputs written back by hash; packs identical; a second export fetches them without any worker', async () => {
     const want = await reference(VIDEO);
     const s3 = await startS3();

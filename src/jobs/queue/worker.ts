@@ -95,6 +95,7 @@ export async function startRenderWorker(opts: RenderWorkerOptions): Promise<Rend
       if (controller.signal.reason === 'handback') {
         // Stopping: the job goes back to the queue untouched (no attempt counted) for another worker.
         await job.moveToWait(token);
+        log(`video job ${job.id!.slice(0, 12)}: handed back to the queue`);
         throw new WaitingError();
       }
       if (controller.signal.reason === 'cancelled') throw new UnrecoverableError('cancelled by the studio');
