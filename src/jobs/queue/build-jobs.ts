@@ -86,7 +86,7 @@ export async function buildJobs(pending: PendingOutput[], env: JobEnv): Promise<
     // Within one export, brand, group type, channels and post are the same objects for every store.
     const k = `${ctx.post.id}\u0000${ctx.group.id}`;
     let p = sharedRefs.get(k);
-    if (!p) sharedRefs.set(k, (p = stager.blob(Buffer.from(JSON.stringify({ brand: ctx.brand, group: ctx.group, channels: ctx.channels, post: ctx.post }), 'utf8'), 'application/json')));
+    if (!p) sharedRefs.set(k, (p = stager.blob(Buffer.from(JSON.stringify({ brand: ctx.brand, group: ctx.group, channels: ctx.channels, post: ctx.post, hook: ctx.hook }), 'utf8'), 'application/json')));
     return p;
   };
   const images = async (ctx: VariantContext) =>

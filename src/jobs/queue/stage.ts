@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { isCancelled, ProgressMeter, runPool, StudioError } from '../../model/index.js';
 import type { RenderCache } from '../../pack/cache.js';
 import type { PendingOutput, RenderStage, RenderStageResult, StageOptions } from '../../pack/render-stage.js';
+import { renderVideos } from '../../pack/video-stage.js';
 import { FolderStore } from '../../storage/folder.js';
 import type { ObjectStore } from '../../storage/store.js';
 import { sha256 } from '../../workspace/hash.js';
@@ -38,7 +39,26 @@ const BULK = 500;
  * written. Cancel removes the export's waiting jobs and tells workers to drop its running videos.
  */
 export function queueRenderStage(client: QueueClient, opts: QueueStageOptions = {}): RenderStage {
-  return (ws, cache, pending, o) => new QueueExport(client, opts, ws, cache, pending, o).run();
+  return async (ws, cache, pending, o) => {
+    // A video's cover.jpg is one still picture (no ffmpeg, a few ms): the studio draws it with its
+    // own layer renderer, as a local export does, instead of shipping its context to a worker.
+    const covers = pending.filter((p) => p.spec.kind === 'cover');
+    const queued = covers.length ? pending.filter((p) => p.spec.kind !== 'cover') : pending;
+    const base = o.offset ?? { done: 0, total: pending.length };
+    const result = await new QueueExport(client, opts, ws, cache, queued, { ...o, offset: base }).run();
+    if (!covers.length) return result;
+    if (o.signal?.aborted) throw new StudioError('cancelled', 'export cancelled');
+    const jobs = covers.map((p) => ({ key: p.spec.key, outPath: cache.pathOf(p.spec.key, p.spec.ext), variant: p.variant, spec: p.spec }));
+    const r = await renderVideos(ws, jobs, { ...(o.signal ? { signal: o.signal } : {}), ...(o.video ? { overrides: o.video } : {}), ...(o.layers ? { layers: o.layers } : {}) });
+    for (const p of covers) {
+      const err = r.errors.get(p.spec.key);
+      const c = p.variant.ctx;
+      if (err) result.failed.push({ key: p.spec.key, output: 'cover', store: c.store.id, post: c.post.id, groupType: c.group.id, reason: err.message });
+      else result.rendered++;
+    }
+    o.onProgress?.({ done: base.done + pending.length, total: base.total, current: 'cover' });
+    return result;
+  };
 }
 
 class QueueExport {
