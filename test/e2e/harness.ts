@@ -158,7 +158,10 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
         return !inToast(target);
       });
       const motion = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"], [class*="-appear"]')).some((el) => !inToast(el));
-      return !moving && !motion;
+      // A button in its loading state is half-transparent for a moment (a request in flight): not a
+      // state to judge contrast in, and on a busy machine its end can come after the message it led to.
+      const loading = document.querySelector('.ant-btn-loading') !== null;
+      return !moving && !motion && !loading;
     },
     TOASTS,
     { timeout, polling: 100 },
