@@ -7,3 +7,4 @@ export { VariableNode, $createVariableNode, $isVariableNode, VARIABLES, VARIABLE
 export { charCount, graphemes } from './text.js';
 export { validityAt, fullDate, startInstant, expiryInstant, type Validity } from './validity.js';
 export { addressReach, type Reach } from './reach.js';
+export { PosterDesign, DesignColors, DESIGN_PARTS, QR_PLACES, PRODUCT_PLACES, designInfo, splitPosterSource, joinPosterSource, type DesignPart, type DesignInfo } from './poster-design.js';
