@@ -7,6 +7,8 @@ import { settingsMessages } from './messages/settings';
 import { exportMessages } from './messages/export';
 import { resultsMessages } from './messages/results';
 import { publishMessages } from './messages/publish';
+import { starterMessages } from './messages/starters';
+import { templateEditorMessages } from './messages/templateEditor';
 
 /** Languages of the UI: Simplified Chinese (default) and English. */
 export type Lang = 'zh' | 'en';
@@ -21,6 +23,8 @@ const messages = {
   ...exportMessages,
   ...resultsMessages,
   ...publishMessages,
+  ...starterMessages,
+  ...templateEditorMessages,
 } as const;
 
 /** A key of the dictionary. */
