@@ -14,8 +14,10 @@ import { Storyboard } from './Storyboard';
 import { usePosterPreview } from './usePosterPreview';
 import { useVariantPreview } from './useVariantPreview';
 import { VideoTab } from './VideoTab';
+import type { POSTER_SIZES } from '@contract/vocabulary';
 
 type Post = MethodOutput<'posts.get'>;
+type PosterSize = (typeof POSTER_SIZES)[number];
 
 /**
  * The live preview beside the editor: pick a group type and a store, see the post as it lands
@@ -57,9 +59,16 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
   const templates = useApi('templates.list', {});
   const posterPin = post.templates.poster;
   const pinState = templates.data?.find((x) => x.id === posterPin?.template)?.states.find((v) => v.version === posterPin?.version)?.state;
-  const posterState = usePosterPreview(draft, revision, group?.id, store?.id, !!pinState && pinState !== 'approved');
+  // Only the sizes this group type exports (社区群: 1:1 and 3:4), the first until the user picks another.
+  const sizes: readonly PosterSize[] = group?.rules.sizes.length ? group.rules.sizes : ['9x16'];
+  const [pickedSize, setPickedSize] = useState<PosterSize>();
+  const posterSize = pickedSize && sizes.includes(pickedSize) ? pickedSize : sizes[0]!;
+  const posterState = usePosterPreview(draft, revision, group?.id, store?.id, !!pinState && pinState !== 'approved', posterSize);
   const wants = (f: 'poster' | 'video') => !!group?.rules.formats.includes(f);
-  const poster = store && wants('poster') ? <PosterPreview poster={posterState} storeName={store.storeName} /> : null;
+  const poster =
+    store && group && wants('poster') ? (
+      <PosterPreview poster={posterState} storeName={store.storeName} sizes={sizes} size={posterSize} onSize={setPickedSize} groupName={group.name} draft={draft} />
+    ) : null;
   const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} group={group?.id} store={store} /> : null;
 
   return (
@@ -111,7 +120,7 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
           {
             key: 'video',
             label: t('preview.channel.video'),
-            children: <VideoTab store={store} channel={channelOf('video')} composed={composed} storyboard={storyboard} />,
+            children: <VideoTab store={store} channel={channelOf('video')} composed={composed} storyboard={storyboard} draft={draft} revision={revision} group={group?.id} />,
           },
         ]}
       />
