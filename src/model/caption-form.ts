@@ -39,7 +39,7 @@ export const SECTION_CHIPS = {
 export function defaultCaptionForm(): CaptionForm {
   return {
     v: 1,
-    blocks: { greeting: '大家好，', body: '{开场白}\n{头部}\n\n{腰部}\n\n{腿部}', offer: '{优惠内容}，{截止日期}截止。', link: '👉 下单：{下单链接}', closing: '—— {店主昵称}' },
+    blocks: { greeting: '大家好，', body: '{开场白}\n{头部}\n\n{腰部}\n\n{腿部}', offer: '', link: '', closing: '—— {店主昵称}' },
     groups: {},
   };
 }

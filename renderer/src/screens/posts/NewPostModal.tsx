@@ -81,7 +81,7 @@ export function NewPostModal({ open, groups, onClose, onCreated }: { open: boole
         initialValues={{ price: 0, valid: [dayjs(), dayjs().add(14, 'day')], groupTypes: [] }}
         onFinish={submit}
       >
-        <Form.Item label={t('starter.label')}>
+        <Form.Item label={t('starter.label')} required>
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as StarterKind)} optionType="button" buttonStyle="solid" data-testid="starter-kind">
             <Radio.Button value="blank">{t('starter.blank')}</Radio.Button>
             <Radio.Button value="copy">{t('starter.copy')}</Radio.Button>

@@ -1,5 +1,5 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Tabs, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Dropdown, Input, Segmented, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { CAPTION_BLOCKS, SECTION_CHIPS, VARIABLES, VARIABLE_NAMES, captionFormOf, captionSourceFromForm, defaultCaptionForm, type CaptionBlock, type CaptionBlocks, type CaptionForm } from '@shared';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
@@ -41,6 +41,7 @@ export function CaptionFormEditor({ source, onChange, disabled }: { source: stri
     );
   const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
   const own = Object.keys(form.groups);
+  const addable = (groups.data ?? []).filter((g) => !own.includes(g.id));
   const shown = tab === OTHERS || !form.groups[tab] ? OTHERS : tab;
   const blocks = shown === OTHERS ? form.blocks : form.groups[shown]!;
   const setBlocks = (b: CaptionBlocks) => write(shown === OTHERS ? { ...form, blocks: b } : { ...form, groups: { ...form.groups, [shown]: b } });
@@ -51,27 +52,29 @@ export function CaptionFormEditor({ source, onChange, disabled }: { source: stri
   return (
     <div className="caption-form" data-testid="caption-form">
       {opened.edited && <Alert type="warning" showIcon message={t('tplx.form.edited')} className="caption-form-alert" />}
-      <Tabs
-        size="small"
-        activeKey={shown}
-        onChange={setTab}
-        items={[OTHERS, ...own].map((id) => ({ key: id, label: id === OTHERS ? t('tplx.form.others') : groupName(id) }))}
-        tabBarExtraContent={
-          <Select
-            size="small"
-            placeholder={t('tplx.form.addGroup')}
-            value={null}
-            disabled={disabled}
-            style={{ minWidth: 170 }}
-            options={(groups.data ?? []).filter((g) => !own.includes(g.id)).map((g) => ({ value: g.id, label: g.name }))}
-            onChange={(id: string) => {
-              write({ ...form, groups: { ...form.groups, [id]: { ...form.blocks } } });
-              setTab(id);
-            }}
-            data-testid="caption-form-add-group"
-          />
-        }
-      />
+      <div className="caption-form-groups">
+        <Segmented
+          size="small"
+          value={shown}
+          onChange={(v) => setTab(v as string)}
+          options={[OTHERS, ...own].map((id) => ({ value: id, label: id === OTHERS ? t('tplx.form.others') : groupName(id) }))}
+          data-testid="caption-form-groups"
+        />
+        <Dropdown
+          disabled={disabled || !addable.length}
+          menu={{
+            items: addable.map((g) => ({ key: g.id, label: g.name })),
+            onClick: ({ key }) => {
+              write({ ...form, groups: { ...form.groups, [key]: { ...form.blocks } } });
+              setTab(key);
+            },
+          }}
+        >
+          <Button size="small" icon={<PlusOutlined />} data-testid="caption-form-add-group">
+            {t('tplx.form.addGroup')}
+          </Button>
+        </Dropdown>
+      </div>
       {shown !== OTHERS && (
         <Button size="small" type="link" danger icon={<DeleteOutlined />} disabled={disabled} onClick={() => (write({ ...form, groups: Object.fromEntries(Object.entries(form.groups).filter(([k]) => k !== shown)) }), setTab(OTHERS))}>
           {t('tplx.form.removeGroup')}
@@ -132,6 +135,7 @@ function BlockField(props: { block: CaptionBlock; value: string; chips: string[]
         onSelect={(e) => (cursor.current = (e.target as HTMLTextAreaElement).selectionStart)}
         onFocus={onFocus}
         aria-label={t(`tplx.form.block.${block}` as MsgKey)}
+        placeholder={t(`tplx.form.example.${block}` as MsgKey)}
       />
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       {active && !disabled && (

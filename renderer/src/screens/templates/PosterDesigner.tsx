@@ -144,7 +144,7 @@ export function PosterDesigner({ source, onChange, size, onSize, disabled }: { s
       {qr !== undefined && (
         <div className="designer-row">
           <span className="designer-row-label">{t('tplx.qrSize', { size: sizeLabel })}</span>
-          <InputNumber size="small" min={MIN_QR_PX} max={Math.max(MIN_QR_PX, storeH)} step={10} value={qr} disabled={disabled} addonAfter="px" onChange={(n) => n && n >= MIN_QR_PX && apply(() => withQrSize(opened, size, n))} data-testid="design-qr-size" />
+          <InputNumber size="small" aria-label={t('tplx.qrSize', { size: sizeLabel })} min={MIN_QR_PX} max={Math.max(MIN_QR_PX, storeH)} step={10} value={qr} disabled={disabled} addonAfter="px" onChange={(n) => n && n >= MIN_QR_PX && apply(() => withQrSize(opened, size, n))} data-testid="design-qr-size" />
         </div>
       )}
 
@@ -160,7 +160,7 @@ export function PosterDesigner({ source, onChange, size, onSize, disabled }: { s
             <div key={slot} className="designer-font">
               <span className="designer-row-label">{t(`tplx.slot.${slot}` as MsgKey)}</span>
               <Space size={4}>
-                <InputNumber size="small" min={min} max={200} value={atSize(rule.fontSize, size)} disabled={disabled} onChange={(n) => n && n >= min && apply(() => withFontSize(opened, slot, size, n))} data-testid={`design-font-${slot}`} />
+                <InputNumber size="small" aria-label={t(`tplx.slot.${slot}` as MsgKey)} min={min} max={200} value={atSize(rule.fontSize, size)} disabled={disabled} onChange={(n) => n && n >= min && apply(() => withFontSize(opened, slot, size, n))} data-testid={`design-font-${slot}`} />
                 <Typography.Text type="secondary" className="designer-font-min">
                   {t('tplx.fontMin', { n: min })}
                 </Typography.Text>

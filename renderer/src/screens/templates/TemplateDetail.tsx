@@ -127,7 +127,7 @@ function LoadedTemplate({ template, reload }: { template: Template; reload(): Pr
       <Row gutter={16}>
         <Col xs={24} xl={13}>
           <Card className="form-card template-editor-card" size="small">
-            {!editable && <Alert type="info" showIcon className="tpl-readonly" message={t('tpl.readOnly', { n: version.version, state: t(`state.${version.state}` as MsgKey) })} />}
+            {!editable && <Alert type="info" showIcon className="tpl-readonly" message={t('tplx.editsMakeDraft', { n: version.version, state: t(`state.${version.state}` as MsgKey) })} />}
             <Tabs
               size="small"
               destroyOnHidden
