@@ -288,6 +288,8 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     await expect.poll(() => page.getByTestId('video-preview').evaluate((v) => (v as HTMLVideoElement).duration || 0), { timeout: 20_000 }).toBeGreaterThan(5);
     expect(await page.getByTestId('video-preview').evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBe(270);
     await capture('17-video-preview');
+    await videoText.scrollIntoViewIfNeeded();
+    await screenshot(page, '17-video-text', false);
     // Another store: the player starts over (nothing of the old variant shown).
     await retry(async () => {
       await page.getByTestId('preview-store').click();
