@@ -23,6 +23,8 @@ export const templateEditorMessages = {
   'tplx.part.cta': ['行动语', 'Call to action'],
   'tplx.part.qr': ['二维码', 'QR code'],
   'tplx.qrAlways': ['二维码必须显示（扫码才能下单），边长不小于 {min} px。', 'The QR always shows (scanning is how people order); at least {min} px.'],
+  'tplx.partsUnsupported': ['这个版式的源码没有用到 design.show，开关对它不起作用（内置版式都支持；在源码里用 {{#if design.show.product}} 等加上）。', 'This layout\'s source does not read design.show, so the switches do nothing for it (the built-in layouts do; add {{#if design.show.product}} and friends in the source).'],
+  'tplx.placesUnsupported': ['这个版式的源码没有用到 design.place，位置设置对它不起作用。', 'This layout\'s source does not read design.place, so places do nothing for it.'],
   'tplx.cta': ['行动语文字', 'Call-to-action words'],
   'tplx.ctaPlaceholder': ['留空用版式自带的文字，例如“长按识别 · 进店下单”', 'Empty: the layout\'s own words, e.g. "长按识别 · 进店下单"'],
   'tplx.places': ['位置（{size}）', 'Places ({size})'],

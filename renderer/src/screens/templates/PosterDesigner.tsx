@@ -41,6 +41,9 @@ export function PosterDesigner({ source, onChange, size, onSize, disabled }: { s
   const fit = opened.manifest.textFit ?? {};
   const fontSlots = FONT_SLOTS.filter((s) => fit[s]);
   const sizeLabel = size.replace('x', ':');
+  // Parts and places need a layout that reads design.show / design.place (the built-ins do); colours, QR and font sizes work on any.
+  const usesParts = opened.rest.includes('design.show');
+  const usesPlaces = opened.rest.includes('design.place');
 
   return (
     <div className="designer" data-testid="poster-designer">
@@ -98,10 +101,11 @@ export function PosterDesigner({ source, onChange, size, onSize, disabled }: { s
       </div>
 
       <h3 className="designer-h">{t('tplx.parts')}</h3>
+      {!usesParts && <Alert type="warning" showIcon className="designer-unsupported" message={t('tplx.partsUnsupported')} />}
       <div className="designer-parts">
         {PARTS.map((p) => (
           <label key={p} className="designer-part">
-            <Switch size="small" checked={design.show?.[p] ?? true} disabled={disabled} onChange={(on) => setDesign({ ...design, show: { ...design.show, [p]: on ? undefined : false } })} data-testid={`design-show-${p}`} />
+            <Switch size="small" checked={design.show?.[p] ?? true} disabled={disabled || !usesParts} onChange={(on) => setDesign({ ...design, show: { ...design.show, [p]: on ? undefined : false } })} data-testid={`design-show-${p}`} />
             <span>{t(`tplx.part.${p}` as MsgKey)}</span>
           </label>
         ))}
@@ -120,7 +124,7 @@ export function PosterDesigner({ source, onChange, size, onSize, disabled }: { s
           defaultValue={design.cta ?? ''}
           placeholder={t('tplx.ctaPlaceholder')}
           maxLength={16}
-          disabled={disabled || design.show?.cta === false}
+          disabled={disabled || design.show?.cta === false || !opened.rest.includes('design.cta')}
           onBlur={(e) => e.target.value.trim() !== (design.cta ?? '') && setDesign({ ...design, cta: e.target.value.trim() || undefined })}
           onPressEnter={(e) => setDesign({ ...design, cta: (e.target as HTMLInputElement).value.trim() || undefined })}
           data-testid="design-cta"
@@ -128,12 +132,13 @@ export function PosterDesigner({ source, onChange, size, onSize, disabled }: { s
       </div>
 
       <h3 className="designer-h">{t('tplx.places', { size: sizeLabel })}</h3>
+      {!usesPlaces && <Alert type="warning" showIcon className="designer-unsupported" message={t('tplx.placesUnsupported')} />}
       {(['qr', 'product'] as const).map((k) => (
         <div key={k} className="designer-row">
           <span className="designer-row-label">{t(`tplx.place.${k}` as MsgKey)}</span>
           <Segmented
             size="small"
-            disabled={disabled}
+            disabled={disabled || !usesPlaces}
             value={place[k] ?? 'default'}
             onChange={(v) => setPlace(k, v as string)}
             options={['default', 'start', ...(k === 'product' ? ['center'] : []), 'end'].map((v) => ({ value: v, label: t(`tplx.place.${v}` as MsgKey) }))}
