@@ -103,10 +103,26 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     await page.getByTestId('design-color-primary').fill(BLUE);
     await page.getByTestId('design-color-primary').press('Enter');
     await expect.poll(async () => shareNear(dataUrlBytes(await preview.getAttribute('src')), BLUE), { timeout: 30_000 }).toBeGreaterThan(0.05);
+    // Parts, places and font sizes: each edit re-renders the preview from the edited manifest.
+    let last = await preview.getAttribute('src');
+    const changed = async () => {
+      await expect.poll(() => preview.getAttribute('src'), { timeout: 30_000 }).not.toBe(last);
+      last = await preview.getAttribute('src');
+    };
+    await page.getByTestId('design-show-priceBadge').click();
+    await changed();
+    await page.getByTestId('design-place-qr').getByText('左').click();
+    await changed();
+    await page.getByTestId('design-font-title').fill('64');
+    await page.getByTestId('design-font-title').press('Tab');
+    await changed();
     await capture('17-poster-designer');
     // The same manifest, now with the design block: the source tab shows it.
     await page.getByRole('tab', { name: '源码（高级）' }).click();
     await expect.poll(() => page.getByTestId('template-source').inputValue()).toContain(`"primary": "${BLUE}"`);
+    const manifest = JSON.parse((await page.getByTestId('template-source').inputValue()).split('\n').slice(1).join('\n').split('\n--}}')[0]!) as { design: unknown; textFit: { title: { fontSize: Record<string, number> } } };
+    expect(manifest.design).toEqual({ colors: { primary: BLUE }, show: { priceBadge: false }, place: { '9x16': { qr: 'start' } } });
+    expect(manifest.textFit.title.fontSize['9x16']).toBe(64);
     await capture('17-poster-source');
     await page.getByRole('tab', { name: '可视化编辑' }).click();
 
