@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import type { MethodOutput } from '@contract';
-import { useApi } from '../../app/useApi';
+import { errorText, useApi } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
 import { SceneStrip } from './SceneStrip';
@@ -40,8 +40,8 @@ function PosterThumb({ summary }: { summary: Summary }) {
     <div className="template-thumb template-thumb-poster" data-testid="template-thumb" data-key={thumb.data?.key}>
       {img ? (
         <img src={`data:${img.mime};base64,${img.base64}`} alt={t('tplx.thumbAlt', { name: summary.name })} />
-      ) : thumb.data?.note ? (
-        <span className="thumb-note">{thumb.data.note}</span>
+      ) : thumb.data?.note || thumb.error ? (
+        <span className="thumb-note">{thumb.data?.note ?? errorText(thumb.error, t)}</span>
       ) : (
         <Spin size="small" />
       )}
@@ -57,7 +57,7 @@ function CaptionThumb({ summary }: { summary: Summary }) {
   return (
     <div className="template-thumb template-thumb-caption" data-testid="template-thumb" data-key={d?.key}>
       {d?.sample && <span className="thumb-sample">{t('tplx.thumbSample', { group: d.sample.groupName, store: d.sample.storeName })}</span>}
-      {d ? <p className="thumb-caption-text">{d.text ?? d.note}</p> : <Spin size="small" />}
+      {d ? <p className="thumb-caption-text">{d.text ?? d.note}</p> : thumb.error ? <span className="thumb-note">{errorText(thumb.error, t)}</span> : <Spin size="small" />}
     </div>
   );
 }
