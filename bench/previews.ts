@@ -54,7 +54,8 @@ try {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  const variant = { post: 'spring-gift', group: 'community', store: 'lc002' };
+  // Both at 9:16 (the preview otherwise follows the group type: 社区群 gets 1:1).
+  const variant = { post: 'spring-gift', group: 'community', store: 'lc002', size: '9x16' as const };
   const preview = await measure(async () => wait((await dispatch('video.previewStart', variant, ctx)).job));
   const previewAgain = await measure(async () => wait((await dispatch('video.previewStart', variant, ctx)).job));
   const full = await measure(() => dispatch('video.render', variant, ctx));

@@ -82,14 +82,19 @@ describe('template thumbnails and preview videos', () => {
     const done = await waitJob(started.job, c);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('done');
-    expect(done.kind === 'videoPreview' && done.result).toMatchObject({ key: started.key, width: 270, height: 480, cached: false });
+    // Preview = output: 社区群 exports 1:1 and 3:4, so its video is 1:1.
+    expect(c.ws.data().groupTypes.find((g) => g.id === 'community')!.rules.sizes).not.toContain('9x16');
+    expect(done.kind === 'videoPreview' && done.result).toMatchObject({ key: started.key, width: 360, height: 360, cached: false });
     const file = await dispatch('video.preview', { key: started.key }, c);
     const bytes = Buffer.from(file.base64, 'base64');
     expect(bytes.length).toBeLessThan(1_500_000);
     const path = join(tmpdir(), `preview-${started.key}.mp4`);
     writeFileSync(path, bytes);
     const probe = JSON.parse(execFileSync((await checkBinaries()).ffprobe, ['-v', 'error', '-show_streams', '-of', 'json', path], { encoding: 'utf8' })) as { streams: { codec_type: string; width?: number; codec_name: string }[] };
-    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 270 });
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 360 });
+    // Asked for 9:16 explicitly: a quarter of 1080×1920.
+    const tall = await waitJob((await dispatch('video.previewStart', { post, group: 'community', store: 'lc002', size: '9x16' }, c)).job, c);
+    expect(tall.kind === 'videoPreview' && tall.result).toMatchObject({ width: 270, height: 480 });
     // The same variant again: done from the cache.
     const again = await dispatch('video.previewStart', { post, group: 'community', store: 'lc002' }, c);
     expect(again.key).toBe(started.key);

@@ -302,7 +302,9 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     await page.getByTestId('video-preview-start').click();
     await page.getByTestId('video-preview').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('video-preview').evaluate((v) => (v as HTMLVideoElement).duration || 0), { timeout: 20_000 }).toBeGreaterThan(5);
-    expect(await page.getByTestId('video-preview').evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBe(270);
+    // The size this group type's packs get: 9:16 unless it exports no 9:16 (then 1:1).
+    const expectWidth = !vgroup.rules.sizes.includes('9x16') && vgroup.rules.sizes.includes('1x1') ? 360 : 270;
+    expect(await page.getByTestId('video-preview').evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBe(expectWidth);
     await capture('17-video-preview');
     await videoText.scrollIntoViewIfNeeded();
     await screenshot(page, '17-video-text', false);
@@ -314,6 +316,24 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     await page.getByTestId('video-preview-start').waitFor();
     expect(await page.getByTestId('video-preview').count()).toBe(0);
   }, 240_000);
+
+  it('reads in English too: the visual editor, the caption form and the starters', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await nav(/Templates/);
+    await page.getByTestId('template-poster-magazine').click();
+    await page.getByTestId('poster-designer').waitFor();
+    await page.getByTestId('template-preview-image').waitFor({ timeout: 30_000 });
+    await capture('17-poster-designer-en');
+    expect(await page.locator('body').innerText()).not.toMatch(/\b(tplx|starter|preview)\.[a-zA-Z]/);
+    await nav(/Posts/);
+    await page.getByTestId('new-post').click();
+    await page.getByTestId('starter-kind').getByText('Campaign preset').click();
+    await page.getByTestId('starter-presets').waitFor();
+    await capture('17-new-post-en', false);
+    expect(await page.locator('.ant-modal').innerText()).not.toMatch(/\b(tplx|starter)\.[a-zA-Z]/);
+    await page.keyboard.press('Escape');
+    await page.getByText('中文', { exact: true }).click();
+  }, 120_000);
 
   it('no serious accessibility findings and no page errors on these screens', () => {
     expect(pageErrors).toEqual([]);

@@ -8,6 +8,7 @@ import { posterContext, workspacePosterImages } from '../../render/workspace.js'
 import { PosterTemplateError } from '../../render/template/source.js';
 import { previewKey, previewPath, renderPreviewVideo } from '../../video/preview.js';
 import { storyboardForPost } from '../../video/workspace.js';
+import { videoSizeFor } from '../../pack/outputs.js';
 import type { HandlersFor } from '../handler.js';
 import type { previewMethods } from '../methods/previews.js';
 
@@ -69,12 +70,14 @@ export const previewHandlers: HandlersFor<typeof previewMethods> = {
     }
   },
 
-  'video.previewStart': ({ post, group, store, size }, { ws, services }) => {
+  'video.previewStart': ({ post, group, store, size: asked }, { ws, services }) => {
     const data = ws.data();
     const p = postOf(data, post);
     const sb = storyboardForPost(data, p);
     // Unknown group type or store is refused now, not in the background.
     const ctx = buildVariantContext(data, p, group, store, services.compose);
+    // Preview = output: the size this group type's packs get.
+    const size = asked ?? videoSizeFor(ctx.group.rules.sizes);
     const job = services.jobs.start('videoPreview', ({ signal, onProgress }) =>
       renderPreviewVideo(ws, sb, ctx, size, {
         signal,

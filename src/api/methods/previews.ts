@@ -31,7 +31,8 @@ export const previewMethods = defineMethods({
     description:
       'Render a small low-resolution preview MP4 of one variant (a saved post or the unsaved one being edited) as a job: poll jobs.get for progress, jobs.cancel when the variant changes. ' +
       'Cached by content key: the same variant again is done at once. Fetch the file with video.preview.',
-    input: z.object({ post: z.union([Id, Post]), group: Id, store: Id, size: z.enum(VIDEO_SIZES).default('9x16') }).strict(),
+    /** `size`: by default the one the group type's packs get (1:1 where it exports no 9:16, as 社区群). */
+    input: z.object({ post: z.union([Id, Post]), group: Id, store: Id, size: z.enum(VIDEO_SIZES).optional() }).strict(),
     output: z.object({ job: z.string(), key: z.string() }),
   },
   'video.preview': {
