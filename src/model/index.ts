@@ -20,3 +20,4 @@ export * from './validity.js';
 export * from './publish.js';
 export * from './reach.js';
 export * from './poster-design.js';
+export * from './video-size.js';

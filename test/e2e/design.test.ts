@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
 import { ctx } from '../helpers/session.js';
 import { zbarDecode } from '../render/helpers.js';
+import { videoSizeFor } from '../../src/model/video-size.js';
 import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio } from './harness.js';
 
 // Issue 17 points 1, 2 and 5 in a real browser (web mode): the template gallery rendered by the
@@ -271,6 +272,13 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     if (group.rules.sizes.length > 1) {
       await page.getByTestId('poster-sizes').getByText(group.rules.sizes[1]!.replace('x', ':')).click();
       await expect.poll(() => poster.getAttribute('data-size'), { timeout: 30_000 }).toBe(group.rules.sizes[1]);
+    }
+    // The storyboard is drawn in the video size this group type gets (社区群: 1:1).
+    if (group.rules.formats.includes('video')) {
+      await expect.poll(() => page.getByTestId('storyboard').first().getAttribute('data-size')).toBe(videoSizeFor(group.rules.sizes));
+      await expect.poll(() => page.locator('[data-testid=storyboard] img.storyboard-shot').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      const shot = await page.locator('[data-testid=storyboard] img.storyboard-shot').first().evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
+      expect(shot[0]! / shot[1]!).toBeCloseTo(videoSizeFor(group.rules.sizes) === '1x1' ? 1 : 9 / 16, 1);
     }
     // Open large: rendered at full width for the view.
     await poster.click();

@@ -3,12 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { buildVariantContext } from '../../compose/context.js';
 import { captionTemplateKind, previewCaptionTemplate } from '../../compose/template-preview.js';
 import { latestApprovedVersion } from '../../compose/templates.js';
-import { findTemplate, postOf, StudioError, type Channel, type StudioData } from '../../model/index.js';
+import { findTemplate, postOf, StudioError, videoSizeFor, type Channel, type StudioData } from '../../model/index.js';
 import { posterContext, workspacePosterImages } from '../../render/workspace.js';
 import { PosterTemplateError } from '../../render/template/source.js';
 import { previewKey, previewPath, renderPreviewVideo } from '../../video/preview.js';
 import { storyboardForPost } from '../../video/workspace.js';
-import { videoSizeFor } from '../../pack/outputs.js';
 import type { HandlersFor } from '../handler.js';
 import type { previewMethods } from '../methods/previews.js';
 

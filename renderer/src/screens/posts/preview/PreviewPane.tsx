@@ -5,7 +5,7 @@ import { useApi } from '../../../app/useApi';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n';
-import { charCount } from '@shared';
+import { charCount, videoSizeFor } from '@shared';
 import { toUiFindings, type ChecksState } from '../findings';
 import { GroupChat } from './GroupChat';
 import { Moments } from './Moments';
@@ -69,7 +69,7 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
     store && group && wants('poster') ? (
       <PosterPreview poster={posterState} storeName={store.storeName} sizes={sizes} size={posterSize} onSize={setPickedSize} groupName={group.name} draft={draft} />
     ) : null;
-  const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} group={group?.id} store={store} /> : null;
+  const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} group={group?.id} store={store} size={videoSizeFor(sizes)} /> : null;
 
   return (
     <aside className="preview-col" aria-labelledby="preview-title">
