@@ -72,6 +72,19 @@ describe('template thumbnails and preview videos', () => {
     expect(caption.text).not.toMatch(/\{\{/);
   }, 120_000);
 
+  it('a new workspace with no posts yet says so instead of a thumbnail', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'shequn-previews-blank-'));
+    const blank = await initWorkspace(join(tmp, 'ws'));
+    try {
+      const c = callContext(blank, { user: { id: 'editor', role: 'editor' as const } });
+      const poster = (await dispatch('templates.list', {}, c)).find((t) => t.kind === 'poster')!;
+      expect(await dispatch('templates.thumbnail', { template: poster.id }, c)).toMatchObject({ kind: 'poster', noSample: true });
+    } finally {
+      await blank.close();
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('a preview MP4 as a job: progress, small and playable, cached; a cancelled one leaves no file', async () => {
     await checkBinaries();
     const c = ctx();

@@ -41,7 +41,7 @@ export const previewHandlers: HandlersFor<typeof previewMethods> = {
     const s = sampleVariant(data, (g) =>
       t.kind === 'poster' ? g.rules.formats.includes('poster') : g.rules.channels.some((c) => data.channels.find((x) => x.id === c)?.kind === channelKind),
     );
-    if (!s) return { kind: t.kind, key: hash([t.id, v.version]), note: 'no post with an active store to show it with yet' };
+    if (!s) return { kind: t.kind, key: hash([t.id, v.version]), noSample: true };
     const sample = { post: s.post.id, postTitle: s.post.title, group: s.group.id, groupName: s.group.name, store: s.store.id, storeName: s.store.storeName };
     if (t.kind === 'caption') {
       const key = hash(['caption', t.id, v.source, s.post, s.group, s.store, data.brand]);

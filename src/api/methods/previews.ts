@@ -11,8 +11,10 @@ const ThumbnailSchema = z.object({
   sample: z.object({ post: z.string(), postTitle: z.string(), group: z.string(), groupName: z.string(), store: z.string(), storeName: z.string() }).optional(),
   image: z.object({ mime: z.string(), base64: z.string(), width: z.number().int(), height: z.number().int() }).optional(),
   text: z.string().optional(),
-  /** Why no thumbnail could be made (no post or store to show it with, a template mistake). */
+  /** A template mistake that kept the thumbnail from being made (the renderer's message). */
   note: z.string().optional(),
+  /** True when there is no live post with an active store to show the template with yet. */
+  noSample: z.boolean().optional(),
 });
 
 /** The finished preview video (what jobs.get returns for a videoPreview job). */

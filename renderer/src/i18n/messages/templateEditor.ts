@@ -1,6 +1,7 @@
 /** The visual poster editor, the caption form, the gallery and the preview (issue 17): [中文, English]. */
 export const templateEditorMessages = {
   'tplx.thumbAlt': ['{name}：用示例内容和门店渲染的海报', '{name}: the poster rendered with the sample post and store'],
+  'tplx.noSample': ['还没有可用来展示的内容和门店：先写一篇内容、导入门店，这里就会显示效果。', 'No post and store to show it with yet: write a post and import stores, and it shows here.'],
   'tplx.thumbSample': ['{group} · {store}', '{group} · {store}'],
   'tplx.tab.visual': ['可视化编辑', 'Visual editor'],
   'tplx.tab.form': ['表单编辑', 'Form'],

@@ -40,6 +40,8 @@ function PosterThumb({ summary }: { summary: Summary }) {
     <div className="template-thumb template-thumb-poster" data-testid="template-thumb" data-key={thumb.data?.key}>
       {img ? (
         <img src={`data:${img.mime};base64,${img.base64}`} alt={t('tplx.thumbAlt', { name: summary.name })} />
+      ) : thumb.data?.noSample ? (
+        <span className="thumb-note">{t('tplx.noSample')}</span>
       ) : thumb.data?.note || thumb.error ? (
         <span className="thumb-note">{thumb.data?.note ?? errorText(thumb.error, t)}</span>
       ) : (
@@ -57,7 +59,7 @@ function CaptionThumb({ summary }: { summary: Summary }) {
   return (
     <div className="template-thumb template-thumb-caption" data-testid="template-thumb" data-key={d?.key}>
       {d?.sample && <span className="thumb-sample">{t('tplx.thumbSample', { group: d.sample.groupName, store: d.sample.storeName })}</span>}
-      {d ? <p className="thumb-caption-text">{d.text ?? d.note}</p> : thumb.error ? <span className="thumb-note">{errorText(thumb.error, t)}</span> : <Spin size="small" />}
+      {d?.noSample ? <span className="thumb-note">{t('tplx.noSample')}</span> : d ? <p className="thumb-caption-text">{d.text ?? d.note}</p> : thumb.error ? <span className="thumb-note">{errorText(thumb.error, t)}</span> : <Spin size="small" />}
     </div>
   );
 }
