@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { editorMessages } from './messages/editors';
 import { commonMessages } from './messages/common';
 import { postMessages } from './messages/posts';
 import { storeMessages } from './messages/stores';
@@ -7,14 +8,13 @@ import { settingsMessages } from './messages/settings';
 import { exportMessages } from './messages/export';
 import { resultsMessages } from './messages/results';
 import { publishMessages } from './messages/publish';
-import { starterMessages } from './messages/starters';
-import { templateEditorMessages } from './messages/templateEditor';
 
 /** Languages of the UI: Simplified Chinese (default) and English. */
 export type Lang = 'zh' | 'en';
 
 /** Every UI string, keyed; each entry is [Chinese, English]. */
 const messages = {
+  ...editorMessages,
   ...commonMessages,
   ...postMessages,
   ...storeMessages,
@@ -23,8 +23,6 @@ const messages = {
   ...exportMessages,
   ...resultsMessages,
   ...publishMessages,
-  ...starterMessages,
-  ...templateEditorMessages,
 } as const;
 
 /** A key of the dictionary. */
