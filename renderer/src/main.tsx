@@ -8,6 +8,7 @@ import { prefetch } from './app/useApi';
 // Declared without ASCII (emoji-font.css): the font also maps the digits (for keycaps), which must stay the text font's.
 import './emoji-font.css';
 import './styles.css';
+import './styles-editors.css';
 
 // The first screen's data, fetched while React builds the UI.
 prefetch('posts.list', {});

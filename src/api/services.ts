@@ -19,6 +19,7 @@ import type { Workspace } from '../workspace/types.js';
 import type { MethodInput, MethodOutput } from './contract.js';
 import type { JobKinds } from './methods/jobs.js';
 import { FileGrants } from './grants.js';
+import { LRUCache } from 'lru-cache';
 
 export type { PublishSecrets };
 export type { S3Credentials } from '../storage/s3.js';
@@ -112,6 +113,8 @@ export interface Services {
   /** Where the publish access key comes from: the OS keychain (desktop) or the environment (CLI, web mode). */
   readonly secrets: PublishSecrets;
   readonly hooks: TestHooks;
+  /** Template gallery thumbnails by content key (templates.thumbnail). */
+  readonly thumbnails: LRUCache<string, MethodOutput<'templates.thumbnail'>>;
   /** Cancels running jobs and stops what the services started. */
   close(): Promise<void>;
 }
@@ -186,6 +189,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
     grants: new FileGrants(() => clock().getTime()),
     secrets: opts.secrets ?? environmentSecrets(),
     hooks: { ...opts.hooks },
+    thumbnails: new LRUCache({ max: 64 }),
     async close() {
       services.jobs.cancelAll();
       await services.share.stop();

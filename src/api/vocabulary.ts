@@ -21,4 +21,5 @@ export {
   STORAGE_PROVIDERS,
   STORAGE_PRESETS,
   ACTIVITY_KINDS,
+  MIN_QR_PX,
 } from '../model/vocabulary.js';

@@ -19,3 +19,5 @@ export * from './job.js';
 export * from './validity.js';
 export * from './publish.js';
 export * from './reach.js';
+export * from './poster-design.js';
+export * from './video-size.js';

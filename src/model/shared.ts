@@ -7,3 +7,7 @@ export { VariableNode, $createVariableNode, $isVariableNode, VARIABLES, VARIABLE
 export { charCount, graphemes } from './text.js';
 export { validityAt, fullDate, startInstant, expiryInstant, type Validity } from './validity.js';
 export { addressReach, type Reach } from './reach.js';
+export { PosterDesign, DesignColors, DESIGN_PARTS, QR_PLACES, PRODUCT_PLACES, designInfo, splitPosterSource, joinPosterSource, type DesignPart, type DesignInfo } from './poster-design.js';
+export { CaptionForm, CAPTION_BLOCKS, SECTION_CHIPS, defaultCaptionForm, blockToHandlebars, captionSourceFromForm, captionFormOf, CaptionFormError, type CaptionBlock, type CaptionBlocks } from './caption-form.js';
+export { lexicalFromText } from './lexical-text.js';
+export { videoSizeFor } from './video-size.js';

@@ -48,3 +48,6 @@ export const STORAGE_PRESETS = {
 } as const satisfies Record<(typeof STORAGE_PROVIDERS)[number], { endpoint: string; region: string; pathStyle: boolean }>;
 /** What a store's pack page reports back: the page opened, a file downloaded, a caption copied. */
 export const ACTIVITY_KINDS = ['open', 'download', 'copy'] as const;
+
+/** Smallest QR slot on a 1080-wide poster, in px (code and quiet zone); the renderer refuses a smaller one. */
+export const MIN_QR_PX = 240;

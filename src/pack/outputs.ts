@@ -56,8 +56,5 @@ export function coverKey(videoKeyOf: string): string {
   return outputKey({ kind: 'cover', video: videoKeyOf });
 }
 
-/** The video size of a group type: vertical (9x16) unless it only uses square posters. */
-export function videoSizeFor(sizes: readonly string[]): VideoSize {
-  return !sizes.includes('9x16') && sizes.includes('1x1') ? '1x1' : '9x16';
-}
-
+/** The video size of a group type (one rule for packs, the editor's preview and the UI: src/model/video-size.ts). */
+export { videoSizeFor } from '../model/video-size.js';

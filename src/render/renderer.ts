@@ -11,7 +11,7 @@ import { layoutStoreLayer } from './layout/store-layer.js';
 import { GlyphCache } from './text/glyph-cache.js';
 import { LRUCache } from 'lru-cache';
 import { RenderMemo } from './memo.js';
-import { brandInfo, groupInfo, type FittedText } from './layout/poster-context.js';
+import { brandInfo, groupInfo, withDesignColors, type FittedText } from './layout/poster-context.js';
 import { loadPosterTemplate, type PosterTemplateInput } from './template/poster-template.js';
 import { assertQrDecodes, checkQrSlot, drawQr, qrMatrix, QrError, type QrMatrix } from './qr/qr.js';
 import { blend, roundedMask, svgToRaster, type PosterFormat, type Raster } from './image/raster.js';
@@ -129,9 +129,11 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
   }
 
   async function render(input: PosterRenderInput): Promise<RenderedPoster> {
-    const { ctx, size } = input;
+    const { size } = input;
     const format = input.format ?? 'jpg';
     const t = loadPosterTemplate(input.template, memo);
+    // A template's own design colours replace the brand's everywhere below (keys included).
+    const ctx = withDesignColors(input.ctx, t.manifest);
     const { width, height } = POSTER_DIMENSIONS[size];
     if (!/^https?:\/\//i.test(ctx.link)) throw new QrError(`${t.label}: the variant's link "${ctx.link}" is not an http(s) URL`);
     const used = new Set([...t.baseSlots.images, ...t.storeSlots.images]);

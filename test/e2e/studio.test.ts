@@ -263,6 +263,8 @@ describe('the studio in a real browser (web mode)', () => {
     await page.getByTestId('template-caption-moments').click();
     await page.getByTestId('template-new-version').click();
     await page.getByTestId('template-submit').waitFor();
+    // The source is the advanced view beside the caption form (issue 17).
+    await page.getByRole('tab', { name: '源码（高级）' }).click();
     const source = page.getByTestId('template-source');
     await source.click();
     await source.press('End');

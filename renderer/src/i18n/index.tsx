@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { editorMessages } from './messages/editors';
 import { commonMessages } from './messages/common';
 import { postMessages } from './messages/posts';
 import { storeMessages } from './messages/stores';
@@ -13,6 +14,7 @@ export type Lang = 'zh' | 'en';
 
 /** Every UI string, keyed; each entry is [Chinese, English]. */
 const messages = {
+  ...editorMessages,
   ...commonMessages,
   ...postMessages,
   ...storeMessages,

@@ -4,12 +4,14 @@ import { defineMethods } from '../define.js';
 import { ExportResultSchema } from './export.js';
 import { RenderedVideoSchema } from './video.js';
 import { PublishResultSchema } from './publish.js';
+import { VideoPreviewResult } from './previews.js';
 
 /** The result each kind of job resolves to (what jobs.get returns once it is done). */
 export const JobResults = {
   export: ExportResultSchema,
   video: z.object({ videos: z.array(RenderedVideoSchema) }),
   publish: PublishResultSchema,
+  videoPreview: VideoPreviewResult,
 };
 
 /** The kinds of jobs and their results, as types (the services' job registry is typed by this). */
@@ -20,6 +22,7 @@ export const JobStatusSchema = z.discriminatedUnion('kind', [
   JobStatusBase.extend({ kind: z.literal('export'), result: JobResults.export.optional() }),
   JobStatusBase.extend({ kind: z.literal('video'), result: JobResults.video.optional() }),
   JobStatusBase.extend({ kind: z.literal('publish'), result: JobResults.publish.optional() }),
+  JobStatusBase.extend({ kind: z.literal('videoPreview'), result: JobResults.videoPreview.optional() }),
 ]);
 
 /** Long work: poll progress, cancel. Jobs are started by feature methods (e.g. export.start). */

@@ -7,7 +7,7 @@ import { parseStyleSheet, type Style, type StyleSheet } from './css.js';
 import type { PosterFonts } from '../text/fonts.js';
 import { dataUri, type LoadedImage } from '../image/images.js';
 import type { LRUCache } from 'lru-cache';
-import { baseContext, brandInfo, fitSlots, fittedTexts, groupInfo, sizeInfo, textValues, type FitMemo, type FittedText } from './poster-context.js';
+import { baseContext, brandInfo, designFor, fitSlots, fittedTexts, groupInfo, sizeInfo, textValues, type FitMemo, type FittedText } from './poster-context.js';
 import type { LoadedPosterTemplate } from '../template/poster-template.js';
 import { svgToOpaqueRaster, type Raster } from '../image/raster.js';
 import { htmlToVdom, vdomTexts, type VNode } from './vdom.js';
@@ -35,7 +35,7 @@ export function sheetFor(t: LoadedPosterTemplate, size: PosterSize, ctx: Variant
   const key = `${t.hash}|${size}|${JSON.stringify(brand)}|${JSON.stringify(group)}`;
   let sheet = memo?.sheets?.get(key);
   if (!sheet) {
-    sheet = parseStyleSheet(t.style({ size: sizeInfo(size), L, brand, group, area: { w: store.w, h: store.h } }), `${t.label} (style, ${size})`);
+    sheet = parseStyleSheet(t.style({ size: sizeInfo(size), L, brand, group, design: designFor(t.manifest, size), area: { w: store.w, h: store.h } }), `${t.label} (style, ${size})`);
     memo?.sheets?.set(key, sheet);
   }
   return sheet;
@@ -64,7 +64,7 @@ export type BaseImages = Partial<Record<'product' | 'logo' | 'brandIp', LoadedIm
 export function baseHtml(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: BaseImages, memo?: LayerMemo): { html: string; notes: string[]; texts: FittedText[] } {
   const L = t.manifest.sizes[size].vars;
   const { fit, notes } = fitSlots(t.baseSlots.text, t.manifest, size, textValues(ctx), fonts.metricsFor, memo?.fitted);
-  const html = t.base(baseContext(ctx, size, L, fit, { product: !!images.product, logo: !!images.logo, brandIp: !!images.brandIp }));
+  const html = t.base(baseContext(ctx, size, L, fit, { product: !!images.product, logo: !!images.logo, brandIp: !!images.brandIp }, designFor(t.manifest, size)));
   return { html, notes, texts: fittedTexts(fit, 'base') };
 }
 

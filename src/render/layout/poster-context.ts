@@ -1,6 +1,6 @@
 import type { VariantContext } from '../../compose/types.js';
-import type { PosterSize } from '../../model/index.js';
-import { POSTER_DIMENSIONS } from '../../model/index.js';
+import type { DesignInfo, PosterSize } from '../../model/index.js';
+import { designInfo, POSTER_DIMENSIONS } from '../../model/index.js';
 import type { FontMetrics } from '../text/font-metrics.js';
 import { perSize, type FitRuleSpec, type PosterManifest, type TextSlot } from '../template/manifest.js';
 import { fitText, type FitResult, type FitRule } from '../text/text-fit.js';
@@ -140,13 +140,29 @@ export function groupInfo(ctx: VariantContext): { id: string; name: string; badg
   return { id: ctx.group.id, name: ctx.group.name, badge: p?.badge ?? '', accent: p?.accent ?? ctx.brand.colors.accent };
 }
 
+/**
+ * The variant as a template with a `design` block draws it: the design's colours replace the
+ * brand's (every layer, the CSS and the background then use them, and the cache keys follow).
+ */
+export function withDesignColors(ctx: VariantContext, manifest: PosterManifest): VariantContext {
+  const colors = manifest.design?.colors;
+  if (!colors || !Object.keys(colors).length) return ctx;
+  return { ...ctx, brand: { ...ctx.brand, colors: { ...ctx.brand.colors, ...colors } } };
+}
+
+/** The design (parts shown, call to action, places) a template sees as `design` for one size. */
+export function designFor(manifest: PosterManifest, size: PosterSize): DesignInfo {
+  return designInfo(manifest.design, size);
+}
+
 /** The context of the base (shared) layer: nothing about the store or its link. */
-export function baseContext(ctx: VariantContext, size: PosterSize, L: Record<string, unknown>, fit: Record<string, FitResult>, images: Record<string, boolean>): Record<string, unknown> {
+export function baseContext(ctx: VariantContext, size: PosterSize, L: Record<string, unknown>, fit: Record<string, FitResult>, images: Record<string, boolean>, design: DesignInfo): Record<string, unknown> {
   const p = ctx.post;
   const v = textValues(ctx);
   return {
     size: sizeInfo(size),
     L,
+    design,
     brand: brandInfo(ctx),
     group: groupInfo(ctx),
     hook: v.hook,
@@ -165,9 +181,10 @@ export function storeContext(
   fit: Record<string, FitResult>,
   images: Record<string, boolean>,
   area: { w: number; h: number },
+  design: DesignInfo,
 ): Record<string, unknown> {
   const s = ctx.store;
-  const base = baseContext(ctx, size, L, fit, images);
+  const base = baseContext(ctx, size, L, fit, images, design);
   return {
     ...base,
     area,

@@ -4,7 +4,7 @@ import type { Style } from './css.js';
 import type { PosterFonts } from '../text/fonts.js';
 import { imgNode, sheetFor, toSvg, type BaseImages, type LayerMemo } from './base-layer.js';
 import type { Rect } from '../template/manifest.js';
-import { fitSlots, fittedTexts, storeContext, textValues, type FittedText } from './poster-context.js';
+import { designFor, fitSlots, fittedTexts, storeContext, textValues, type FittedText } from './poster-context.js';
 import type { LoadedPosterTemplate } from '../template/poster-template.js';
 import { findMarker, splitText, type TextRun } from '../text/svg-text.js';
 import { boxRuns, boxText, needsOutlines, type TextBox } from '../text/text-boxes.js';
@@ -121,7 +121,7 @@ export async function layoutStoreLayer(
   const label = `${t.label} (store, ${size})`;
   const { fit, notes } = fitSlots(t.storeSlots.text, t.manifest, size, textValues(ctx), fonts.metricsFor, memo?.fitted);
   const flags = { product: !!images.product, logo: !!images.logo, brandIp: !!images.brandIp, avatar: !!images.avatar };
-  const html = t.store(storeContext(ctx, size, L, fit, flags, { w: area.w, h: area.h }));
+  const html = t.store(storeContext(ctx, size, L, fit, flags, { w: area.w, h: area.h }, designFor(t.manifest, size)));
   const styles: Partial<Record<MarkedSlot, Style>> = {};
   const vdom = htmlToVdom(html, sheetFor(t, size, ctx, memo), (slot, style) => {
     if (slot === 'qr' || (slot === 'avatar' && images.avatar)) {

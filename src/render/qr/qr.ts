@@ -2,8 +2,10 @@ import QRCode from 'qrcode';
 import jsQR from 'jsqr';
 import type { Rect } from '../template/manifest.js';
 
-/** Smallest QR slot on a 1080-wide poster, in px (code and quiet zone). */
-export const MIN_QR_PX = 240;
+import { MIN_QR_PX } from '../../model/vocabulary.js';
+
+/** Smallest QR slot on a 1080-wide poster, in px (code and quiet zone): one number for the renderer and the template editor. */
+export { MIN_QR_PX };
 /**
  * The floor of the drawn code itself on a 1080-wide image (without its quiet zone): at least 200 px
  * and 5 px per module, so the code survives WeChat recompressing the image (at ~4 px a module

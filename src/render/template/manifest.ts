@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PosterSize } from '../../model/index.js';
+import { Id, PosterDesign, PosterSize } from '../../model/index.js';
 
 /** Text slots a poster can fit; the first group is shared by all stores, the second is per store. */
 export const BASE_TEXT_SLOTS = ['title', 'head', 'waist', 'leg', 'productName', 'price', 'originalPrice', 'offer', 'campaign', 'validUntil', 'brandName', 'slogan', 'ipName', 'ipGreeting', 'groupName', 'hook', 'badge'] as const;
@@ -58,6 +58,8 @@ export const PosterManifest = z
     sizes: z.object({ '9x16': SizeSpec, '1x1': SizeSpec, '3x4': SizeSpec }).strict(),
     slots: z.array(Slot).min(1),
     textFit: z.partialRecord(TextSlot, FitRuleSpec).default({}),
+    /** Colours, parts shown, call to action and places set in the visual editor (model/poster-design.ts). */
+    design: PosterDesign.optional(),
   })
   .strict();
 export type PosterManifest = z.infer<typeof PosterManifest>;

@@ -7,7 +7,7 @@ import { prettyExcerpt, type ChecksState, type UiFinding } from './findings';
 const ICON = { error: <ExclamationCircleOutlined />, warning: <WarningOutlined /> };
 
 /** Check findings under the editors; each is a button that jumps to the text it is about. */
-export function FindingsList({ checks, onJump }: { checks: ChecksState; onJump(f: UiFinding): void }) {
+export function FindingsList({ checks, onJump, waiting = 0 }: { checks: ChecksState; onJump(f: UiFinding): void; waiting?: number }) {
   const { t, lang } = useI18n();
   const label = (n: string) => (isVariableName(n) ? (lang === 'zh' ? VARIABLES[n].zh : VARIABLES[n].en) : n);
   // A post field by its name in the settings form where one is known, else the field path.
@@ -20,9 +20,14 @@ export function FindingsList({ checks, onJump }: { checks: ChecksState; onJump(f
       <h2 id="findings-title" className="findings-title">
         {t('findings.title')}
       </h2>
+      {waiting > 0 && (
+        <Typography.Paragraph type="secondary" className="findings-later" data-testid="findings-later">
+          {t('starter.findingsLater')}
+        </Typography.Paragraph>
+      )}
       {!checks.available ? (
         <Typography.Text type="secondary">{t('findings.unavailable')}</Typography.Text>
-      ) : checks.findings.length === 0 ? (
+      ) : checks.findings.length === 0 && waiting > 0 ? null : checks.findings.length === 0 ? (
         <Typography.Text type="success" className="findings-none" data-testid="findings-none">
           <CheckCircleOutlined /> {t('findings.none')}
         </Typography.Text>

@@ -20,6 +20,7 @@ import { useAutosave } from './useAutosave';
 import { askLeave } from './askLeave';
 import { POST_STATUSES } from '@contract/vocabulary';
 import { StatusTag } from './Validity';
+import { useWorkedParts } from './useWorkedParts';
 
 type Post = MethodOutput<'posts.get'>;
 const SECTIONS: Section[] = ['head', 'waist', 'leg'];
@@ -52,6 +53,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
   });
   const autosave = useAutosave((p: Post) => api('posts.save', { post: p }), () => draft.current);
   const [checks, setChecks] = useState<ChecksState>({ available: false, findings: [] });
+  const worked = useWorkedParts(initial);
 
   const changed = useCallback(() => {
     setRevision((r) => r + 1);
@@ -62,16 +64,20 @@ function LoadedEditor({ initial }: { initial: Post }) {
     () => ({
       onChange: (section, doc) => {
         draft.current = { ...draft.current, [section]: doc };
+        worked.edited(section);
         changed();
       },
       onEditor: (section, editor) => {
         if (editor) editors.current[section] = editor;
         else delete editors.current[section];
       },
-      onFocus: setActive,
+      onFocus: (section) => {
+        worked.focused(section);
+        setActive(section);
+      },
       onHistory: (section, h) => setHistory((prev) => ({ ...prev, [section]: { ...prev[section], ...h } })),
     }),
-    [changed],
+    [changed, worked],
   );
 
   const updateMeta = (next: Post) => {
@@ -99,9 +105,11 @@ function LoadedEditor({ initial }: { initial: Post }) {
     const editor = editors.current[section];
     if (editor) jumpTo(editor, f.position);
   };
+  // A part that started empty is checked once the user has worked on it (issue 17): no red before typing.
+  const shown: ChecksState = { ...checks, findings: checks.findings.filter((f) => worked.shows(f.section)) };
   const spansFor = (s: Section) =>
-    checks.findings.filter((f) => f.section === s && f.position).map((f) => ({ ...f.position!, message: lang === 'zh' ? f.message.zh : f.message.en }));
-  const errors = checks.findings.filter((f) => f.severity === 'error').length;
+    shown.findings.filter((f) => f.section === s && f.position).map((f) => ({ ...f.position!, message: lang === 'zh' ? f.message.zh : f.message.en }));
+  const errors = shown.findings.filter((f) => f.severity === 'error').length;
 
   return (
     <div className="post-editor">
@@ -120,7 +128,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
             </div>
           </div>
           <div className="page-header-extra">
-            <Badge count={checks.findings.length} color={errors ? '#c0392b' : '#b06d00'} size="small">
+            <Badge count={shown.findings.length} color={errors ? '#c0392b' : '#b06d00'} size="small">
               <Button href="#findings" onClick={(e) => (e.preventDefault(), document.getElementById('findings')?.scrollIntoView({ behavior: 'smooth' }))}>
                 {t('findings.title')}
               </Button>
@@ -136,7 +144,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
               {t('editor.details')}
             </Button>
             <Tooltip title={t('editor.shortcuts')}>
-              <Button type="primary" icon={<SaveOutlined />} onClick={() => void autosave.flush()} data-testid="save-post">
+              <Button type="primary" icon={<SaveOutlined />} onClick={() => (worked.all(), void autosave.flush())} data-testid="save-post">
                 {t('common.save')}
               </Button>
             </Tooltip>
@@ -148,7 +156,7 @@ function LoadedEditor({ initial }: { initial: Post }) {
             <SectionEditor key={s} section={s} initial={initial[s]} spans={spansFor(s)} events={events} />
           ))}
         </div>
-        <FindingsList checks={checks} onJump={jump} />
+        <FindingsList checks={shown} onJump={jump} waiting={checks.findings.length - shown.findings.length} />
         <PostResults post={initial.id} />
       </div>
       <PreviewPane draft={draft} revision={revision} post={meta} onChecks={setChecks} />

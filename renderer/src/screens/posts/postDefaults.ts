@@ -22,23 +22,3 @@ export function newPostId(): string {
   const stamp = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
   return `post-${stamp}-${Math.random().toString(36).slice(2, 7)}`;
 }
-
-/** A new draft post from the fields the creation form asks for. */
-export function newPost(fields: { title: string; productName: string; price: number; conversionUrl: string; validFrom: string; validUntil: string; groupTypes: string[] }): PostIn {
-  return {
-    id: newPostId(),
-    title: fields.title.trim(),
-    campaign: '',
-    status: 'draft',
-    head: emptyDoc(),
-    waist: emptyDoc(),
-    leg: emptyDoc(),
-    product: { name: fields.productName.trim(), price: fields.price, unit: '' },
-    offer: '',
-    conversionUrl: fields.conversionUrl.trim(),
-    validFrom: fields.validFrom,
-    validUntil: fields.validUntil,
-    groupTypes: fields.groupTypes,
-    templates: {},
-  };
-}

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Input, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '@contract';
 import { api } from '../../client';
@@ -12,13 +12,16 @@ import { askLeave } from '../posts/askLeave';
 import { StateTag } from './StateTag';
 import { TemplatePreview } from './TemplatePreview';
 import { VersionHistory } from './VersionHistory';
+import { PosterDesigner } from './PosterDesigner';
+import { CaptionFormEditor } from './CaptionFormEditor';
+import type { Size } from './designEdits';
 import { EDITABLE_REVIEW_STATES } from '@contract/vocabulary';
 
 type Template = MethodOutput<'templates.get'>;
 
 const EDITABLE: ReadonlySet<string> = new Set(EDITABLE_REVIEW_STATES);
 
-/** One template: its source (editable while a draft), live preview, submit for review, version history. */
+/** One template: the visual editor (posters) or the form (captions) and its source as the advanced tab, live preview, submit for review, version history. */
 export function TemplateDetail({ id }: { id: string }) {
   const t = useT();
   const { go } = useNav();
@@ -39,6 +42,8 @@ function LoadedTemplate({ template, reload }: { template: Template; reload(): Pr
   const version = template.versions.find((v) => v.version === selected) ?? template.versions.at(-1)!;
   const [source, setSource] = useState(version.source);
   const [busy, setBusy] = useState<string>();
+  const [tab, setTab] = useState(template.kind === 'poster' ? 'visual' : template.kind === 'caption' ? 'form' : 'source');
+  const [size, setSize] = useState<Size>('9x16');
   useEffect(() => setSource(version.source), [version.source, selected]);
   const editable = EDITABLE.has(version.state);
   const dirty = source !== version.source;
@@ -113,7 +118,7 @@ function LoadedTemplate({ template, reload }: { template: Template; reload(): Pr
               </>
             ) : (
               <Button type="primary" icon={<PlusOutlined />} loading={busy === 'new'} onClick={newVersion} data-testid="template-new-version">
-                {t('tpl.newVersion')}
+                {dirty ? t('tplx.saveAsDraft') : t('tpl.newVersion')}
               </Button>
             )}
           </Space>
@@ -121,23 +126,44 @@ function LoadedTemplate({ template, reload }: { template: Template; reload(): Pr
       />
       <Row gutter={16}>
         <Col xs={24} xl={13}>
-          <Card title={t('tpl.source')} className="form-card" size="small">
-            <Typography.Paragraph type="secondary">{t(`tpl.sourceHint.${template.kind}` as MsgKey)}</Typography.Paragraph>
-            {!editable && <Alert type="info" showIcon className="tpl-readonly" message={t('tpl.readOnly', { n: version.version, state: t(`state.${version.state}` as MsgKey) })} />}
-            <Input.TextArea
-              className="source-editor"
-              aria-label={t('tpl.source')}
-              value={source}
-              onChange={(e) => setSource(e.target.value)}
-              autoSize={{ minRows: 16, maxRows: 36 }}
-              spellCheck={false}
-              data-testid="template-source"
+          <Card className="form-card template-editor-card" size="small">
+            {!editable && <Alert type="info" showIcon className="tpl-readonly" message={t('tplx.editsMakeDraft', { n: version.version, state: t(`state.${version.state}` as MsgKey) })} />}
+            <Tabs
+              size="small"
+              destroyOnHidden
+              activeKey={tab}
+              onChange={setTab}
+              items={[
+                ...(template.kind === 'poster'
+                  ? [{ key: 'visual', label: t('tplx.tab.visual'), children: <PosterDesigner source={source} onChange={setSource} size={size} onSize={setSize} /> }]
+                  : template.kind === 'caption'
+                    ? [{ key: 'form', label: t('tplx.tab.form'), children: <CaptionFormEditor key={`${selected}`} source={source} onChange={setSource} /> }]
+                    : []),
+                {
+                  key: 'source',
+                  label: template.kind === 'video' ? t('tpl.source') : t('tplx.tab.source'),
+                  children: (
+                    <>
+                      <Typography.Paragraph type="secondary">{t(`tpl.sourceHint.${template.kind}` as MsgKey)}</Typography.Paragraph>
+                      <Input.TextArea
+                        className="source-editor"
+                        aria-label={t('tpl.source')}
+                        value={source}
+                        onChange={(e) => setSource(e.target.value)}
+                        autoSize={{ minRows: 16, maxRows: 36 }}
+                        spellCheck={false}
+                        data-testid="template-source"
+                      />
+                    </>
+                  ),
+                },
+              ]}
             />
           </Card>
           <VersionHistory template={template} selected={version.version} onSelect={setSelected} />
         </Col>
         <Col xs={24} xl={11}>
-          <TemplatePreview template={template} version={version.version} source={source} savedSource={version.source} />
+          <TemplatePreview template={template} version={version.version} source={source} savedSource={version.source} size={size} onSize={setSize} />
         </Col>
       </Row>
     </div>

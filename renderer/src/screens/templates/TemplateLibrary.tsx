@@ -1,5 +1,5 @@
 import { Card, Col, Row, Segmented, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { MethodOutput } from '@contract';
 import { useNav } from '../../app/nav';
 import { useApi } from '../../app/useApi';
@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MsgKey } from '../../i18n';
 import { StateTag } from './StateTag';
-import { TemplateThumb, type ThumbSample } from './TemplateThumb';
+import { TemplateThumb } from './TemplateThumb';
 
 type Summary = MethodOutput<'templates.list'>[number];
 type Kind = Summary['kind'] | 'all';
@@ -19,14 +19,6 @@ export function TemplateLibrary() {
   const { go } = useNav();
   const list = useApi('templates.list', {});
   const [kind, setKind] = useState<Kind>('all');
-  const posts = useApi('posts.list', {});
-  const stores = useApi('stores.list', {});
-  const sample = useMemo<ThumbSample | undefined>(() => {
-    const post = posts.data?.find((p) => p.status !== 'archived' && p.groupTypes.length);
-    const group = post?.groupTypes[0];
-    const store = stores.data?.find((s) => s.active && group && s.groupTypes.includes(group));
-    return post && group && store ? { post: post.id, group, store: store.id } : undefined;
-  }, [posts.data, stores.data]);
   const shown = (list.data ?? []).filter((x) => kind === 'all' || x.kind === kind);
   return (
     <div className="page">
@@ -52,7 +44,7 @@ export function TemplateLibrary() {
               <Card
                 hoverable
                 className="template-card"
-                cover={<TemplateThumb summary={x} sample={sample} />}
+                cover={<TemplateThumb summary={x} />}
                 onClick={() => void go({ screen: 'template', id: x.id })}
                 data-testid={`template-${x.id}`}
               >

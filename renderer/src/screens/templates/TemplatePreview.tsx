@@ -21,12 +21,13 @@ type Size = (typeof POSTER_SIZES)[number];
  * scenes and timing, straight from the source being edited. Captions: the text the source writes
  * for a chosen post, group type and store.
  */
-export function TemplatePreview({ template, version, source, savedSource }: { template: Template; version: number; source: string; savedSource: string }) {
+export function TemplatePreview(props: { template: Template; version: number; source: string; savedSource: string; size?: Size; onSize?(s: Size): void }) {
+  const { template, version, source, savedSource } = props;
   const t = useT();
   return (
     <Card title={t('tpl.preview')} size="small" className="form-card template-preview">
       {template.kind === 'poster' ? (
-        <PosterTemplatePreview template={template} version={version} source={source} dirty={source !== savedSource} />
+        <PosterTemplatePreview template={template} version={version} source={source} dirty={source !== savedSource} size={props.size} onSize={props.onSize} />
       ) : template.kind === 'video' ? (
         <VideoTemplatePreview template={template} version={version} source={source} dirty={source !== savedSource} />
       ) : (
@@ -73,12 +74,16 @@ function VideoTemplatePreview({ template, version, source, dirty }: { template: 
   );
 }
 
-function PosterTemplatePreview({ template, version, source, dirty }: { template: Template; version: number; source: string; dirty: boolean }) {
+function PosterTemplatePreview(props: { template: Template; version: number; source: string; dirty: boolean; size?: Size; onSize?(s: Size): void }) {
+  const { template, version, source, dirty } = props;
   const t = useT();
   const posts = useApi('posts.list', {});
   const stores = useApi('stores.list', {});
   const [postId, setPostId] = useState<string>();
-  const [size, setSize] = useState<Size>('9x16');
+  const [ownSize, setOwnSize] = useState<Size>('9x16');
+  // The visual editor chooses the size it edits; the preview follows it.
+  const size = props.size ?? ownSize;
+  const setSize = props.onSize ?? setOwnSize;
   const post = posts.data?.find((p) => p.id === postId) ?? posts.data?.[0];
   const group = post?.groupTypes[0];
   // The worst case the layout must survive: the longest store name among stores of that group.

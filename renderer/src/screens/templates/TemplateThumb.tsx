@@ -1,39 +1,17 @@
-import { useEffect, useState } from 'react';
+import { Spin } from 'antd';
 import type { MethodOutput } from '@contract';
-import { api } from '../../client';
-import { useApi } from '../../app/useApi';
+import { errorText, useApi } from '../../app/useApi';
+import { useT } from '../../i18n';
 import { outlineOf } from '../../lib/storyboard';
 import { SceneStrip } from './SceneStrip';
 
 type Summary = MethodOutput<'templates.list'>[number];
 
-/** The variant thumbnails of poster templates are rendered for. */
-export interface ThumbSample {
-  post: string;
-  group: string;
-  store: string;
-}
-
-/** The first lines of a caption template, without its comment header. */
-function captionLines(source: string): string[] {
-  return source
-    .replace(/\{\{!--[\s\S]*?--\}\}/g, '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .slice(0, 7);
-}
-
-/** A template's thumbnail: caption lines, a storyboard strip with durations, or a poster layout sketch. */
-export function TemplateThumb({ summary, sample }: { summary: Summary; sample?: ThumbSample }) {
-  const tpl = useApi('templates.get', { id: summary.id });
+/** A template's thumbnail: the caption it writes, a storyboard strip with durations, or the poster rendered small. */
+export function TemplateThumb({ summary }: { summary: Summary }) {
+  const tpl = useApi('templates.get', { id: summary.id }, { skip: summary.kind !== 'video' });
   const v = tpl.data?.versions.find((x) => x.version === (summary.approved ?? summary.latest));
-  if (summary.kind === 'caption')
-    return (
-      <div className="template-thumb template-thumb-caption" aria-hidden="true">
-        <pre>{v ? captionLines(v.source).join('\n') : ''}</pre>
-      </div>
-    );
+  if (summary.kind === 'caption') return <CaptionThumb summary={summary} />;
   if (summary.kind === 'video') {
     const o = v && outlineOf(v.source);
     return (
@@ -45,36 +23,43 @@ export function TemplateThumb({ summary, sample }: { summary: Summary; sample?: 
       </div>
     );
   }
-  return <PosterThumb summary={summary} sample={sample} />;
+  return <PosterThumb summary={summary} />;
 }
 
-/** A poster template rendered small for a sample variant (its approved version, else the latest as a draft). */
-function PosterThumb({ summary, sample }: { summary: Summary; sample?: ThumbSample }) {
-  const [url, setUrl] = useState<string>();
+/**
+ * A poster template rendered for the sample variant (the demo post and a store running its group
+ * type) by templates.thumbnail: the approved version, else the latest as a draft; cached by the
+ * studio under a key of everything it is made from.
+ */
+function PosterThumb({ summary }: { summary: Summary }) {
+  const t = useT();
   const version = summary.approved ?? summary.latest;
-  useEffect(() => {
-    if (!sample) return;
-    let live = true;
-    api('render.poster', { ...sample, size: '9x16', width: 180, template: { id: summary.id, version }, draft: summary.approved === null })
-      .then((img) => live && setUrl(`data:${img.mime};base64,${img.base64}`))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [sample, summary.id, summary.approved, version]);
-  if (url)
-    return (
-      <div className="template-thumb template-thumb-poster" aria-hidden="true">
-        <img src={url} alt="" />
-      </div>
-    );
+  const thumb = useApi('templates.thumbnail', { template: summary.id, version });
+  const img = thumb.data?.image;
   return (
-    <div className="template-thumb template-thumb-poster" aria-hidden="true">
-      <div className="thumb-poster">
-        <span className="thumb-poster-head" />
-        <span className="thumb-poster-body" />
-        <span className="thumb-poster-card" />
-      </div>
+    <div className="template-thumb template-thumb-poster" data-testid="template-thumb" data-key={thumb.data?.key}>
+      {img ? (
+        <img src={`data:${img.mime};base64,${img.base64}`} alt={t('tplx.thumbAlt', { name: summary.name })} />
+      ) : thumb.data?.noSample ? (
+        <span className="thumb-note">{t('tplx.noSample')}</span>
+      ) : thumb.data?.note || thumb.error ? (
+        <span className="thumb-note">{thumb.data?.note ?? errorText(thumb.error, t)}</span>
+      ) : (
+        <Spin size="small" />
+      )}
+    </div>
+  );
+}
+
+/** A caption template as the text it writes for a sample group type and store, with which ones. */
+function CaptionThumb({ summary }: { summary: Summary }) {
+  const t = useT();
+  const thumb = useApi('templates.thumbnail', { template: summary.id, version: summary.approved ?? summary.latest });
+  const d = thumb.data;
+  return (
+    <div className="template-thumb template-thumb-caption" data-testid="template-thumb" data-key={d?.key}>
+      {d?.sample && <span className="thumb-sample">{t('tplx.thumbSample', { group: d.sample.groupName, store: d.sample.storeName })}</span>}
+      {d?.noSample ? <span className="thumb-note">{t('tplx.noSample')}</span> : d ? <p className="thumb-caption-text">{d.text ?? d.note}</p> : thumb.error ? <span className="thumb-note">{errorText(thumb.error, t)}</span> : <Spin size="small" />}
     </div>
   );
 }

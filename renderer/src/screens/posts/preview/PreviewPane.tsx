@@ -5,7 +5,7 @@ import { useApi } from '../../../app/useApi';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n';
-import { charCount } from '@shared';
+import { charCount, videoSizeFor } from '@shared';
 import { toUiFindings, type ChecksState } from '../findings';
 import { GroupChat } from './GroupChat';
 import { Moments } from './Moments';
@@ -14,8 +14,10 @@ import { Storyboard } from './Storyboard';
 import { usePosterPreview } from './usePosterPreview';
 import { useVariantPreview } from './useVariantPreview';
 import { VideoTab } from './VideoTab';
+import type { POSTER_SIZES } from '@contract/vocabulary';
 
 type Post = MethodOutput<'posts.get'>;
+type PosterSize = (typeof POSTER_SIZES)[number];
 
 /**
  * The live preview beside the editor: pick a group type and a store, see the post as it lands
@@ -57,10 +59,17 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
   const templates = useApi('templates.list', {});
   const posterPin = post.templates.poster;
   const pinState = templates.data?.find((x) => x.id === posterPin?.template)?.states.find((v) => v.version === posterPin?.version)?.state;
-  const posterState = usePosterPreview(draft, revision, group?.id, store?.id, !!pinState && pinState !== 'approved');
+  // Only the sizes this group type exports (社区群: 1:1 and 3:4), the first until the user picks another.
+  const sizes: readonly PosterSize[] = group?.rules.sizes.length ? group.rules.sizes : ['9x16'];
+  const [pickedSize, setPickedSize] = useState<PosterSize>();
+  const posterSize = pickedSize && sizes.includes(pickedSize) ? pickedSize : sizes[0]!;
+  const posterState = usePosterPreview(draft, revision, group?.id, store?.id, !!pinState && pinState !== 'approved', posterSize);
   const wants = (f: 'poster' | 'video') => !!group?.rules.formats.includes(f);
-  const poster = store && wants('poster') ? <PosterPreview poster={posterState} storeName={store.storeName} /> : null;
-  const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} group={group?.id} store={store} /> : null;
+  const poster =
+    store && group && wants('poster') ? (
+      <PosterPreview poster={posterState} storeName={store.storeName} sizes={sizes} size={posterSize} onSize={setPickedSize} groupName={group.name} draft={draft} />
+    ) : null;
+  const storyboard = wants('video') ? <Storyboard draft={draft} revision={revision} group={group?.id} store={store} size={videoSizeFor(sizes)} /> : null;
 
   return (
     <aside className="preview-col" aria-labelledby="preview-title">
@@ -111,7 +120,7 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
           {
             key: 'video',
             label: t('preview.channel.video'),
-            children: <VideoTab store={store} channel={channelOf('video')} composed={composed} storyboard={storyboard} />,
+            children: <VideoTab store={store} channel={channelOf('video')} composed={composed} storyboard={storyboard} draft={draft} revision={revision} group={group?.id} />,
           },
         ]}
       />

@@ -35,7 +35,7 @@ const DEFAULT_OUTLINE = { scenes: (['head', 'waist', 'leg'] as const).map((part)
  * drawn by the studio as the video will show them (video.storyboard), with their timing. Until the
  * first pictures arrive (or where the core cannot draw them) each scene shows its part's text.
  */
-export function Storyboard({ draft, revision, group, store }: { draft: RefObject<Post>; revision: number; group?: string; store?: Store }) {
+export function Storyboard({ draft, revision, group, store, size = '9x16' }: { draft: RefObject<Post>; revision: number; group?: string; store?: Store; size?: '9x16' | '1x1' }) {
   const { t, lang } = useI18n();
   const pin = draft.current?.templates.video;
   const tpl = useApi('templates.get', { id: pin?.template ?? '' }, { skip: !pin });
@@ -44,20 +44,21 @@ export function Storyboard({ draft, revision, group, store }: { draft: RefObject
   const label = (n: string) => (isVariableName(n) ? `{${lang === 'zh' ? VARIABLES[n].zh : VARIABLES[n].en}}` : n);
   const secs = (d: number) => (d ? ` · ${d}s` : '');
   const frames = useLatestCall(
-    group && store ? { key: JSON.stringify([group, store.id]), revision } : undefined,
+    group && store ? { key: JSON.stringify([group, store.id, size]), revision } : undefined,
     (a) => {
-      const [g, st] = JSON.parse(a.key) as [string, string];
-      return api('video.storyboard', { post: draft.current!, group: g, store: st, width: 360 });
+      const [g, st, sz] = JSON.parse(a.key) as [string, string, '9x16' | '1x1'];
+      return api('video.storyboard', { post: draft.current!, group: g, store: st, size: sz, width: 360 });
     },
     500,
   );
   // Only pictures of the store and group type chosen now (an older answer stays while a newer call fails).
-  const shown = frames.value && frames.valueKey === JSON.stringify([group, store?.id]) ? frames.value : undefined;
+  const shown = frames.value && frames.valueKey === JSON.stringify([group, store?.id, size]) ? frames.value : undefined;
   const total = shown?.total ?? outline.total;
   return (
     <>
       <div
-        className={`storyboard${shown ? ' storyboard-pictures' : ''}`}
+        className={`storyboard${shown ? ' storyboard-pictures' : ''}${size === '1x1' ? ' storyboard-square' : ''}`}
+        data-size={size}
         data-testid="storyboard"
         data-revision={frames.revision}
         data-store={shown ? store?.id : undefined}

@@ -1,0 +1,23 @@
+/** New-post starters and the editor's "worked on" hints (issue 17, point 2): [中文, English]. */
+export const starterMessages = {
+  'starter.label': ['从哪里开始', 'Start from'],
+  'starter.blank': ['空白三段式', 'Blank three parts'],
+  'starter.blankHint': ['头部抓注意、腰部讲品牌和产品、腿部给优惠和下单链接。编辑器里每一段都有提示。', 'Head catches the eye, waist tells the brand and product, leg gives the offer and the order link. Each part shows a hint in the editor.'],
+  'starter.copy': ['复制已有内容', 'Copy a post'],
+  'starter.copyHint': ['三段文字、商品、优惠、群类型和模板都照搬，只换标题和日期；原内容不受影响。', 'Copies the three parts, product, offer, group types and templates; only the title and dates are new. The original stays as it is.'],
+  'starter.copyPick': ['复制哪一篇', 'Post to copy'],
+  'starter.copyPickRequired': ['请选择要复制的内容', 'Pick the post to copy'],
+  'starter.copySuffix': ['（副本）', ' (copy)'],
+  'starter.preset': ['活动预设', 'Campaign preset'],
+  'starter.presetHint': ['按活动类型预先写好三段和优惠，方括号［…］里的地方换成你的内容。', 'The three parts and the offer written for the kind of campaign; replace the ［…］ parts with yours.'],
+  'starter.presetRequired': ['请选择一个活动预设', 'Pick a campaign preset'],
+  'starter.preset.newArrival': ['新品尝鲜', 'New arrival'],
+  'starter.preset.newArrival.desc': ['新品第一批到货，先请群里尝鲜 · 7 天', 'First batch of something new, a taste for the group · 7 days'],
+  'starter.preset.flashSale': ['限时秒杀', 'Flash sale'],
+  'starter.preset.flashSale.desc': ['价格抓人、时间短、催单强 · 3 天', 'A striking price, a short window, a strong push · 3 days'],
+  'starter.preset.festival': ['节日礼盒', 'Festival gift box'],
+  'starter.preset.festival.desc': ['送礼场景，节前送到 · 14 天', 'Gifting, delivered before the holiday · 14 days'],
+  'starter.preset.members': ['会员专享', 'Members only'],
+  'starter.preset.members.desc': ['给老会员留的专享价 · 10 天', 'A price kept for members · 10 days'],
+  'starter.findingsLater': ['还没动过的部分先不检查：写完一段、离开它以后，这里会显示它的检查结果。', 'Parts you have not worked on yet are not checked: once you write a part and leave it, its findings show here.'],
+} as const;
