@@ -103,8 +103,33 @@ export class RenderProcessors {
 
   private async put(store: ObjectStore, key: string, ext: string, bytes: Buffer, contentType: string, notes: string[] = []): Promise<JobResult['outputs'][number]> {
     const digest = sha256(bytes);
-    await store.put(outputObjectKey(key, ext), bytes, { contentType, metadata: { sha256: digest } });
+    const said = JSON.stringify(notes);
+    // The render notes travel with the output (metadata, where the store keeps it) for a job that finds it already made.
+    await store.put(outputObjectKey(key, ext), bytes, { contentType, metadata: { sha256: digest, ...(notes.length && said.length <= 1500 ? { notes: said } : {}) } });
     return { key, sha256: digest, size: bytes.length, notes };
+  }
+
+  /**
+   * An output already stored under its content key — the same job queued again after an earlier
+   * one finished and was removed from Redis (BullMQ only joins ids still there) — reported
+   * without rendering it again: outputs are written atomically, so a file under its key is whole.
+   */
+  private async made(store: ObjectStore, key: string, ext: string): Promise<JobResult['outputs'][number] | undefined> {
+    const info = await store.head(outputObjectKey(key, ext));
+    if (!info) return undefined;
+    let digest = info.metadata.sha256;
+    if (!digest) {
+      const bytes = await store.get(outputObjectKey(key, ext));
+      if (!bytes) return undefined;
+      digest = sha256(bytes);
+    }
+    let notes: string[] = [];
+    try {
+      notes = info.metadata.notes ? (JSON.parse(info.metadata.notes) as string[]) : [];
+    } catch {
+      notes = [];
+    }
+    return { key, sha256: digest, size: info.size, notes, reused: true };
   }
 
   /**
@@ -120,6 +145,8 @@ export class RenderProcessors {
     const result: JobResult = { outputs: [], failed: [] };
     await Promise.all(
       data.items.map(async (it) => {
+        const before = await this.made(store, it.key, '.jpg');
+        if (before) return void result.outputs.push(before);
         const ctx = await this.context(store, it.shared, it.variant);
         const images = new Map(await Promise.all(it.images.map(async (i) => [i.id, { path: await this.inputs.path(store, i.ref), name: i.name }] as const)));
         let poster;
@@ -139,6 +166,8 @@ export class RenderProcessors {
   async qr(data: QrJobData): Promise<JobResult> {
     this.checkVersions(data.versions);
     const store = this.storeFor(data.place);
+    const before = await this.made(store, data.key, '.png');
+    if (before) return { outputs: [before], failed: [] };
     const pool = await this.poolFor(store, data.fonts);
     const png = await pool.qrImage(data.link, data.px, { lane: 'workers' });
     return { outputs: [await this.put(store, data.key, '.png', png, 'image/png')], failed: [] };
@@ -148,6 +177,9 @@ export class RenderProcessors {
   async video(data: VideoJobData, run: VideoRun): Promise<JobResult> {
     this.checkVersions(data.versions);
     const store = this.storeFor(data.place);
+    // Cards are encoded in batches (their bytes depend on their neighbours): reuse only a whole batch.
+    const already = await Promise.all(data.items.map((it) => this.made(store, it.key, '.mp4')));
+    if (already.every(Boolean)) return { outputs: already as JobResult['outputs'], failed: [] };
     const renderer = await this.layersFor(store, data.fonts);
     const source = await this.text(store, data.template.source);
     const storyboard = parseStoryboard(source, `video template "${data.template.id}" v${data.template.version}`);

@@ -102,7 +102,16 @@ export const RenderJobData = z.discriminatedUnion('kind', [PosterJobData, QrJobD
 export type RenderJobData = z.infer<typeof RenderJobData>;
 
 /** One output a worker wrote: its key, its sha256 (computed once, from the bytes written), size, notes. */
-export const WrittenOutput = z.object({ key: Hex, sha256: Hex, size: z.number().int().nonnegative(), notes: z.array(z.string()).default([]) }).strict();
+export const WrittenOutput = z
+  .object({
+    key: Hex,
+    sha256: Hex,
+    size: z.number().int().nonnegative(),
+    notes: z.array(z.string()).default([]),
+    /** Already in the store under its key (a job queued again after an earlier one finished): not rendered again. */
+    reused: z.boolean().optional(),
+  })
+  .strict();
 export type WrittenOutput = z.infer<typeof WrittenOutput>;
 
 /** A finished job's return value: the outputs it wrote, and those that cannot be made (a render error, not worth retrying). */

@@ -111,7 +111,7 @@ export async function startRenderWorker(opts: RenderWorkerOptions): Promise<Rend
   // Two posters in hand per lane: one rendering, one waiting, so a lane never idles between jobs.
   const workers = [new Worker(QUEUES.posters, processor, { ...common, concurrency: 2 * lanes }), new Worker(QUEUES.videos, processor, { ...common, concurrency: 1 })];
   for (const w of workers) {
-    w.on('completed', (_job, result: JobResult) => (outputs += result.outputs.length));
+    w.on('completed', (_job, result: JobResult) => (outputs += result.outputs.filter((o) => !o.reused).length));
     w.on('failed', (job, err) => {
       if (err instanceof WaitingError || err.name === 'WaitingError') return;
       failed++;
