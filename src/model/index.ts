@@ -19,3 +19,4 @@ export * from './job.js';
 export * from './validity.js';
 export * from './publish.js';
 export * from './reach.js';
+export * from './messages/index.js';

@@ -7,3 +7,4 @@ export { VariableNode, $createVariableNode, $isVariableNode, VARIABLES, VARIABLE
 export { charCount, graphemes } from './text.js';
 export { validityAt, fullDate, startInstant, expiryInstant, type Validity } from './validity.js';
 export { addressReach, type Reach } from './reach.js';
+export { messageText, isMessageCode, MESSAGES, type CodedText, type MessageCode, type MessageParams } from './messages/index.js';

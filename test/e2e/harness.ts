@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { startServer, type StudioServer } from '../../src/server/app.js';
 import { createStudio } from '../../src/setup/init.js';
 import type { Workspace } from '../../src/workspace/types.js';
@@ -110,6 +111,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     locale: 'zh-CN',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  await watchErrors(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -120,6 +122,44 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     },
   };
 }
+
+/**
+ * Errors pages threw since the last test ended (uncaught exceptions and unhandled promise
+ * rejections, in every page of every browser this file launched). The harness's own afterEach
+ * fails the test that caused them, so no test file can forget to look (issue 17 point 9).
+ */
+const pageErrors: string[] = [];
+
+/** A rejection's reason as text: "Object" says nothing, so plain objects are shown as JSON. */
+const REJECTION_PROBE = `window.addEventListener('unhandledrejection', (e) => {
+  const r = e.reason;
+  let text;
+  try { text = r instanceof Error ? r.stack || r.message : typeof r === 'object' ? JSON.stringify(r).slice(0, 500) : String(r); } catch { text = String(r); }
+  console.error('[unhandledrejection] ' + text);
+});`;
+
+function watchPage(page: Page): void {
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().startsWith('[unhandledrejection]')) pageErrors.push(`${page.url()}: ${m.text()}`);
+  });
+}
+
+async function watchErrors(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: REJECTION_PROBE });
+  for (const p of context.pages()) watchPage(p);
+  context.on('page', watchPage);
+}
+
+/** Takes (and clears) the page errors seen so far; for a test that expects one. */
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
+}
+
+afterEach(() => {
+  const errors = takePageErrors();
+  if (errors.length) throw new Error(`the page threw or left a promise rejection unhandled:\n${errors.join('\n')}`);
+});
 
 /** Saves a screenshot (the whole page, or the viewport for dialogs) as test-artifacts/screens/<name>.png. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {

@@ -7,6 +7,7 @@ import { settingsMessages } from './messages/settings';
 import { exportMessages } from './messages/export';
 import { resultsMessages } from './messages/results';
 import { publishMessages } from './messages/publish';
+import { toolMessages } from './messages/tools';
 
 /** Languages of the UI: Simplified Chinese (default) and English. */
 export type Lang = 'zh' | 'en';
@@ -21,6 +22,7 @@ const messages = {
   ...exportMessages,
   ...resultsMessages,
   ...publishMessages,
+  ...toolMessages,
 } as const;
 
 /** A key of the dictionary. */
@@ -38,7 +40,7 @@ export function translate(lang: Lang, key: MsgKey, params?: MsgParams): string {
 }
 
 /** The translate function as components use it. */
-export type TFn = (key: MsgKey, params?: MsgParams) => string;
+export type TFn = ((key: MsgKey, params?: MsgParams) => string) & { lang?: Lang };
 
 interface I18nValue {
   lang: Lang;
@@ -70,7 +72,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   }, []);
-  const value = useMemo(() => ({ lang, setLang, t: ((key, params) => translate(lang, key, params)) as TFn }), [lang, setLang]);
+  const value = useMemo(() => ({ lang, setLang, t: Object.assign((key: MsgKey, params?: MsgParams) => translate(lang, key, params), { lang }) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -7,6 +7,7 @@ import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { BestHooks } from './BestHooks';
 import { newPost } from './postDefaults';
+import { validated } from '../../lib/forms';
 
 type Group = MethodOutput<'groups.list'>[number];
 
@@ -27,7 +28,8 @@ export function NewPostModal({ open, groups, onClose, onCreated }: { open: boole
   const [busy, setBusy] = useState(false);
   const chosen = Form.useWatch('groupTypes', form);
   const submit = async () => {
-    const f = await form.validateFields();
+    const f = await validated(form);
+    if (!f) return;
     setBusy(true);
     try {
       const post = newPost({
