@@ -6,4 +6,6 @@ export const toolMessages = {
   'import.col.name': ['列名', 'Column'],
   'import.col.also': ['也认', 'Also accepted'],
   'import.col.example': ['示例', 'Example'],
+  'variable.perStore': ['每家门店不同', 'differs per store'],
+  'variable.shared': ['所有门店相同', 'same for every store'],
 } as const;

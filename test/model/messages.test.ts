@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { coded, MESSAGES, messageText, StudioError, valueIssueText } from '../../src/model/index.js';
+import { StoreOwnerInput } from '../../src/model/index.js';
+
+const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+
+describe('coded messages (issue 17 point 3)', () => {
+  it('every code has a Chinese and an English text, and the Chinese uses only parameters the code has', () => {
+    const codes = Object.keys(MESSAGES);
+    expect(codes.length).toBeGreaterThan(40);
+    for (const [code, [zh, en]] of Object.entries(MESSAGES)) {
+      expect(zh.trim(), code).not.toBe('');
+      expect(en.trim(), code).not.toBe('');
+      // The Chinese text is Chinese: at least one CJK character (a copied English text would slip through otherwise).
+      expect(zh, code).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of placeholders(zh)) expect(placeholders(en).has(p) || code === 'value.invalid', `${code}: {${p}}`).toBe(true);
+    }
+  });
+
+  it('fills parameters in either language; an unknown code gives undefined', () => {
+    expect(messageText('import.idRepeated', { id: 'S1', row: 4 }, 'zh')).toBe('门店编号“S1”已在第 4 行出现过');
+    expect(messageText('import.idRepeated', { id: 'S1', row: 4 }, 'en')).toBe('store id "S1" already appears on row 4');
+    expect(messageText('no.such.code', {}, 'zh')).toBeUndefined();
+  });
+
+  it('a coded StudioError keeps the English message and carries code and parameters on the wire', () => {
+    const err = StudioError.coded('bad_input', 'asset.tooBig', { name: 'a.png', limit: 15 }, 'base64');
+    expect(err.toJSON()).toEqual({ code: 'bad_input', message: '"a.png" is larger than 15 MB; make it smaller and try again', field: 'base64', messageCode: 'asset.tooBig', params: { name: 'a.png', limit: 15 } });
+    expect(coded('import.idEmpty')).toEqual({ code: 'import.idEmpty', message: 'the store id is empty' });
+  });
+
+  it("the store schema's complaints map to codes (the model's wording kept in English)", () => {
+    const r = StoreOwnerInput.safeParse({ id: 'a', storeName: '', ownerName: 'x'.repeat(41), cloudStoreUrl: 'ftp://x', nickname: 'a\u202eb' });
+    expect(r.success).toBe(false);
+    const texts = r.success ? [] : r.error.issues.map((i) => valueIssueText(i as never));
+    expect(texts.map((t) => t.code).sort()).toEqual(['value.controlChar', 'value.notUrl', 'value.storeNameMissing', 'value.tooLong'].sort());
+    const control = texts.find((t) => t.code === 'value.controlChar')!;
+    expect(messageText(control.code, control.params, 'zh')).toContain('U+202E');
+  });
+});
