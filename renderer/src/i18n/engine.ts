@@ -1,4 +1,4 @@
-import { messageText } from '@shared';
+import { codedNote, messageText } from '@shared';
 import { useCallback } from 'react';
 import { useI18n, type Lang } from './index';
 
@@ -21,4 +21,26 @@ export function engineText(lang: Lang, said: EngineSaid): string {
 export function useSay(): (said: EngineSaid) => string {
   const { lang } = useI18n();
   return useCallback((said: EngineSaid) => engineText(lang, said), [lang]);
+}
+
+/** What an output label of a note says (`poster 1x1 · post/group`, `video · post/group`), in `lang`. */
+function aboutText(lang: Lang, about: string): string {
+  return about.replace(/^(poster) (\S+)|^(video|cover|qr)\b/, (whole, _p: string, size: string | undefined, kind: string | undefined) =>
+    size ? (messageText('note.poster', { size }, lang) ?? whole) : (messageText(`note.${kind}`, undefined, lang) ?? whole),
+  );
+}
+
+/** A render note in `lang`: the output it concerns, then what happened, with slot names translated. */
+export function noteText(lang: Lang, note: string): string {
+  const c = codedNote(note);
+  if (c.code === 'note.other') return note;
+  const slot = c.params?.slot !== undefined ? (messageText(`slot.${c.params.slot}`, undefined, lang) ?? String(c.params.slot)) : undefined;
+  const text = messageText(c.code, { ...c.params, ...(slot ? { slot } : {}) }, lang) ?? note;
+  return c.about ? `${aboutText(lang, c.about)}${lang === 'zh' ? '：' : ': '}${text}` : text;
+}
+
+/** `sayNote(line)`: a render note in the current language. */
+export function useSayNote(): (note: string) => string {
+  const { lang } = useI18n();
+  return useCallback((note: string) => noteText(lang, note), [lang]);
 }
