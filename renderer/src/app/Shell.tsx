@@ -112,9 +112,10 @@ export function Shell() {
         {info?.readOnly && <Alert type="warning" banner message={t('app.readOnly', { why: info.notices.join('; ') })} />}
         {!info?.readOnly && info && info.notices.length > 0 && <Alert type="info" banner closable message={info.notices.join(' · ')} />}
         <Content className="shell-content">
-          <main id="main">
+          {/* antd's Content is the page's one <main> landmark already. */}
+          <div id="main">
             <Screen />
-          </main>
+          </div>
         </Content>
       </Layout>
     </Layout>
