@@ -14,6 +14,7 @@ import { renderMethods } from './methods/render.js';
 import { resultsMethods } from './methods/results.js';
 import { planMethods } from './methods/plan.js';
 import { activityMethods, publishMethods } from './methods/publish.js';
+import { toolMethods } from './methods/tools.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -36,6 +37,7 @@ export const contract = {
   ...planMethods,
   ...publishMethods,
   ...activityMethods,
+  ...toolMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

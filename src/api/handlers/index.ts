@@ -14,6 +14,7 @@ import { renderHandlers } from './render.js';
 import { resultsHandlers } from './results.js';
 import { planHandlers } from './plan.js';
 import { activityHandlers, publishHandlers } from './publish.js';
+import { toolHandlers } from './tools.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
@@ -32,4 +33,5 @@ export const handlers: HandlersFor<Contract> = {
   ...planHandlers,
   ...publishHandlers,
   ...activityHandlers,
+  ...toolHandlers,
 };
