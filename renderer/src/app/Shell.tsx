@@ -13,11 +13,13 @@ import { Alert, Badge, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useI18n, type MsgKey } from '../i18n';
+import '../tools.css';
 import { IdentitySwitch } from './IdentitySwitch';
 import { shell } from '../lib/shell';
 import { emitIntent } from './intents';
 import { useNav, type Route } from './nav';
 import { Screen } from './Screen';
+import { ShortcutSheet } from './ShortcutSheet';
 import { useSession } from './session';
 
 const { Sider, Header, Content } = Layout;
@@ -35,6 +37,8 @@ const NAV: { key: NavKey; label: MsgKey; icon: ReactNode }[] = [
   { key: 'brand', label: 'nav.brand', icon: <BgColorsOutlined /> },
   { key: 'export', label: 'nav.export', icon: <CloudDownloadOutlined /> },
 ];
+
+const NAV_SCREENS = NAV.map((n) => n.key);
 
 /** The nav section a route belongs to. */
 function section(route: Route): NavKey {
@@ -96,6 +100,7 @@ export function Shell() {
             {t('app.workspace')}: {info?.dir}
           </Typography.Text>
           <Space size="middle">
+            <ShortcutSheet screens={NAV_SCREENS} go={go} />
             {users.length > 0 && <IdentitySwitch />}
             <Segmented
               size="small"

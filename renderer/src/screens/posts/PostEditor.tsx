@@ -20,6 +20,7 @@ import { useAutosave } from './useAutosave';
 import { askLeave } from './askLeave';
 import { POST_STATUSES } from '@contract/vocabulary';
 import { StatusTag } from './Validity';
+import { SlotDrop } from '../../components/SlotDrop';
 
 type Post = MethodOutput<'posts.get'>;
 const SECTIONS: Section[] = ['head', 'waist', 'leg'];
@@ -103,7 +104,10 @@ function LoadedEditor({ initial }: { initial: Post }) {
     checks.findings.filter((f) => f.section === s && f.position).map((f) => ({ ...f.position!, message: lang === 'zh' ? f.message.zh : f.message.en }));
   const errors = checks.findings.filter((f) => f.severity === 'error').length;
 
+  // Pictures dragged onto the editor go to the post's image slot (the product image posters show).
+  const slots = [{ key: 'product', label: t('posts.form.image'), onImage: (image: string) => updateMeta({ ...draft.current, product: { ...draft.current.product, image } }) }];
   return (
+    <SlotDrop slots={slots}>
     <div className="post-editor">
       <div className="editor-col">
         <div className="page-header">
@@ -154,5 +158,6 @@ function LoadedEditor({ initial }: { initial: Post }) {
       <PreviewPane draft={draft} revision={revision} post={meta} onChecks={setChecks} />
       <PostSettings open={settingsOpen} post={meta} onClose={() => setSettingsOpen(false)} onChange={updateMeta} />
     </div>
+    </SlotDrop>
   );
 }
