@@ -167,7 +167,8 @@ ${p.notes.length ? `<p class="msg err">${tr('outputChecks')}<br>${p.notes.map(es
     parts.push(`<h3>${tr('sourceDiff', { a: p.diff.added, r: p.diff.removed })}</h3>${diffHtml(p.diff.unified, voice)}`);
   } else if (v.proofPending) {
     const { done, total } = v.proofPending;
-    parts.push(`<p class="msg">${tr('proofPending', { progress: total ? tr('proofProgress', { done, total }) : '' })}</p>`);
+    // No self-refreshing page (a timed refresh takes the page from under a screen reader): a link to look again.
+    parts.push(`<p class="msg" role="status">${tr('proofPending', { progress: total ? tr('proofProgress', { done, total }) : '' })} <a href="${base}" data-refresh>${tr('reload')}</a></p>`);
   } else if (v.proofError) {
     parts.push(`<p class="msg err">${esc(tr('proofFailed', { why: v.proofError }))}</p>`);
   }
@@ -178,7 +179,7 @@ ${p.notes.length ? `<p class="msg err">${tr('outputChecks')}<br>${p.notes.map(es
         .join('')}</table>`,
     );
   }
-  return page(`${t.name} v${ver.version}`, parts.join('\n'), v.proofPending ? 5 : undefined, v.viewer, voice);
+  return page(`${t.name} v${ver.version}`, parts.join('\n'), undefined, v.viewer, voice);
 }
 
 /** A refusal page (403 and friends). */

@@ -241,7 +241,8 @@ describe('everyday work in zh-CN (issue 17)', () => {
       '\uFEFF门店编号,门店名称,店主,片区,运营的群,云店链接,送货上门,备注\n' +
         'y001,东门小店,周一,城东片区,社区群、宝妈群,https://yun.example.com/y001,是,老客多\n' +
         'y002,,吴二,城西片区,社区群,not-a-link,也许,\n' +
-        'y001,重复小店,郑三,城南片区,广场舞群,,否,\n',
+        'y001,重复小店,郑三,城南片区,社区群,,否,\n' +
+        'y003,好邻居小店,王五,城北片区,广场舞群,,否,\n',
     );
     await page.locator('.ant-modal input[type=file]').setInputFiles(csv);
     await page.getByTestId('import-errors').waitFor({ timeout: 20_000 });

@@ -98,7 +98,7 @@ describe('review pages', () => {
     let pageRes = await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } });
     // The first visit starts the proof in the background; the page reloads itself until it is there.
     for (let i = 0; i < 100 && pageRes.body.includes('正在生成校样'); i++) {
-      expect(pageRes.body).toContain('http-equiv="refresh"');
+      expect(pageRes.body).toContain('<a href="/review/cap/2" data-refresh>刷新查看</a>');
       await new Promise((r) => setTimeout(r, 100));
       pageRes = await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } });
     }

@@ -17,7 +17,8 @@ export const studioTheme: ThemeConfig = {
     colorBgLayout: '#f4f6f5',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.58)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+    // 0.56 on white is #707070 (4.9:1): select placeholders are read as text (issue 17 point 8).
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
   },
   components: {
     Layout: { siderBg: '#ffffff', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' },

@@ -71,7 +71,11 @@ export function matchGroupTypes(text: string, groups: readonly GroupType[]): { i
 export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: ParsedRow } | { ok: false; issues: RowIssue[] } {
   const { header } = ctx;
   const issues: RowIssue[] = [];
-  const issue = (field: StoreField, text: CodedText) => issues.push({ row: r.row, column: labelFor(header, field), ...text });
+  const issue = (field: StoreField, text: CodedText) => {
+    const column = labelFor(header, field);
+    // One schema rule can fail twice on a cell (a link that is neither a URL nor http): say it once.
+    if (!issues.some((i) => i.column === column && i.code === text.code && JSON.stringify(i.params ?? {}) === JSON.stringify(text.params ?? {}))) issues.push({ row: r.row, column, ...text });
+  };
   const say = (code: MessageCode, params?: MessageParams) => coded(code, params);
   const has = (f: StoreField) => header.byField.has(f);
   const cell = (f: StoreField) => cleanCell(r.cells[header.byField.get(f)!]);

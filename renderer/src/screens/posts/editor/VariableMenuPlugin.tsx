@@ -82,10 +82,12 @@ export function VariableMenuPlugin() {
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) =>
         anchor.current && options.length
           ? createPortal(
-              <ul className="variable-menu" role="listbox" aria-label={t('editor.variable')} data-testid="variable-menu">
+              <ul className="variable-menu" role="listbox" aria-label={t('editor.variable')} data-testid="variable-menu" tabIndex={0}>
                 {options.map((o, i) => (
                   <li
                     key={o.key}
+                    // Lexical points the editor's aria-activedescendant at typeahead-item-<index>.
+                    id={`typeahead-item-${i}`}
                     ref={(el) => o.setRefElement(el)}
                     role="option"
                     aria-selected={selectedIndex === i}
