@@ -250,8 +250,8 @@ describe('everyday work in zh-CN (issue 17)', () => {
     for (const said of ['门店名称不能为空', '不是链接', '“也许”不是 是/否', '已在第 2 行出现过', '未知的社群类型']) expect(errors).toContain(said);
     expect(errors).not.toMatch(/store id|not a known column|must start with|is not 是\/否|unknown group type/);
     await capture('import-errors', false);
-    await page.getByText(/^提醒/).click();
-    expect(await page.locator('.ant-modal .ant-tabs-tabpane-active').innerText()).toContain('不是已知的列，已忽略');
+    await page.getByRole('tab', { name: /提醒/ }).click();
+    await expect.poll(() => page.locator('.ant-modal').last().innerText()).toContain('不是已知的列，已忽略');
     expect(await englishSentences('.ant-modal')).toEqual([]);
     await page.locator('.ant-modal-close').click();
   }, 120_000);
