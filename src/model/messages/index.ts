@@ -2,10 +2,12 @@ import { assetMessages } from './assets.js';
 import { importMessages } from './import.js';
 import { valueMessages } from './values.js';
 import { noteMessages } from './notes.js';
+import { progressMessages } from './progress.js';
 import { fillTemplate, type Catalog, type CodedText, type MessageLang, type MessageParams } from './text.js';
 
 export { fillTemplate, type Catalog, type CodedText, type MessageLang, type MessageParams } from './text.js';
 export { valueIssueText, type IssueLike } from './values.js';
+export { codedProgress, composingLine } from './progress.js';
 export { codedNote, droppedNote, truncatedNote, safeAreaNote, type CodedNote } from './notes.js';
 
 /** Every coded message of the core: code → [中文, English]. */
@@ -14,6 +16,7 @@ export const MESSAGES = {
   ...valueMessages,
   ...assetMessages,
   ...noteMessages,
+  ...progressMessages,
 } as const satisfies Catalog;
 
 /** A code of the core's messages. */
