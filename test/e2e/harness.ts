@@ -197,7 +197,18 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
         const target = (a.effect as KeyframeEffect | null)?.target ?? null;
         return !inToast(target);
       });
-      const motion = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"], [class*="-appear"]')).some((el) => !inToast(el));
+      // A motion class whose element animates nothing for 2 s is stuck, not moving: antd's button
+      // loading icon can keep `-motion-leave-active` when its transition never starts (width 0 → 0),
+      // and nothing on screen changes any more.
+      const w = window as unknown as { __sqMotionSeen?: WeakMap<Element, number> };
+      const seen = (w.__sqMotionSeen ??= new WeakMap());
+      const now = performance.now();
+      const motion = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"], [class*="-appear"]')).some((el) => {
+        if (inToast(el)) return false;
+        if (!seen.has(el)) seen.set(el, now);
+        const animating = el.getAnimations({ subtree: true }).some((a) => a.playState === 'running' || a.pending);
+        return animating || now - seen.get(el)! < 2000;
+      });
       return !moving && !motion;
     },
     TOASTS,
