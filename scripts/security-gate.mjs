@@ -12,27 +12,27 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ELECTRON = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 
-/** Parses electronegativity's CSV report (quoted fields, commas inside quotes). */
-export function parseReport(text) {
+/**
+ * Reads electronegativity's SARIF report. (Its CSV writer writes the header and the rows with two
+ * concurrent fs.writeFile calls, so on some machines the header lands over the first row; the SARIF
+ * report is one write.) SARIF has no sample, so each finding carries the trimmed source line it
+ * points at; a reviewed entry matches when its sample is still on that line.
+ */
+export function readSarif(text, scannedDir) {
   const rows = [];
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    if (!line.trim()) continue;
-    const cells = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') cells.push(cur), (cur = '');
-      else cur += ch;
+  for (const run of JSON.parse(text).runs ?? []) {
+    for (const r of run.results ?? []) {
+      const loc = r.locations?.[0]?.physicalLocation ?? {};
+      const file = loc.artifactLocation?.uri ?? '';
+      const line = loc.region?.startLine ?? 0;
+      let source = '';
+      try {
+        source = (readFileSync(join(scannedDir, file), 'utf8').split('\n')[line - 1] ?? '').trim();
+      } catch {
+        source = '';
+      }
+      rows.push({ check: r.ruleId, severity: r.level, file, location: `${line}:${loc.region?.startColumn ?? 0}`, sample: source, message: r.message?.text ?? '' });
     }
-    cells.push(cur);
-    const [check, severity, confidence, file, location, sample] = cells.map((c) => c.trim());
-    rows.push({ check, severity, confidence, file, location, sample });
   }
   return rows;
 }
@@ -47,15 +47,15 @@ function electronegativity() {
     cpSync(join(root, 'out/main'), join(dir, 'out-main'), { recursive: true });
     cpSync(join(root, 'out/preload'), join(dir, 'out-preload'), { recursive: true });
     cpSync(join(root, 'out/renderer/index.html'), join(dir, 'index.html'));
-    const report = join(dir, 'report.csv');
+    const report = join(dir, 'report.sarif');
     const bin = join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
     const res = spawnSync(process.execPath, [bin, '-i', join(dir), '-e', ELECTRON, '-o', report, '-r', '-v', 'false'], { encoding: 'utf8', timeout: 300_000 });
     if (!existsSync(report)) throw new Error(`electronegativity wrote no report (exit ${res.status}): ${(res.stderr || res.stdout).slice(-400)}`);
-    const findings = parseReport(readFileSync(report, 'utf8'));
+    const findings = readSarif(readFileSync(report, 'utf8'), dir);
     const { reviewed } = JSON.parse(readFileSync(join(root, 'security/electronegativity-reviewed.json'), 'utf8'));
-    const open = findings.filter((f) => !reviewed.some((r) => r.check === f.check && r.file === f.file && r.sample === f.sample));
+    const open = findings.filter((f) => !reviewed.some((r) => r.check === f.check && r.file === f.file && f.sample.includes(r.sample)));
     console.log(`electronegativity ${ELECTRON}: ${findings.length} finding(s), ${findings.length - open.length} reviewed, ${open.length} open`);
-    for (const f of open) console.log(`  OPEN ${f.check} ${f.severity}/${f.confidence} ${f.file}:${f.location} ${f.sample}`);
+    for (const f of open) console.log(`  OPEN ${f.check} (${f.severity}) ${f.file}:${f.location} ${f.message}: ${f.sample.slice(0, 200)}`);
     return open.length === 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { ComposeCache } from '../compose/cache.js';
 import type { VariantContext } from '../compose/types.js';
 import { JobRegistry } from '../jobs/index.js';
+import { QueueClient } from '../jobs/queue/index.js';
 import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
 import type { PosterRenderer } from '../render/renderer.js';
 import { loadFonts, type PosterFonts } from '../render/text/fonts.js';
@@ -71,6 +72,8 @@ export interface TestHooks {
   packPauseMs?: number;
   /** Milliseconds a publish waits after a store's files, before its page (kill tests). */
   publishPauseMs?: number;
+  /** How long a queued export tolerates Redis being unreachable (default 60 s). */
+  queueDownMs?: number;
 }
 
 /**
@@ -96,6 +99,8 @@ export interface Services {
   layers(): LayerRenderer;
   /** Storyboard pictures for the preview, unchanged ones reused between edits. */
   storyboards(): StoryboardPreview;
+  /** The render queue at a Redis address (redis://HOST:PORT[/DB]), connected on first use and kept until close. */
+  queue(url: string): Promise<QueueClient>;
   readonly proofs: ProofService;
   /** Orders, clicks and portal activity read back (results/*.jsonl): imports one at a time, reads kept while unchanged. */
   readonly results: ResultsStore;
@@ -150,6 +155,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
   let posters: PosterPool | undefined;
   let layers: LayerRenderer | undefined;
   let storyboards: StoryboardPreview | undefined;
+  const queues = new Map<string, Promise<QueueClient>>();
   let share = noShare(ws);
   const services: Services = {
     clock,
@@ -161,6 +167,15 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
     storyboards: () => {
       const pictures = pictureMemo();
       return (storyboards ??= { frames: (sb, ctx, fmt, assets, width) => storyboardFrames(sb, ctx, fmt, services.layers(), assets, width, pictures) });
+    },
+    queue(url) {
+      let q = queues.get(url);
+      if (!q) {
+        q = QueueClient.open(url);
+        q.catch(() => queues.delete(url));
+        queues.set(url, q);
+      }
+      return q;
     },
     proofs: new ProofService(ws, () => (opts.proofRenderers ? opts.proofRenderers(ws, services) : defaultProofRenderers(ws, { posters: localPosters, layers: services.layers })), clock),
     results: new ResultsStore(ws.paths.results),
@@ -175,6 +190,7 @@ export function createServices(ws: Workspace, opts: ServiceOptions = {}): Servic
       services.jobs.cancelAll();
       await services.share.stop();
       await posters?.close();
+      await Promise.allSettled([...queues.values()].map(async (q) => (await q).close()));
     },
   };
   if (opts.share) share = opts.share(ws, services);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { StudioError } from '../model/index.js';
+import { StoreOwnerInput, StudioError } from '../model/index.js';
 import { parseOrThrow } from '../model/index.js';
 import { writeFileAtomic } from '../workspace/atomic-write.js';
 import type { Workspace } from '../workspace/types.js';
@@ -34,6 +34,7 @@ export async function readBundle(file: string): Promise<{ bundle: Bundle; files:
     throw new StudioError('bad_input', `${file}: not a readable JSON bundle (${(err as Error).message})`, 'file');
   }
   const bundle = parseOrThrow(Bundle, raw, file);
+  assertStoresAdmissible(bundle, file);
   const files = bundle.assets.map((a, i) => {
     const bytes = Buffer.from(a.base64, 'base64');
     const sha = createHash('sha256').update(bytes).digest('hex');
@@ -41,4 +42,28 @@ export async function readBundle(file: string): Promise<{ bundle: Bundle; files:
     return { name: a.name, bytes };
   });
   return { bundle, files };
+}
+
+/**
+ * A bundle's stores pass the same door as imported and API-edited stores: no control or bidi
+ * override characters in names and texts, and no two ids that differ only in letter case (they
+ * would collide as pack folders on Windows and macOS).
+ */
+function assertStoresAdmissible(bundle: Bundle, file: string): void {
+  const seen = new Map<string, number>();
+  bundle.data.stores.forEach((store, i) => {
+    const checked = StoreOwnerInput.safeParse(store);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const field = `data.stores[${i}].${issue.path.join('.')}`;
+      throw new StudioError('bad_input', `${file}: ${field} (store "${store.id}"): ${issue.message}`, field);
+    }
+    const lower = store.id.toLowerCase();
+    const twin = seen.get(lower);
+    if (twin !== undefined) {
+      const other = bundle.data.stores[twin]!.id;
+      throw new StudioError('bad_input', `${file}: data.stores[${i}].id "${store.id}" differs from data.stores[${twin}].id "${other}" only in letter case; give one of them another id`, `data.stores[${i}].id`);
+    }
+    seen.set(lower, i);
+  });
 }

@@ -14,10 +14,11 @@ import { recoverOutDir, type Recovery } from './atomic.js';
 import { RenderCache } from './cache.js';
 import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { readManifest } from './manifest.js';
-import type { OutputSpec, RenderVersions } from './outputs.js';
+import { sharedLayerHint, type OutputSpec, type RenderVersions } from './outputs.js';
+import type { VariantContext } from '../compose/types.js';
 import { planExport, type ExportPlan, type PlanOptions } from './plan.js';
 import { gatePlan, Refusals, type RefusedPost } from './gate.js';
-import { renderPending, type PendingOutput, type RenderStageResult } from './render-stage.js';
+import { renderPending, type PendingOutput, type RenderStage, type RenderStageResult } from './render-stage.js';
 import { InputKeys } from './input-key.js';
 import { packFolderName } from './names.js';
 import { buildStore, BuildMemo, PACK_LAYOUT_VERSION, packInput, type StoreBuild } from './store-build.js';
@@ -46,6 +47,10 @@ export interface ExportEnv extends LongWork {
   pauseBeforeRenameMs?: number;
   /** "Now" for validity (ms; the workspace's clock): expired posts are refused, the default selection is what is valid now. */
   now?: number;
+  /** Where the missing outputs are rendered; default: the poster pool and src/video here (a queue of render workers is the other one). */
+  render?: RenderStage;
+  /** The time packs are stamped with (the workspace's clock). */
+  clock?: () => Date;
 }
 
 /** One store's pack in the result. */
@@ -175,19 +180,23 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
   const total = pending.length + builds.length;
 
   const composed = Date.now();
-  // 3. Render into the cache.
-  const pool = ctx.posters ?? createPosterPool({ cacheDir: posterCacheDir(ws), workers: opts.workers ?? availableParallelism() });
+  // 3. Render into the cache (here, or on render workers when a queue stage is given).
+  const stage = { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides, layers: ctx.layers };
   let rendered: RenderStageResult;
-  try {
-    rendered = await renderPending(ws, cache, pool, pending, { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides, layers: ctx.layers });
-  } finally {
-    if (!ctx.posters) await pool.close();
+  if (ctx.render) rendered = await ctx.render(ws, cache, pending, stage);
+  else {
+    const pool = ctx.posters ?? createPosterPool({ cacheDir: posterCacheDir(ws), workers: opts.workers ?? availableParallelism() });
+    try {
+      rendered = await renderPending(ws, cache, pool, pending, stage);
+    } finally {
+      if (!ctx.posters) await pool.close();
+    }
   }
   const failedKeys = new Set(rendered.failed.map((f) => f.key));
 
   const renderedAt = Date.now();
   // 4. Write the changed packs (a store with a failed output keeps its previous pack).
-  const createdAt = new Date().toISOString();
+  const createdAt = (ctx.clock?.() ?? new Date()).toISOString();
   await runPool(
     builds,
     async ({ build, stale }) => {
@@ -234,7 +243,9 @@ async function refreshInputKey(dir: string, inputKey: string): Promise<void> {
   if (m && m.inputKey !== inputKey) await writeFileAtomic(join(dir, 'manifest.json'), JSON.stringify({ ...m, inputKey }, null, 2) + '\n');
 }
 
-function order(o: OutputSpec, v: { ctx: { post: { id: string }; group: { id: string }; store: { id: string } } }): string {
+function order(o: OutputSpec, v: { ctx: VariantContext }): string {
   const size = o.kind === 'poster' ? o.size : '';
-  return `${o.kind === 'video' || o.kind === 'cover' ? 2 : o.kind === 'poster' ? 0 : 1}|${v.ctx.post.id}|${v.ctx.group.id}|${size}|${v.ctx.store.id}`;
+  // Posters that share a shared layer in a row (see sharedLayerHint); videos keep store order (their batches depend on it).
+  const layer = o.kind === 'poster' ? `${sharedLayerHint(v.ctx)}|` : '';
+  return `${o.kind === 'video' || o.kind === 'cover' ? 2 : o.kind === 'poster' ? 0 : 1}|${v.ctx.post.id}|${v.ctx.group.id}|${size}|${layer}${v.ctx.store.id}`;
 }

@@ -5,6 +5,8 @@ import type { PosterSize } from '../model/index.js';
 import { outputKey } from '../workspace/hash.js';
 import type { TemplateUse } from './manifest.js';
 
+export { sharedLayerHint } from '../render/layout/poster-context.js';
+
 export type { ResolvedTemplate };
 
 /** Bump when QR images change for the same link (qr-2: drawn from the studio's own QR matrix). */
@@ -58,3 +60,4 @@ export function coverKey(videoKeyOf: string): string {
 export function videoSizeFor(sizes: readonly string[]): VideoSize {
   return !sizes.includes('9x16') && sizes.includes('1x1') ? '1x1' : '9x16';
 }
+

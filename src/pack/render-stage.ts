@@ -62,17 +62,27 @@ function renderOne(ws: Workspace, cache: RenderCache, pool: PosterPool, p: Pendi
   return pool.renderToFile({ template: { id: t.id, version: t.version, source: t.source }, size: p.spec.size, ctx: p.variant.ctx, images: imagePaths(ws, p.variant), format: 'jpg' }, outPath, opts);
 }
 
+/** What a render stage is called with besides the outputs: progress (offset within the export's), cancel, video overrides. */
+export interface StageOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  offset?: { done: number; total: number };
+  video?: VideoOverrides;
+  layers?: LayerRenderer;
+}
+
+/**
+ * Renders the outputs the cache lacks into the cache and says what it did. The local one is
+ * `renderPending` on the poster pool; src/jobs/queue has one that hands the work to render workers
+ * over a queue. Either way the cache ends up with the same files, so packs come out the same.
+ */
+export type RenderStage = (ws: Workspace, cache: RenderCache, pending: PendingOutput[], opts: StageOptions) => Promise<RenderStageResult>;
+
 /**
  * Renders the missing outputs into the cache: posters and QR images on the poster pool, videos
  * through the video module. Every file is written to the cache (and hashed) as soon as it is made.
  */
-export async function renderPending(
-  ws: Workspace,
-  cache: RenderCache,
-  pool: PosterPool,
-  pending: PendingOutput[],
-  opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; offset?: { done: number; total: number }; video?: VideoOverrides; layers?: LayerRenderer },
-): Promise<RenderStageResult> {
+export async function renderPending(ws: Workspace, cache: RenderCache, pool: PosterPool, pending: PendingOutput[], opts: StageOptions): Promise<RenderStageResult> {
   const result: RenderStageResult = { rendered: 0, failed: [], digests: new Map(), notes: [], parallelism: 0 };
   const notes = new Set<string>(); // the same note for every store is told once
   const fail = (p: PendingOutput, err: unknown) => {

@@ -95,7 +95,8 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
   const jpegs = new BaseJpegs();
   const glyphs = new GlyphCache(fonts);
   const bands = new LRUCache<string, Promise<Buffer>>({ max: 6 });
-  const qrs = new LRUCache<string, QrMatrix>({ max: 64 });
+  // Small (a few KB each); a matrix carries what the decoder read from it, so each link is decoded once per renderer.
+  const qrs = new LRUCache<string, QrMatrix>({ max: 4096 });
   const spliceJpeg = opts.spliceJpeg ?? true;
   const memo = new RenderMemo();
 
@@ -158,7 +159,10 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     // Everything below row y0 (a JPEG MCU boundary above the store layer) is this store's band.
     const tc = performance.now();
     const scaled = input.width !== undefined && input.width < width;
-    const splice = format === 'jpg' && !input.draft && spliceJpeg && !scaled;
+    // A shared layer drawn just now may serve this poster only (a head that names the store): the
+    // whole poster is encoded once then, rather than the layer plus its index plus the band. The
+    // layer is indexed for splicing when a second poster uses it (same bytes either way).
+    const splice = format === 'jpg' && !input.draft && spliceJpeg && !scaled && baseCached;
     const y0 = splice ? Math.floor(area.y / MCU_ROWS) * MCU_ROWS : 0;
     let band: Raster;
     if (store.split) {

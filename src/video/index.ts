@@ -1,7 +1,7 @@
 /** Short video: storyboards → layers drawn by src/render → ffmpeg (body once, end card per store). */
 export { parseStoryboard, storyboardSeconds, Storyboard, type Scene } from './storyboard.js';
 export { builtinStoryboards, builtinVideoTemplates, builtinVideosDir } from './builtins.js';
-export { renderVariantVideos, type VideoJob, type VideoOptions, type VideoProgress, type RenderedVideo } from './render.js';
+export { CARD_BATCH, renderVariantVideos, type VideoJob, type VideoOptions, type VideoProgress, type RenderedVideo } from './render.js';
 export { renderWorkspaceVideos, renderVideoItems, renderVideoCovers, storyboardForPost, videoRenderPath, type VideoItem, type VariantVideoRequest } from './workspace.js';
 export { checkBinaries, type Binaries } from './binaries.js';
 export { probe, extractFrame, type ProbeResult } from './ffmpeg.js';

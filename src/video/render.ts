@@ -21,6 +21,9 @@ import { sweepStaleEncoders } from './encoder-process.js';
 import { FPS, toFrames, type Storyboard } from './storyboard.js';
 import { assertOutput } from './verify.js';
 
+/** End cards encoded in one ffmpeg run (a card's bytes depend on its batch: exporters that split work keep whole batches). */
+export const CARD_BATCH = 24;
+
 /** One store's video to make: its variant context and where the MP4 goes. */
 export interface VideoVariant {
   ctx: VariantContext;
@@ -64,7 +67,7 @@ export interface VideoOptions {
   cardLoop?: boolean;
   /** Environment for SHEQUN_FFMPEG / SHEQUN_FFPROBE (default process.env). */
   env?: NodeJS.ProcessEnv;
-  /** Cards per batched encoder run (default 24). */
+  /** Cards per batched encoder run (default CARD_BATCH). */
   batch?: number;
 }
 
@@ -280,7 +283,7 @@ async function renderJoined(c: GroupCtx, members: number[]): Promise<void> {
   const sb = c.job.storyboard;
   const seconds = (frames + cardFrames) / FPS;
   const loop = c.opts.cardLoop ?? true;
-  const batchSize = Math.max(1, c.opts.batch ?? 24);
+  const batchSize = Math.max(1, c.opts.batch ?? CARD_BATCH);
   const batches: number[][] = [];
   for (let i = 0; i < members.length; i += batchSize) batches.push(members.slice(i, i + batchSize));
   // The per-store pieces: each per-store scene, then the end card; all stills, encoded in batches.

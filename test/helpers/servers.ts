@@ -21,6 +21,8 @@ export function freePort(): Promise<number> {
 export interface TestRedis {
   url: string;
   port: number;
+  /** The server's process id (0 while stopped). */
+  pid(): number;
   /** Stops the server (SIGTERM, then waits for it to exit). */
   stop(): Promise<void>;
   /** Starts it again on the same port (empty: nothing was persisted). */
@@ -61,7 +63,7 @@ export async function startRedis(): Promise<TestRedis> {
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, stop, start };
+  return { url: `redis://127.0.0.1:${port}`, port, pid: () => child?.pid ?? 0, stop, start };
 }
 
 /** An S3-protocol server of the test's own (s3rver on a free loopback port) with one bucket. */

@@ -171,4 +171,25 @@ describe('bundles: asset names are only labels, never paths', () => {
     await expect(initWorkspace(dir, { from: file })).rejects.toThrow(/data\.assets\[0\]\.ext/);
     await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('a bundle passes the same door as an import: bidi/control characters in store names and ids differing only in case are refused naming the store; no workspace is made', async () => {
+    const bidi = minimalStudio();
+    bidi.stores[0]!.storeName = '好邻居\u202Egpj.exe';
+    const caseTwin = minimalStudio();
+    caseTwin.stores.push({ ...caseTwin.stores[0]!, id: caseTwin.stores[0]!.id.toUpperCase() });
+    const bell = minimalStudio();
+    bell.stores[0]!.ownerName = '王\u0007姐';
+    for (const [name, data, field] of [
+      ['bidi', bidi, 'data.stores[0].storeName'],
+      ['case', caseTwin, `data.stores[${caseTwin.stores.length - 1}].id`],
+      ['bell', bell, 'data.stores[0].ownerName'],
+    ] as const) {
+      const file = path.join(root.dir, `store-${name}.json`);
+      await writeFile(file, JSON.stringify(bundleWith([], data)));
+      await expect(readBundle(file)).rejects.toMatchObject({ field });
+      const dir = path.join(root.dir, `never-made-${name}`);
+      await expect(initWorkspace(dir, { from: file })).rejects.toThrow(field);
+      await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+  });
 });

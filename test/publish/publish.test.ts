@@ -33,9 +33,13 @@ beforeAll(async () => {
   s3 = await startS3('packs');
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' });
   ws = await initWorkspace(join(dir, 'ws'), { demo: true });
-  servicesOf(ws, { clock: CLOCK, posterWorkers: 0 });
+  // The packs are written on 15 October, while the summer post still runs (the export gate ships
+  // only what is valid then); they are published on CLOCK's day, after it ended.
+  let now = new Date('2026-10-15T08:00:00Z');
+  servicesOf(ws, { clock: () => now, posterWorkers: 0 });
   await dispatch('portal.links', {}, ctx(ws)); // issues the store tokens, as the studio does
   await exportPacks();
+  now = CLOCK();
 }, 300_000);
 afterAll(async () => {
   await servicesOf(ws)?.close();
@@ -67,7 +71,7 @@ describe('shequn publish to S3-compatible storage', () => {
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
     // Every link is relative to the page, and every one resolves.
     const links = linksOf(html).filter((l) => !l.startsWith('#'));
-    expect(links.length).toBeGreaterThan(4);
+    expect(links.length).toBeGreaterThanOrEqual(4);
     for (const l of links) expect(l).toMatch(/^(f\/[0-9a-f]{16}\/[^/]+|pack\.zip)$/);
     const { manifest } = await pageIsWhole(url);
 
@@ -95,7 +99,7 @@ describe('shequn publish to S3-compatible storage', () => {
     const { manifest } = await pageIsWhole(url);
     const paths = manifest.files.map((f) => f.path);
     expect(paths.some((p) => p.includes('夏日轻食'))).toBe(false);
-    expect(paths.some((p) => p.includes('新春年货'))).toBe(true);
+    expect(paths.some((p) => p.includes('开学季'))).toBe(true);
 
     const zip = await fetch(new URL('pack.zip', url));
     expect(zip.headers.get('content-type')).toBe('application/zip');
@@ -122,7 +126,7 @@ describe('shequn publish to S3-compatible storage', () => {
     await ws.update((d) => {
       d.stores.find((s) => s.id === 'lc002')!.catchphrase = '发布后改过的口头禅';
     });
-    await exportPacks();
+    await exportPacks(['lc002']);
     const before = await keysOf(s3, token('lc007'));
     const r = await publish();
     const [lc002, lc007] = r.stores;

@@ -6,6 +6,9 @@ import { SCHEMA_VERSION } from '../../model/index.js';
 import type { Workspace } from '../../workspace/types.js';
 import { StudioError } from '../../model/index.js';
 import type { HandlersFor } from '../handler.js';
+import type { MethodInput } from '../contract.js';
+import { queueRenderStage, type QueueClient } from '../../jobs/queue/index.js';
+import { S3Store } from '../../storage/s3.js';
 import type { exportMethods } from '../methods/export.js';
 
 /**
@@ -22,10 +25,12 @@ function assertReadableSchema(ws: Workspace): void {
 
 /** What an export takes from the workspace's services: its poster pool, layer renderer, clock and test hooks. */
 function exportEnv(services: Services): ExportEnv {
-  return { posters: services.posters(), layers: services.layers(), pauseBeforeRenameMs: services.hooks.packPauseMs, now: services.clock().getTime() };
+  return { posters: services.posters(), layers: services.layers(), pauseBeforeRenameMs: services.hooks.packPauseMs, now: services.clock().getTime(), clock: services.clock };
 }
 
-function options(input: ExportOptions): ExportOptions {
+type Input = MethodInput<'export.run'>;
+
+function options({ queue: _q, storage: _s, endpoint: _e, ...input }: Input): ExportOptions {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ExportOptions;
 }
 
@@ -51,6 +56,27 @@ async function outputOf(ws: Workspace, services: Services, input: { out?: string
   return wanted;
 }
 
+/** Where storage for a queued export is checked (before anything starts), or nothing when it is not asked for. */
+function storageOf(input: Input): S3Store | undefined {
+  if (input.storage && !input.queue) throw new StudioError('bad_input', '对象存储只用于渲染队列 / object storage is for render workers: give a queue (redis://HOST:PORT) too', 'storage');
+  if (input.endpoint && !input.storage) throw new StudioError('bad_input', '端点需要存储地址 / an endpoint needs a storage address (s3://BUCKET/PREFIX)', 'endpoint');
+  return input.storage ? new S3Store({ address: input.storage, ...(input.endpoint ? { endpoint: input.endpoint } : {}) }) : undefined;
+}
+
+/**
+ * Runs an export here, or with its render stage on render workers when a queue is given (the
+ * queue is reached before the export starts, so a wrong address is refused at once).
+ */
+async function exportWith(input: Input, ws: Workspace, services: Services, work: { signal?: AbortSignal; onProgress?: ExportEnv['onProgress'] }, queue?: QueueClient, storage?: S3Store) {
+  const env: ExportEnv = { ...work, ...exportEnv(services) };
+  if (queue) env.render = queueRenderStage(queue, { ...(storage ? { storage } : {}), ...(services.hooks.queueDownMs ? { downLimitMs: services.hooks.queueDownMs } : {}) });
+  try {
+    return await runExport(ws, options(input), env);
+  } finally {
+    storage?.close();
+  }
+}
+
 export const exportHandlers: HandlersFor<typeof exportMethods> = {
   'export.plan': (input, { ws, services }) => {
     // The gate's checks that need no composing (posts, dates, pinned templates, formats); the export
@@ -60,14 +86,19 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
   },
   'export.start': async ({ folder, out, ...input }, { ws, services }) => {
     assertReadableSchema(ws);
-    const opts = options({ ...input, out: await outputOf(ws, services, { folder, out }) });
-    // Unknown ids are refused at once, not in the background job (refused posts are reported by the job).
-    gatedPlan(ws.data(), opts, services.clock().getTime(), services.compose);
-    const job = services.jobs.start('export', ({ signal, onProgress }) => runExport(ws, opts, { signal, onProgress, ...exportEnv(services) }));
+    const where = { ...input, out: await outputOf(ws, services, { folder, out }) };
+    // Refuse at once (unknown ids, a queue that cannot be reached) instead of in the background job (refused posts are reported by the job).
+    gatedPlan(ws.data(), options(where), services.clock().getTime(), services.compose);
+    const storage = storageOf(input);
+    const queue = input.queue ? await services.queue(input.queue).catch((err: unknown) => (storage?.close(), Promise.reject(err))) : undefined;
+    const job = services.jobs.start('export', (work) => exportWith(where, ws, services, work, queue, storage));
     return { job: job.id };
   },
   'export.run': async ({ folder, out, ...input }, { ws, services, signal, onProgress }) => {
     assertReadableSchema(ws);
-    return runExport(ws, options({ ...input, out: await outputOf(ws, services, { folder, out }) }), { signal, onProgress, ...exportEnv(services) });
+    const where = { ...input, out: await outputOf(ws, services, { folder, out }) };
+    const storage = storageOf(input);
+    const queue = input.queue ? await services.queue(input.queue).catch((err: unknown) => (storage?.close(), Promise.reject(err))) : undefined;
+    return exportWith(where, ws, services, { signal, onProgress }, queue, storage);
   },
 };

@@ -13,7 +13,9 @@ const Selection = {
  * What export.start / export.run take: selection, zip on/off and where packs go: the workspace's
  * packs/ (default), `out` — a folder inside packs/, relative to it —, or `folder` — the one-time
  * grant of a folder the user picked in a shell (the desktop's dialog, the CLI's --out). No path
- * outside the workspace is accepted.
+ * outside the workspace is accepted. Optionally a queue of render workers (redis://HOST:PORT[/DB])
+ * with object storage for their inputs and outputs (s3://BUCKET/PREFIX, an S3-compatible endpoint;
+ * credentials only from the environment). Without storage, workers use the workspace folder.
  */
 export const ExportInput = z
   .object({
@@ -21,6 +23,9 @@ export const ExportInput = z
     zip: z.boolean().optional(),
     out: z.string().min(1).max(255).optional(),
     folder: z.string().min(1).max(200).optional(),
+    queue: z.string().min(1).max(2000).optional(),
+    storage: z.string().min(1).max(2000).optional(),
+    endpoint: z.string().min(1).max(2000).optional(),
   })
   .strict()
   .refine((v) => !(v.out && v.folder), { message: 'give out or folder, not both', path: ['folder'] });

@@ -45,7 +45,10 @@ function summary(r: ExportResult): string {
   return lines.join('\n') + '\n';
 }
 
-/** `shequn export -w DIR [--post ID]... [--store S]... [--size S]... [--out DIR] [--zip] [--no-video] [--json]`. */
+/**
+ * `shequn export -w DIR [--post ID]... [--store S]... [--size S]... [--out DIR] [--zip] [--no-video] [--json]
+ * [--queue redis://HOST:PORT[/DB] [--storage s3://BUCKET/PREFIX --endpoint URL]]`.
+ */
 export async function exportPacks(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     workspace: { type: 'string', short: 'w' },
@@ -56,8 +59,11 @@ export async function exportPacks(argv: string[]): Promise<number> {
     zip: { type: 'boolean' },
     'no-video': { type: 'boolean' },
     json: { type: 'boolean' },
+    queue: { type: 'string' },
+    storage: { type: 'string' },
+    endpoint: { type: 'string' },
   });
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (usage: shequn export -w DIR [--post ID]... [--store S]... --out DIR [--zip] [--no-video])`);
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (usage: shequn export -w DIR [--post ID]... [--store S]... --out DIR [--zip] [--no-video] [--queue redis://HOST:PORT[/DB] [--storage s3://BUCKET/PREFIX --endpoint URL]])`);
   for (const s of values.size ?? []) if (!PosterSize.safeParse(s).success) throw new UsageError(`--size must be one of ${PosterSize.options.join(', ')}, got "${s}"`);
   const controller = new AbortController();
   const stop = () => {
@@ -80,6 +86,9 @@ export async function exportPacks(argv: string[]): Promise<number> {
           ...(values.out ? { folder: studio.services.grants.grant(resolve(values.out), 'export-folder') } : {}),
           ...(values.zip ? { zip: true } : {}),
           ...(values['no-video'] ? { video: false } : {}),
+          ...(values.queue ? { queue: values.queue } : {}),
+          ...(values.storage ? { storage: values.storage } : {}),
+          ...(values.endpoint ? { endpoint: values.endpoint } : {}),
         };
         const onProgress = progressPrinter();
         const r = await call(studio, 'export.run', input, { signal: controller.signal, onProgress });

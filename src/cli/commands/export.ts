@@ -25,7 +25,7 @@ async function exportStores(argv: string[]): Promise<number> {
 export const command: CliCommand = {
   name: 'export',
   summary: 'Export content packs per store (export -w DIR --out DIR), or the store list as CSV (export stores -w DIR --out FILE).',
-  usage: 'shequn export -w DIR [--post ID]... [--store S]... [--size S]... --out DIR [--zip] [--no-video] [--json] | shequn export stores -w DIR --out FILE',
+  usage: 'shequn export -w DIR [--post ID]... [--store S]... [--size S]... --out DIR [--zip] [--no-video] [--json] [--queue redis://HOST:PORT[/DB] [--storage s3://BUCKET/PREFIX --endpoint URL]] | shequn export stores -w DIR --out FILE',
   async run(argv) {
     if (argv[0] === 'stores') return exportStores(argv.slice(1));
     return exportPacks(argv);

@@ -26,6 +26,7 @@ export const commandLoaders: Record<string, Loader> = {
   serve: () => import('./serve.js'),
   publish: () => import('./publish.js'),
   activity: () => import('./activity.js'),
+  worker: () => import('./worker.js'),
 };
 
 /** Loads one command, or undefined for an unknown name. */

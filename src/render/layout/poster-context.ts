@@ -17,6 +17,17 @@ function yuan(n: number | undefined): string {
   return `¥${(Math.round(n * 100) / 100).toFixed(2).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1')}`;
 }
 
+/**
+ * What a poster's shared layer is most likely drawn from besides template, size, post and group
+ * type: the head and waist texts and the price line (a head that names the store gives each
+ * store's nickname its own layer). Posters with the same hint are rendered one after another and
+ * on the same lane (on render workers: in one job), so each layer is drawn once and stays warm.
+ * Only a hint for ordering: no output depends on it.
+ */
+export function sharedLayerHint(ctx: VariantContext): string {
+  return JSON.stringify([ctx.sections.head, ctx.sections.waist, ctx.vars.price, ctx.vars.offer, ctx.vars.validUntil]);
+}
+
 /** The text of every text slot for a variant. */
 export function textValues(ctx: VariantContext): Record<TextSlot, string> {
   const p = ctx.post;

@@ -7,7 +7,9 @@ import type { PosterRenderer, PosterRendererOptions, RenderedPoster } from '../r
 import { PosterTemplateError } from '../template/source.js';
 import { TextFitError } from '../text/text-fit.js';
 import { createLane, type Lane } from './lane.js';
-import type { LaneImage, LaneReply, LaneRequest, LaneResult, LaneTask, PoolPosterInput, WrittenFile } from './protocol.js';
+import { sharedLayerHint } from '../layout/poster-context.js';
+import type { LaneImage, LaneReply, LaneRequest, LaneResult, LaneTask, PoolPosterInput, WorkerOptions, WrittenFile } from './protocol.js';
+import { loadFonts } from '../text/fonts.js';
 
 export type { PoolImage, PoolPosterInput, WrittenFile } from './protocol.js';
 
@@ -26,14 +28,16 @@ export interface RunOptions {
 export interface PosterPoolOptions extends PosterRendererOptions {
   /** Worker threads for batch work, started on first use and kept until close (default: one per core, at most 4; 0 = none). */
   workers?: number;
+  /** Font files every lane loads instead of the package's fonts (a render worker draws with the fonts the studio sent). */
+  fontFiles?: { regular: string; bold: string };
 }
 
 /**
  * THE poster pool (CLI render, previews, proofs and export use it): satori is single-threaded
  * JavaScript, so batches spread over worker threads, each a lane with its own renderer, fonts and
  * caches; a local lane in this thread serves previews and small jobs without the start-up cost of a
- * thread. Posters of one template × post × group type × size go to the lane that rendered the last
- * one (its shared layer is warm there).
+ * thread. Posters of one shared layer (template × post × group type × size × texts) go to the lane
+ * that rendered the last one (the layer is warm there).
  */
 export interface PosterPool extends PosterRenderer {
   readonly workers: number;
@@ -42,6 +46,8 @@ export interface PosterPool extends PosterRenderer {
   renderToFile(input: PoolPosterInput, path: string, opts?: RunOptions): Promise<WrittenFile>;
   /** Draws a standalone QR image (PNG, `px` square) of `link` into `path`, checked to decode back to it. */
   qrToFile(link: string, px: number, path: string, opts?: RunOptions): Promise<WrittenFile>;
+  /** The same QR image as bytes (a render worker stores it itself). */
+  qrImage(link: string, px: number, opts?: RunOptions): Promise<Buffer>;
   /** Milliseconds lanes spent on tasks, summed over lanes (busy time / wall time = lanes in use). */
   busyMs(): number;
   /** True once the worker threads run (warm: a small batch costs them nothing to start any more). */
@@ -73,9 +79,9 @@ interface WorkerLane {
 }
 
 /** Starts a worker thread running worker.ts: compiled .js directly, TypeScript sources through tsx. */
-function spawn(opts: PosterRendererOptions): Worker {
+function spawn(opts: PosterPoolOptions): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-  const data: PosterRendererOptions = { cacheDir: opts.cacheDir, maxBases: opts.maxBases, spliceJpeg: opts.spliceJpeg };
+  const data: WorkerOptions = { cacheDir: opts.cacheDir, maxBases: opts.maxBases, spliceJpeg: opts.spliceJpeg, fontFiles: opts.fontFiles };
   if (url.pathname.endsWith('.ts')) {
     // Module hooks registered in the main thread do not reach workers: register tsx in the worker first.
     const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
@@ -173,7 +179,7 @@ export function createPosterPool(opts: PosterPoolOptions = {}): PosterPool {
   }
 
   async function runLocal(task: LaneTask, images: [string, LaneImage][]): Promise<LaneResult> {
-    local ??= createLane(opts);
+    local ??= createLane(opts.fontFiles && !opts.fonts ? { ...opts, fonts: loadFonts(opts.fontFiles) } : opts);
     for (const [id, img] of images) local.addImage(id, img);
     const t0 = performance.now();
     try {
@@ -204,7 +210,7 @@ export function createPosterPool(opts: PosterPoolOptions = {}): PosterPool {
     });
   }
 
-  const keyOf = (input: PoolPosterInput) => `${input.template.id}@${input.template.version}|${input.ctx.post.id}|${input.ctx.group.id}|${input.size}`;
+  const keyOf = (input: PoolPosterInput) => `${input.template.id}@${input.template.version}|${input.ctx.post.id}|${input.ctx.group.id}|${input.size}|${sharedLayerHint(input.ctx)}`;
   const posterTask = (input: PoolPosterInput, out?: string): LaneTask => {
     const { images, ...rest } = input;
     return { kind: 'poster', input: rest, imageIds: [...images.keys()], ...(out ? { out } : {}) };
@@ -226,6 +232,11 @@ export function createPosterPool(opts: PosterPoolOptions = {}): PosterPool {
       const r = await run({ kind: 'qr', link, px, out: path }, [], undefined, o);
       if (!r.file) throw new Error('the poster pool answered without a file');
       return r.file;
+    },
+    async qrImage(link, px, o) {
+      const r = await run({ kind: 'qr', link, px }, [], undefined, o);
+      if (r.kind !== 'qr' || !r.png) throw new Error('the poster pool answered without an image');
+      return r.png;
     },
     stats: () => ({ baseHits, baseMisses }),
     busyMs: () => busy,

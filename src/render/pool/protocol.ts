@@ -1,4 +1,4 @@
-import type { PosterRenderInput, RenderedPoster } from '../renderer.js';
+import type { PosterRenderInput, PosterRendererOptions, RenderedPoster } from '../renderer.js';
 
 /** An image a poster draws, as a pool takes it: bytes (with the file's name for messages) or a file a lane reads itself. */
 export type PoolImage = Buffer | { bytes: Buffer; name: string } | { path: string; name: string };
@@ -35,3 +35,6 @@ export type LaneResult =
 
 /** A worker's reply to one request. */
 export type LaneReply = { id: number; ok: true; result: LaneResult } | { id: number; ok: false; error: { name: string; message: string } };
+
+/** What a worker thread is started with: renderer options that can cross threads, and font files to load. */
+export type WorkerOptions = Omit<PosterRendererOptions, 'fonts'> & { fontFiles?: { regular: string; bold: string } };

@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PosterRendererOptions } from '../renderer.js';
+import { loadFonts } from '../text/fonts.js';
 import { createLane } from './lane.js';
-import type { LaneReply, LaneRequest } from './protocol.js';
+import type { LaneReply, LaneRequest, WorkerOptions } from './protocol.js';
 
 /** A worker lane of the poster pool: one warm lane, answering each request with its result (bytes transferred, not copied). */
-function serve(options: PosterRendererOptions): void {
+function serve({ fontFiles, ...options }: WorkerOptions): void {
   const port = parentPort;
   if (!port) throw new Error('the poster pool worker must run in a worker thread');
-  const lane = createLane(options);
+  const lane = createLane(fontFiles ? { ...options, fonts: loadFonts(fontFiles) } : options);
   port.on('message', (req: LaneRequest) => {
     for (const [id, img] of req.newImages) lane.addImage(id, img);
     lane.run(req.task).then(
@@ -24,4 +24,4 @@ function serve(options: PosterRendererOptions): void {
   });
 }
 
-serve((workerData ?? {}) as PosterRendererOptions);
+serve((workerData ?? {}) as WorkerOptions);

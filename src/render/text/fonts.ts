@@ -60,11 +60,11 @@ export function fontsFromBuffers(regular: Buffer, bold: Buffer, emoji: EmojiImag
 }
 
 /**
- * Loads Noto Sans SC Regular and Bold. Satori parses a font list once per list object, so whoever
+ * Loads Noto Sans SC Regular and Bold (the package's, or the two files given: a render worker uses the
+ * studio's fonts it was sent). Satori parses a font list once per list object, so whoever
  * renders keeps the result (the workspace's services, each renderer and worker lane) rather than
  * loading again.
  */
-export function loadFonts(): PosterFonts {
-  const p = fontPaths();
-  return fontsFromBuffers(readFileSync(p.regular), readFileSync(p.bold));
+export function loadFonts(files: { regular: string; bold: string } = fontPaths()): PosterFonts {
+  return fontsFromBuffers(readFileSync(files.regular), readFileSync(files.bold));
 }

@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract';
 import { api } from '../../client';
@@ -33,6 +33,11 @@ export function ExportScreen() {
   const [sizes, setSizes] = useState<string[]>([...POSTER_SIZES]);
   const [video, setVideo] = useState(true);
   const [zip, setZip] = useState(false);
+  // Render workers (BullMQ over Redis): off by default, the studio renders on its own cores.
+  const [onWorkers, setOnWorkers] = useState(false);
+  const [queue, setQueue] = useState('');
+  const [storage, setStorage] = useState('');
+  const [endpoint, setEndpoint] = useState('');
   // The desktop chooses where packs go with its native folder picker (the File menu's "Export to folder…" too).
   const desktop = shell();
   // The pick comes back as a one-time grant (the core resolves it; this window never sends a path)
@@ -56,13 +61,21 @@ export function ExportScreen() {
     if (posts.data && postIds === undefined) setPostIds(posts.data.filter((p) => p.status === 'ready' && validityAt(p, now) === 'valid').map((p) => p.id));
   }, [posts.data, postIds, now]);
   const selection = useMemo<Selection>(
-    () => ({ posts: postIds ?? [], ...(allStores ? {} : { stores: storeIds }), sizes: sizes as Selection['sizes'], video, zip, ...(out ? { folder: out.grant } : {}) }),
-    [postIds, allStores, storeIds, sizes, video, zip, out],
+    () => ({
+      posts: postIds ?? [],
+      ...(allStores ? {} : { stores: storeIds }),
+      sizes: sizes as Selection['sizes'],
+      video,
+      zip,
+      ...(out ? { folder: out.grant } : {}),
+      ...(onWorkers && queue.trim() ? { queue: queue.trim(), ...(storage.trim() ? { storage: storage.trim() } : {}), ...(endpoint.trim() ? { endpoint: endpoint.trim() } : {}) } : {}),
+    }),
+    [postIds, allStores, storeIds, sizes, video, zip, out, onWorkers, queue, storage, endpoint],
   );
   useEffect(() => {
     if (postIds === undefined) return;
     let live = true;
-    const { zip: _zip, folder: _folder, out: _out, ...planInput } = selection;
+    const { zip: _zip, folder: _folder, out: _out, queue: _queue, storage: _storage, endpoint: _endpoint, ...planInput } = selection;
     const timer = setTimeout(() => {
       api('export.plan', planInput)
         .then((p) => live && setPlan({ plan: p }))
@@ -171,6 +184,22 @@ export function ExportScreen() {
                     {t('export.zip')}
                   </Checkbox>
                 </Form.Item>
+                <Form.Item label={t('export.workers')} extra={t('export.workersHint')}>
+                  <Switch checked={onWorkers} onChange={setOnWorkers} aria-label={t('export.workers')} data-testid="export-workers" />
+                </Form.Item>
+                {onWorkers && (
+                  <>
+                    <Form.Item label={t('export.queue')} required>
+                      <Input value={queue} onChange={(e) => setQueue(e.target.value)} placeholder="redis://10.0.0.5:6379" aria-label={t('export.queue')} data-testid="export-queue" />
+                    </Form.Item>
+                    <Form.Item label={t('export.storage')} extra={t('export.storageHint')}>
+                      <Space.Compact block>
+                        <Input value={storage} onChange={(e) => setStorage(e.target.value)} placeholder="s3://bucket/prefix" aria-label={t('export.storage')} data-testid="export-storage" />
+                        <Input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} placeholder="https://minio.example:9000" aria-label={t('export.endpoint')} data-testid="export-endpoint" />
+                      </Space.Compact>
+                    </Form.Item>
+                  </>
+                )}
               </Form>
             </Card>
           </Col>
@@ -215,7 +244,7 @@ export function ExportScreen() {
                 size="large"
                 block
                 icon={<CloudDownloadOutlined />}
-                disabled={!p || nothing || (!allStores && storeIds.length === 0)}
+                disabled={!p || nothing || (!allStores && storeIds.length === 0) || (onWorkers && !queue.trim())}
                 onClick={() => {
                   setRunning(selection);
                   // The folder's grant is used up by this export: the next one asks again (or uses packs/).

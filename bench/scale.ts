@@ -1,0 +1,106 @@
+/**
+ * Scale benchmark (npm run bench:scale): the same poster export — the demo brand scaled to
+ * BENCH_STORES stores (default 110) × 2 group types = 220 store variants, posters and QR images,
+ * no video — rendered through the queue (BullMQ on a Redis of its own, Debian's redis-server on a
+ * free loopback port) by 1 `shequn worker`, then by 2 workers, one render lane each, in one run.
+ * Each worker count runs the export twice: first cold (workers just started: fonts, lanes, base
+ * layers), then warm after emptying the render cache (the timed run: long-lived workers are warm).
+ * Prints wall time and the CPU of the studio, the workers and Redis; the last line is
+ *   {"bench":"scale","workers":[1,2],"s":[…],"speedup":…}   (target speedup ≥ 1.6 on 2 cores)
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServices } from '../src/api/services.js';
+import { dispatch } from '../src/api/dispatcher.js';
+import type { StoreOwner } from '../src/model/index.js';
+import type { ExportResult } from '../src/pack/export.js';
+import { initWorkspace } from '../src/setup/init.js';
+import { clearRenderedOutputs } from '../test/jobs/queue-helpers.js';
+import { startRedis } from '../test/helpers/servers.js';
+import { spawnWorker, type SpawnedWorker } from '../test/helpers/workers.js';
+
+const STORES = Number(process.env.BENCH_STORES ?? 110);
+const POST = 'spring-gift';
+const PAIRS = [
+  ['community', 'vip'],
+  ['community', 'moms'],
+  ['moms', 'koc'],
+  ['koc', 'vip'],
+];
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function scaledStores(demo: readonly StoreOwner[]): StoreOwner[] {
+  const active = demo.filter((s) => s.active);
+  return Array.from({ length: STORES }, (_, i) => {
+    const b = active[i % active.length]!;
+    const n = String(i + 1).padStart(4, '0');
+    return { ...b, id: `s${n}`, storeName: `${b.storeName.slice(0, 12)}${i + 1}号店`, groupTypes: [...PAIRS[i % PAIRS.length]!], active: true, cloudStoreUrl: b.cloudStoreUrl ? `${b.cloudStoreUrl.replace(/\/[^/]*$/, '')}/s${n}` : undefined };
+  });
+}
+
+/** CPU seconds (user + system, all threads) a process has used, from /proc. */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+const dir = await mkdtemp(join(tmpdir(), 'shequn-bench-scale-'));
+const redis = await startRedis();
+try {
+  const ws = await initWorkspace(join(dir, 'ws'), { demo: true });
+  await ws.update((d) => {
+    d.posts = d.posts.filter((p) => p.id === POST);
+    d.stores = scaledStores(d.stores);
+  });
+  const services = createServices(ws);
+  const plan = (await dispatch('export.plan', { posts: [POST], video: false }, { ws, services })) as { variants: number; posters: number; qr: number };
+  log(`scale benchmark: ${STORES} stores × 2 group types = ${plan.variants} store variants (${plan.posters} posters + ${plan.qr} QR images), through the queue at ${redis.url}; ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const seconds: number[] = [];
+  const counts = [1, 2];
+  for (const k of counts) {
+    const workers: SpawnedWorker[] = Array.from({ length: k }, () => spawnWorker(redis.url, ['--concurrency', '1']));
+    await Promise.all(workers.map((w) => w.ready));
+    const pids = workers.map((w) => w.child.pid!);
+    const run = async (label: string): Promise<number> => {
+      await clearRenderedOutputs(ws);
+      const out = join(dir, `packs-${k}-${label}`);
+      const c0 = ownCpu();
+      const w0 = pids.map(cpuOf);
+      const r0 = cpuOf(redis.pid());
+      const t0 = performance.now();
+      const r = (await dispatch('export.run', { posts: [POST], video: false, out, queue: redis.url }, { ws, services })) as ExportResult;
+      const s = (performance.now() - t0) / 1000;
+      const studio = ownCpu() - c0;
+      const wcpu = pids.map((p, i) => cpuOf(p) - w0[i]!);
+      const rcpu = cpuOf(redis.pid()) - r0;
+      if (r.failures.length) throw new Error(`failures: ${r.failures.slice(0, 3).map((f) => f.reason).join('; ')}`);
+      const outputs = r.counts.rendered;
+      log(
+        `  ${k} worker(s), ${label}: ${s.toFixed(2)} s for ${outputs} outputs (${((s * 1000) / outputs).toFixed(1)} ms/output); CPU: studio ${studio.toFixed(1)} s, workers ${wcpu.map((c) => c.toFixed(1)).join(' + ')} s (${((wcpu.reduce((a, b) => a + b, 0) * 1000) / outputs).toFixed(1)} ms/output), redis ${rcpu.toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}`,
+      );
+      return s;
+    };
+    await run('cold');
+    seconds.push(await run('warm'));
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+  await services.close();
+  await ws.close();
+  const speedup = seconds[0]! / seconds[1]!;
+  log(`speedup 1 → 2 workers: ${speedup.toFixed(2)}× (target ≥ 1.6 on ${availableParallelism()} cores)`);
+  console.log(JSON.stringify({ bench: 'scale', workers: counts, s: seconds.map((s) => Number(s.toFixed(2))), speedup: Number(speedup.toFixed(2)) }));
+} finally {
+  await redis.stop();
+  await rm(dir, { recursive: true, force: true });
+}
