@@ -90,3 +90,22 @@ export async function storesCsv(): Promise<{ name: string; blob: Blob }> {
   }
   return { name: 'stores.csv', blob: await res.blob() };
 }
+
+/** True in web mode (the UI talks to the studio server over HTTP, so the server can hand out files). */
+export const webMode = (): boolean => !window.studio;
+
+/**
+ * A store's current pack as a zip, from the server (GET /api/download/pack/<store>, the token in a
+ * header, never in the address): web mode has no folder to open, so the pack comes to the browser.
+ */
+export async function packZip(store: string): Promise<{ name: string; blob: Blob }> {
+  token ??= tokenFromLocation();
+  const res = await fetch(`/api/download/pack/${encodeURIComponent(store)}`, { headers: { 'x-shequn-token': token } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: WireError };
+    throw fromWire(body.error, res.status);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return { name: named ? decodeURIComponent(named) : `${store}.zip`, blob: await res.blob() };
+}

@@ -9,6 +9,7 @@ import { dispatch } from '../../src/api/dispatcher.js';
 import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
 import { ctx } from '../helpers/session.js';
 import { ensureManagerToken } from '../../src/server/review-pages.js';
+import { readZip } from '../pack/helpers.js';
 
 // Issue 17 points 3, 4, 7, 8, 9 in Debian's chromium, zh-CN: the engine speaks Chinese (import errors,
 // image upload errors, typeahead, review pages), the import reads the table's own words and offers a
@@ -275,6 +276,66 @@ describe('everyday work in zh-CN (issue 17)', () => {
     expect(await page.locator('main').innerText()).toContain('审核中');
     await capture('review-version');
   }, 120_000);
+
+  it('export: 将生成 follows the store selection, progress and notes speak Chinese, packs download as zips (web mode)', async () => {
+    await page.goto(`${studio.server.url}/#/export`);
+    await page.getByTestId('export-start').waitFor();
+    const planStores = async () => {
+      await expect.poll(() => page.getByTestId('export-plan').getAttribute('data-current'), { timeout: 15_000 }).toBe('yes');
+      return Number((await page.getByTestId('export-plan').locator('.ant-statistic-content-value').first().innerText()).trim());
+    };
+    const active = (await call<{ active: boolean }[]>('stores.list', {})).filter((s) => s.active).length;
+    expect(await planStores()).toBe(active);
+    await page.getByTestId('export-some-stores').click();
+    // No store chosen yet: nothing to make (not every store), and nothing can start.
+    expect(await planStores()).toBe(0);
+    expect(await page.getByTestId('export-start').isDisabled()).toBe(true);
+    for (const [i, name] of ['梧桐巷便利店', '小陈零食铺'].entries()) {
+      await retry(async () => {
+        const chosen = await page.getByTestId('export-stores').locator('.ant-select-selection-item').allTextContents();
+        if (!chosen.some((c) => c.includes(name))) {
+          await page.getByTestId('export-stores').click();
+          await option(name).click({ timeout: 2000 });
+        }
+        expect((await page.getByTestId('export-stores').locator('.ant-select-selection-item').allTextContents()).some((c) => c.includes(name))).toBe(true);
+      });
+      await page.keyboard.press('Escape');
+      expect(await planStores()).toBe(i + 1);
+    }
+    await capture('export-two-stores');
+    const video = page.getByTestId('export-video');
+    if ((await video.getAttribute('aria-checked')) === 'true') await video.click();
+    // What the running export says, sampled while it runs: Chinese only.
+    const said = new Set<string>();
+    await page.getByTestId('export-start').click();
+    const end = Date.now() + 150_000;
+    while (Date.now() < end && !(await page.getByTestId('export-summary').isVisible())) {
+      for (const id of ['export-current', 'export-eta']) {
+        const text = await page.getByTestId(id).textContent({ timeout: 100 }).catch(() => null);
+        if (text) said.add(text);
+      }
+      await page.waitForTimeout(100);
+    }
+    await page.getByTestId('export-summary').waitFor();
+    for (const line of said) expect(line, line).not.toMatch(/composing|poster ·|\bpack \S|video \S/);
+    await capture('export-summary');
+    expect(await englishSentences('[data-testid=export-summary]')).toEqual([]);
+
+    // Each pack downloads from the export screen: a zip the server serves behind the studio token.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pack-download-lc002').click()]);
+    const file = path.join(studio.dir, 'lc002.zip');
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^lc002.*\.zip$/);
+    const entries = (await readZip(file)).map((e) => e.name);
+    expect(entries.some((n) => n.endsWith('/manifest.json'))).toBe(true);
+    expect(entries.some((n) => n.endsWith('/index.html'))).toBe(true);
+    expect(entries.some((n) => /\.(jpg|png)$/.test(n))).toBe(true);
+    // The route is the API's: no token, or another site's Origin, gets nothing.
+    const url = `${studio.server.url}/api/download/pack/lc002`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { 'x-shequn-token': studio.server.token, origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await fetch(`${studio.server.url}/api/download/pack/nope`, { headers: { 'x-shequn-token': studio.server.token } })).status).toBe(404);
+  }, 240_000);
 
   it('the staff portal page a store opens has no contrast findings', async () => {
     await call('export.run', { posts: ['spring-gift'], stores: ['lc002'], video: false });

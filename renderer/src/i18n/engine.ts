@@ -44,3 +44,14 @@ export function useSayNote(): (note: string) => string {
   const { lang } = useI18n();
   return useCallback((note: string) => noteText(lang, note), [lang]);
 }
+
+/** What a job is doing now, in `lang` (its code when the core sent one; the video part names translated). */
+export function progressText(lang: Lang, p: { current?: string; code?: string; params?: Record<string, string | number> }): string {
+  if (!p.current) return '';
+  let params = p.params;
+  if (p.code === 'progress.video' && params) {
+    params = { ...params, what: String(params.what).replace(/\b(body|end|full|store|cover)\b/g, (w) => messageText(`video.${w}`, undefined, lang) ?? w) };
+  }
+  if (p.code === 'progress.output' && params) params = { ...params, what: aboutText(lang, String(params.what)) };
+  return engineText(lang, { message: p.current, code: p.code, params });
+}

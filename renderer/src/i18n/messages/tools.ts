@@ -41,4 +41,6 @@ export const toolMessages = {
   'keys.close': ['关闭对话框或抽屉', 'Close a dialog or drawer'],
   'slotDrop.title': ['把图片放到要用它的位置', 'Drop the picture on the slot it is for'],
   'slotDrop.done': ['已放入：{slot}', 'Placed: {slot}'],
+  'exportTools.download': ['下载', 'Download'],
+  'exportTools.zip': ['zip 包', 'zip'],
 } as const;
