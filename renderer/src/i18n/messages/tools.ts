@@ -42,5 +42,5 @@ export const toolMessages = {
   'slotDrop.title': ['把图片放到要用它的位置', 'Drop the picture on the slot it is for'],
   'slotDrop.done': ['已放入：{slot}', 'Placed: {slot}'],
   'exportTools.download': ['下载', 'Download'],
-  'exportTools.zip': ['zip 包', 'zip'],
+  'exportTools.zip': ['下载 zip', 'Download zip'],
 } as const;

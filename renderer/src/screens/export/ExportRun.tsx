@@ -181,7 +181,7 @@ function Summary({ result, storeName, onDone, onPublish }: { result: ExportResul
                   width: 120,
                   render: (_: unknown, p: ExportResult['packs'][number]) =>
                     p.status === 'failed' ? null : (
-                      <Button size="small" icon={<DownloadOutlined />} loading={fetching === p.store} onClick={() => void download(p.store)} aria-label={`${t('exportTools.download')} ${storeName(p.store)}`} data-testid={`pack-download-${p.store}`}>
+                      <Button size="small" icon={<DownloadOutlined />} loading={fetching === p.store} onClick={() => void download(p.store)} aria-label={`${t('exportTools.zip')} · ${storeName(p.store)}`} data-testid={`pack-download-${p.store}`}>
                         {t('exportTools.zip')}
                       </Button>
                     ),
