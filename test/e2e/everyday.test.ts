@@ -318,6 +318,13 @@ describe('everyday work in zh-CN (issue 17)', () => {
     }
     await page.getByTestId('export-summary').waitFor();
     for (const line of said) expect(line, line).not.toMatch(/composing|poster ·|\bpack \S|video \S/);
+    // The notes after the export (characters the poster font lacks…) in Chinese.
+    if (await page.getByText(/^说明 \(\d+\)$/).count()) {
+      await page.getByText(/^说明 \(\d+\)$/).click();
+      const notes = await page.getByTestId('export-notes').innerText();
+      expect(notes).not.toMatch(/removed|not in the poster font|too long for|covers the product/);
+      expect(notes).toMatch(/海报|头部|腰部|腿部/);
+    }
     await capture('export-summary');
     expect(await englishSentences('[data-testid=export-summary]')).toEqual([]);
 
