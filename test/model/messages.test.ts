@@ -55,3 +55,15 @@ describe('render notes read back as coded messages', () => {
     expect(codedNote('something else')).toEqual({ code: 'note.other', params: { note: 'something else' }, message: 'something else' });
   });
 });
+
+describe('notes and progress lines in either language', () => {
+  it('translates the output a line concerns, slot names and video parts', async () => {
+    const { noteText, progressText, droppedNote } = await import('../../src/model/index.js');
+    expect(noteText('zh', `poster 1x1 · spring-gift/community: ${droppedNote('head', '🧧')}`)).toBe('海报 1x1 · spring-gift/community：头部：去掉了海报字体里没有的字符 🧧');
+    expect(noteText('en', `poster 1x1 · a/b: ${droppedNote('head', '🧧')}`)).toBe('poster 1x1 · a/b: head: removed 🧧 (not in the poster font)');
+    expect(progressText('zh', { current: 'composing lc008' })).toBe('正在整理 lc008 的内容');
+    expect(progressText('zh', { current: 'video g0 body (71%)' })).toBe('视频 g0 正片（71%）');
+    expect(progressText('zh', { current: 'poster 9x16 · lc001 spring-gift/community' })).toBe('海报 9x16 · lc001 spring-gift/community');
+    expect(progressText('zh', { current: 'something new' })).toBe('something new');
+  });
+});

@@ -19,6 +19,8 @@ export const studioTheme: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.58)',
     // 0.56 on white is #707070 (4.9:1): select placeholders are read as text (issue 17 point 8).
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+    // A button busy with its call keeps its colours (antd fades it to 0.65, below AA for its text); its spinner says it is busy.
+    opacityLoading: 1,
   },
   components: {
     Layout: { siderBg: '#ffffff', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' },

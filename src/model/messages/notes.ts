@@ -86,3 +86,25 @@ export function codedNote(note: string): CodedNote {
   }
   return { code: 'note.other', params: { note }, message: note };
 }
+
+/** A catalog text by code (the notes' own catalog; unknown codes give undefined). */
+function say(code: string, params: MessageParams | undefined, lang: 'zh' | 'en'): string | undefined {
+  const entry = (noteMessages as Catalog)[code];
+  return entry ? fillTemplate(entry[lang === 'zh' ? 0 : 1], params) : undefined;
+}
+
+/** What output a note (or a progress line) concerns, in `lang`: `poster 1x1 · …` → `海报 1x1 · …`. */
+export function aboutText(lang: 'zh' | 'en', about: string): string {
+  return about.replace(/^(poster) (\S+)|^(video|cover|qr)\b/, (whole, _p: string, size: string | undefined, kind: string | undefined) =>
+    size ? (say('note.poster', { size }, lang) ?? whole) : (say(`note.${kind}`, undefined, lang) ?? whole),
+  );
+}
+
+/** A render note in `lang`: the output it concerns, then what happened, slot names translated; a line of no known form as written. */
+export function noteText(lang: 'zh' | 'en', note: string): string {
+  const c = codedNote(note);
+  if (c.code === 'note.other') return note;
+  const slot = c.params?.slot !== undefined ? (say(`slot.${c.params.slot}`, undefined, lang) ?? String(c.params.slot)) : undefined;
+  const text = say(c.code, { ...c.params, ...(slot ? { slot } : {}) }, lang) ?? note;
+  return c.about ? `${aboutText(lang, c.about)}${lang === 'zh' ? '：' : ': '}${text}` : text;
+}

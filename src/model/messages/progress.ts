@@ -1,4 +1,5 @@
 import { fillTemplate, type Catalog, type CodedText, type MessageParams } from './text.js';
+import { aboutText } from './notes.js';
 
 /**
  * What long work says it is doing now (a job's `progress.current`). The stages write English lines —
@@ -52,4 +53,18 @@ export function codedProgress(current: string): CodedText {
     return { code: f.code, params, message: current };
   }
   return { code: 'progress.other', params: { current }, message: current };
+}
+
+/** What a job is doing now, in `lang` (from its code when it has one; video part names and output kinds translated). */
+export function progressText(lang: 'zh' | 'en', p: { current?: string; code?: string; params?: MessageParams }): string {
+  if (!p.current) return '';
+  const { code, params } = p.code ? { code: p.code, params: p.params } : codedProgress(p.current);
+  const entry = (progressMessages as Catalog)[code];
+  if (!entry || code === 'progress.other') return p.current;
+  let filled: MessageParams | undefined = params;
+  if (code === 'progress.video' && params) {
+    filled = { ...params, what: String(params.what).replace(/\b(body|end|full|store|cover)\b/g, (w) => (progressMessages as Catalog)[`video.${w}`]?.[lang === 'zh' ? 0 : 1] ?? w) };
+  }
+  if (code === 'progress.output' && params) filled = { ...params, what: aboutText(lang, String(params.what)) };
+  return fillTemplate(entry[lang === 'zh' ? 0 : 1], filled);
 }
