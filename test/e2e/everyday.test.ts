@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
+import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, takePageErrors, type AxeViolation, type Studio } from './harness.js';
 import { ctx } from '../helpers/session.js';
 import { ensureManagerToken } from '../../src/server/review-pages.js';
 import { readZip } from '../pack/helpers.js';
@@ -69,6 +69,12 @@ afterAll(async () => {
 });
 
 describe('everyday work in zh-CN (issue 17)', () => {
+  it('the harness sees an unhandled rejection of a plain object (what antd validation used to leave)', async () => {
+    await page.goto(`${studio.server.url}/review/login`);
+    await page.evaluate(() => void Promise.reject({ errorFields: [{ name: ['title'] }] }));
+    await expect.poll(() => page.evaluate(() => 1).then(() => takePageErrors().join('\n')), { timeout: 5000 }).toContain('errorFields');
+  });
+
   it('posts: search and filters narrow the list; a post is duplicated as a draft', async () => {
     await page.goto(studio.server.openUrl);
     await page.locator('.ant-table-row').first().waitFor();
