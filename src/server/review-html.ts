@@ -1,4 +1,4 @@
-import { noteText, type Template, type TemplateVersion, type User } from '../model/index.js';
+import { noteText, worstCaseText, type Template, type TemplateVersion, type User } from '../model/index.js';
 import type { ProofInfo } from '../review/proof-files.js';
 import type { QueueItem } from '../review/queue.js';
 import { chinaTime, reviewText, type ReviewLang } from './review-text.js';
@@ -157,7 +157,7 @@ export function versionPage(v: VersionView): string {
   }
   if (v.proof) {
     const p = v.proof;
-    parts.push(`<h2>${tr('proofSheet')}</h2><ul>${p.worstCases.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>
+    parts.push(`<h2>${tr('proofSheet')}</h2><ul>${p.worstCases.map((w) => `<li>${esc(worstCaseText(voice.lang, w))}</li>`).join('')}</ul>
 ${p.problems.length ? `<p class="msg err">${p.problems.map(esc).join('<br>')}</p>` : ''}
 ${p.notes.length ? `<p class="msg err">${tr('outputChecks')}<br>${p.notes.map((n) => esc(noteText(voice.lang, n))).join('<br>')}</p>` : ''}
 <p><a href="${base}/sheet.jpg"><img class="sheet" src="${base}/sheet.jpg" alt="${esc(tr('sheetAlt', { id: t.id, v: ver.version, n: p.cells.length }))}" width="${p.width}" height="${p.height}"></a></p>

@@ -67,3 +67,14 @@ describe('notes and progress lines in either language', () => {
     expect(progressText('zh', { current: 'something new' })).toBe('something new');
   });
 });
+
+describe('a proof’s worst cases in Chinese', () => {
+  it('reads the lines src/review/proof.ts writes', async () => {
+    const { worstCaseText } = await import('../../src/model/index.js');
+    expect(worstCaseText('zh', 'store "s2" 王芳的店: longest store name (32 wide), longest catchphrase (60 wide)')).toBe('门店“s2” 王芳的店：门店名最长（宽 32）、口头禅最长（宽 60）');
+    expect(worstCaseText('zh', 'post "p1": the longest post using this template (40 wide title)')).toBe('内容“p1”：用这个模板的内容里最长的一篇（标题宽 40）');
+    expect(worstCaseText('zh', 'group types: 社区群, 宝妈群')).toBe('群类型：社区群、宝妈群');
+    expect(worstCaseText('zh', 'sizes: 9x16, 1x1')).toBe('尺寸：9x16、1x1');
+    expect(worstCaseText('en', 'sizes: 9x16')).toBe('sizes: 9x16');
+  });
+});

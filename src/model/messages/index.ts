@@ -8,6 +8,7 @@ import { fillTemplate, type Catalog, type CodedText, type MessageLang, type Mess
 export { fillTemplate, type Catalog, type CodedText, type MessageLang, type MessageParams } from './text.js';
 export { valueIssueText, type IssueLike } from './values.js';
 export { codedProgress, composingLine, progressText } from './progress.js';
+export { worstCaseText } from './proof.js';
 export { codedNote, droppedNote, truncatedNote, safeAreaNote, noteText, aboutText, type CodedNote } from './notes.js';
 
 /** Every coded message of the core: code → [中文, English]. */
