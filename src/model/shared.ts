@@ -7,4 +7,4 @@ export { VariableNode, $createVariableNode, $isVariableNode, VARIABLES, VARIABLE
 export { charCount, graphemes } from './text.js';
 export { validityAt, fullDate, startInstant, expiryInstant, type Validity } from './validity.js';
 export { addressReach, type Reach } from './reach.js';
-export { codedNote, noteText, progressText, worstCaseText, messageText, isMessageCode, MESSAGES, type CodedText, type MessageCode, type MessageParams, type CodedNote } from './messages/index.js';
+export { codedNote, noteText, noticeText, progressText, worstCaseText, messageText, isMessageCode, MESSAGES, type CodedText, type MessageCode, type MessageParams, type CodedNote } from './messages/index.js';

@@ -78,3 +78,12 @@ describe('a proof’s worst cases in Chinese', () => {
     expect(worstCaseText('en', 'sizes: 9x16')).toBe('sizes: 9x16');
   });
 });
+
+describe('workspace notices in Chinese', () => {
+  it('reads the lines opening a workspace writes', async () => {
+    const { noticeText } = await import('../../src/model/index.js');
+    expect(noticeText('zh', 'studio.json was migrated from schema 3 to 4 (3→4); the original is kept as .backups/studio.v3.json')).toBe('studio.json 已从数据版本 3 升级到 4（3→4）；原文件保存在 .backups/studio.v3.json');
+    expect(noticeText('zh', 'studio.json was written by a newer Shequn Studio (schema 9); opened read-only')).toBe('studio.json 由更新版本的工作室写入（数据版本 9），已只读打开');
+    expect(noticeText('zh', 'something else')).toBe('something else');
+  });
+});

@@ -20,6 +20,7 @@ import { emitIntent } from './intents';
 import { useNav, type Route } from './nav';
 import { Screen } from './Screen';
 import { ShortcutSheet } from './ShortcutSheet';
+import { noticeText } from '@shared';
 import { useSession } from './session';
 
 const { Sider, Header, Content } = Layout;
@@ -114,8 +115,8 @@ export function Shell() {
             />
           </Space>
         </Header>
-        {info?.readOnly && <Alert type="warning" banner message={t('app.readOnly', { why: info.notices.join('; ') })} />}
-        {!info?.readOnly && info && info.notices.length > 0 && <Alert type="info" banner closable message={info.notices.join(' · ')} />}
+        {info?.readOnly && <Alert type="warning" banner message={t('app.readOnly', { why: info.notices.map((n) => noticeText(lang, n)).join('; ') })} />}
+        {!info?.readOnly && info && info.notices.length > 0 && <Alert type="info" banner closable message={info.notices.map((n) => noticeText(lang, n)).join(' · ')} />}
         <Content className="shell-content">
           {/* antd's Content is the page's one <main> landmark already. */}
           <div id="main">
