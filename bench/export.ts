@@ -17,23 +17,15 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreOwner } from '../src/model/index.js';
 import { dispatch } from '../src/api/dispatcher.js';
 import { createServices } from '../src/api/services.js';
 import type { ExportResult } from '../src/pack/export.js';
 import { initWorkspace } from '../src/setup/init.js';
+import { BENCH_POST, scaledStores } from './scaled-demo.js';
 import { studioPosters } from './poster-pipeline.js';
 
 const STORES = Number(process.env.BENCH_STORES ?? 500);
 const VIDEO_STORES = Number(process.env.BENCH_VIDEO_STORES ?? 24);
-const POST = 'spring-gift';
-// Pairs of the post's group types, so every store runs two and all four appear.
-const PAIRS = [
-  ['community', 'vip'],
-  ['community', 'moms'],
-  ['moms', 'koc'],
-  ['koc', 'vip'],
-];
 
 /** CPU seconds of this process's finished child processes (ffmpeg), from /proc/self/stat (cutime + cstime). */
 function reapedChildrenCpu(): number {
@@ -44,15 +36,6 @@ function reapedChildrenCpu(): number {
 
 function log(s: string): void {
   process.stderr.write(`${s}\n`);
-}
-
-function scaledStores(demo: readonly StoreOwner[]): StoreOwner[] {
-  const active = demo.filter((s) => s.active);
-  return Array.from({ length: STORES }, (_, i) => {
-    const b = active[i % active.length]!;
-    const n = String(i + 1).padStart(4, '0');
-    return { ...b, id: `b${n}`, storeName: `${b.storeName.slice(0, 12)}${i + 1}号店`, groupTypes: [...PAIRS[i % PAIRS.length]!], active: true, cloudStoreUrl: b.cloudStoreUrl ? `${b.cloudStoreUrl.replace(/\/[^/]*$/, '')}/b${n}` : undefined };
-  });
 }
 
 async function timed(label: string, fn: () => Promise<ExportResult>): Promise<{ r: ExportResult; s: number; cores: number; cpu: number }> {
@@ -72,26 +55,26 @@ const dir = await mkdtemp(join(tmpdir(), 'shequn-bench-export-'));
 try {
   const ws = await initWorkspace(join(dir, 'ws'), { demo: true });
   await ws.update((d) => {
-    d.posts = d.posts.filter((p) => p.id === POST);
-    d.stores = [...scaledStores(d.stores), ...d.stores.filter((s) => s.active).slice(0, 4).map((s) => ({ ...s, id: `warm-${s.id}` }))];
+    d.posts = d.posts.filter((p) => p.id === BENCH_POST);
+    d.stores = [...scaledStores(d.stores, STORES, 'b'), ...d.stores.filter((s) => s.active).slice(0, 4).map((s) => ({ ...s, id: `warm-${s.id}` }))];
   });
   const benchStores = ws.data().stores.filter((s) => !s.id.startsWith('warm-')).map((s) => s.id);
   const warmStores = ws.data().stores.filter((s) => s.id.startsWith('warm-')).map((s) => s.id);
   const out = join(dir, 'packs');
-  const plan = { posts: [POST], video: false, stores: benchStores };
+  const plan = { posts: [BENCH_POST], video: false, stores: benchStores };
   let last = 0;
   const onProgress = (p: { done: number; total: number; etaSeconds?: number }) => {
     if (Date.now() - last < 30_000) return;
     last = Date.now();
     log(`  ${p.done}/${p.total}${p.etaSeconds !== undefined ? `, ETA ${Math.round(p.etaSeconds)} s` : ''}`);
   };
-  log(`export benchmark: ${STORES} stores × 2 group types, post ${POST}, posters + captions, ${availableParallelism()} cores`);
+  log(`export benchmark: ${STORES} stores × 2 group types, post ${BENCH_POST}, posters + captions, ${availableParallelism()} cores`);
   const services = createServices(ws);
   const run = (onProgress?: (p: { done: number; total: number; etaSeconds?: number }) => void) => dispatch('export.run', { ...plan, folder: services.grants.grant(out, 'export-folder') }, { ws, services, onProgress }) as Promise<ExportResult>;
   // The poster pool's worker threads start once per open workspace: a small export first (not counted).
-  await dispatch('export.run', { posts: [POST], video: false, stores: warmStores, folder: services.grants.grant(join(dir, 'warm'), 'export-folder') }, { ws, services });
+  await dispatch('export.run', { posts: [BENCH_POST], video: false, stores: warmStores, folder: services.grants.grant(join(dir, 'warm'), 'export-folder') }, { ws, services });
   const full = await timed('full export', () => run(onProgress));
-  const posters = (await dispatch('export.plan', { posts: [POST], video: false, stores: benchStores }, { ws, services })) as { posters: number; qr: number };
+  const posters = (await dispatch('export.plan', { posts: [BENCH_POST], video: false, stores: benchStores }, { ws, services })) as { posters: number; qr: number };
   await ws.update((d) => {
     d.stores[Math.floor(STORES / 2)]!.catchphrase = '改了一家店：只有这家店的内容重新生成';
   });
@@ -108,9 +91,9 @@ try {
 
   // Video: a smaller set of stores with video at full size (1080×1920 / 1080×1080), on this machine's cores.
   const videoStores = benchStores.slice(0, VIDEO_STORES);
-  const videoPlan = (await dispatch('export.plan', { posts: [POST], stores: videoStores }, { ws, services })) as { variants: number; videos: number };
+  const videoPlan = (await dispatch('export.plan', { posts: [BENCH_POST], stores: videoStores }, { ws, services })) as { variants: number; videos: number };
   const children0 = reapedChildrenCpu();
-  const video = await timed(`export with video (${VIDEO_STORES} stores, ${videoPlan.variants} variants, ${videoPlan.videos} videos)`, () => dispatch('export.run', { posts: [POST], stores: videoStores, out: join(dir, 'video') }, { ws, services }) as Promise<ExportResult>);
+  const video = await timed(`export with video (${VIDEO_STORES} stores, ${videoPlan.variants} variants, ${videoPlan.videos} videos)`, () => dispatch('export.run', { posts: [BENCH_POST], stores: videoStores, out: 'bench-video' }, { ws, services }) as Promise<ExportResult>);
   const perVideo = video.s / Math.max(1, videoPlan.videos);
   const ffmpegCpu = reapedChildrenCpu() - children0;
   log(`video: ${perVideo.toFixed(2)} s per store variant with video on ${availableParallelism()} cores (${videoPlan.videos} videos; those stores' posters and QR images were cached); CPU per video: studio ${(video.cpu / 1000 / Math.max(1, videoPlan.videos)).toFixed(2)} s + ffmpeg ${(ffmpegCpu / Math.max(1, videoPlan.videos)).toFixed(2)} s`);

@@ -14,31 +14,15 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices } from '../src/api/services.js';
 import { dispatch } from '../src/api/dispatcher.js';
-import type { StoreOwner } from '../src/model/index.js';
 import type { ExportResult } from '../src/pack/export.js';
 import { initWorkspace } from '../src/setup/init.js';
+import { BENCH_POST, scaledStores } from './scaled-demo.js';
 import { clearRenderedOutputs } from '../test/jobs/queue-helpers.js';
 import { startRedis } from '../test/helpers/servers.js';
 import { spawnWorker, type SpawnedWorker } from '../test/helpers/workers.js';
 
 const STORES = Number(process.env.BENCH_STORES ?? 110);
-const POST = 'spring-gift';
-const PAIRS = [
-  ['community', 'vip'],
-  ['community', 'moms'],
-  ['moms', 'koc'],
-  ['koc', 'vip'],
-];
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-function scaledStores(demo: readonly StoreOwner[]): StoreOwner[] {
-  const active = demo.filter((s) => s.active);
-  return Array.from({ length: STORES }, (_, i) => {
-    const b = active[i % active.length]!;
-    const n = String(i + 1).padStart(4, '0');
-    return { ...b, id: `s${n}`, storeName: `${b.storeName.slice(0, 12)}${i + 1}号店`, groupTypes: [...PAIRS[i % PAIRS.length]!], active: true, cloudStoreUrl: b.cloudStoreUrl ? `${b.cloudStoreUrl.replace(/\/[^/]*$/, '')}/s${n}` : undefined };
-  });
-}
 
 /** CPU seconds (user + system, all threads) a process has used, from /proc. */
 function cpuOf(pid: number): number {
@@ -60,11 +44,11 @@ const redis = await startRedis();
 try {
   const ws = await initWorkspace(join(dir, 'ws'), { demo: true });
   await ws.update((d) => {
-    d.posts = d.posts.filter((p) => p.id === POST);
-    d.stores = scaledStores(d.stores);
+    d.posts = d.posts.filter((p) => p.id === BENCH_POST);
+    d.stores = scaledStores(d.stores, STORES, 's');
   });
   const services = createServices(ws);
-  const plan = (await dispatch('export.plan', { posts: [POST], video: false }, { ws, services })) as { variants: number; posters: number; qr: number };
+  const plan = (await dispatch('export.plan', { posts: [BENCH_POST], video: false }, { ws, services })) as { variants: number; posters: number; qr: number };
   log(`scale benchmark: ${STORES} stores × 2 group types = ${plan.variants} store variants (${plan.posters} posters + ${plan.qr} QR images), through the queue at ${redis.url}; ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   const seconds: number[] = [];
   const counts = [1, 2];
@@ -74,12 +58,12 @@ try {
     const pids = workers.map((w) => w.child.pid!);
     const run = async (label: string): Promise<number> => {
       await clearRenderedOutputs(ws);
-      const out = join(dir, `packs-${k}-${label}`);
+      const out = `packs-${k}-${label}`; // inside the workspace's packs/
       const c0 = ownCpu();
       const w0 = pids.map(cpuOf);
       const r0 = cpuOf(redis.pid());
       const t0 = performance.now();
-      const r = (await dispatch('export.run', { posts: [POST], video: false, out, queue: redis.url }, { ws, services })) as ExportResult;
+      const r = (await dispatch('export.run', { posts: [BENCH_POST], video: false, out, queue: redis.url }, { ws, services })) as ExportResult;
       const s = (performance.now() - t0) / 1000;
       const studio = ownCpu() - c0;
       const wcpu = pids.map((p, i) => cpuOf(p) - w0[i]!);

@@ -209,7 +209,10 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
         const animating = el.getAnimations({ subtree: true }).some((a) => a.playState === 'running' || a.pending);
         return animating || now - seen.get(el)! < 2000;
       });
-      return !moving && !motion;
+      // A button in its loading state is half-transparent for a moment (a request in flight): not a
+      // state to judge contrast in, and on a busy machine its end can come after the message it led to.
+      const loading = document.querySelector('.ant-btn-loading') !== null;
+      return !moving && !motion && !loading;
     },
     TOASTS,
     { timeout, polling: 100 },

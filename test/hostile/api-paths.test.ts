@@ -47,6 +47,24 @@ describe('no method takes a path a caller chose', () => {
     expect(JSON.stringify(err)).not.toContain(FIRST_LINE);
   });
 
+  it('results.import {"file": "/etc/passwd"} and a mapping path: refused over HTTP and through the dispatcher, nothing read or saved; only a grant is taken', async () => {
+    const before = await savedState(ws);
+    const res = await http('results.import', { file: '/etc/passwd', dryRun: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain(FIRST_LINE);
+    const viaIpc = await dispatch('results.import', { file: '/etc/passwd', map: '/etc/passwd' } as never, ctx(ws)).catch((e) => e);
+    expect(viaIpc).toMatchObject({ code: 'bad_input' });
+    expect(JSON.stringify(viaIpc)).not.toContain(FIRST_LINE);
+    const forged = await http('results.import', { grant: 'g_forged-token' });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error).toMatchObject({ code: 'forbidden', field: 'grant' });
+    const folderGrant = ctx(ws).services.grants.grant('/etc/passwd', 'export-folder');
+    const misuse = await http('results.import', { grant: folderGrant, dryRun: true });
+    expect(misuse.statusCode).toBe(403);
+    expect(misuse.body).not.toContain(FIRST_LINE);
+    expect(await savedState(ws)).toEqual(before);
+  });
+
   it('a grant the shells never issued, or one issued for another use, is refused (forbidden) naming the field', async () => {
     const forged = await http('stores.import', { grant: 'g_forged-token', dryRun: true });
     expect(forged.statusCode).toBe(403);

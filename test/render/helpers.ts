@@ -16,15 +16,18 @@ export function builtinInputs(): PosterTemplateInput[] {
 
 /** Decodes the QR with jsQR on the full-resolution pixels around `qr` (independent of the renderer's own check). */
 export async function jsqrDecode(image: Buffer, qr: Rect): Promise<string | null> {
-  const m = 20;
+  return (await jsqrAround(image, qr, 20))?.data ?? null;
+}
+
+/** jsQR on the full-resolution pixels of `qr` with a margin of `m` px around it. */
+async function jsqrAround(image: Buffer, qr: Rect, m: number): Promise<ReturnType<typeof jsQR>> {
   const meta = await sharp(image).metadata();
   const left = Math.max(0, qr.x - m);
   const top = Math.max(0, qr.y - m);
   const width = Math.min(meta.width! - left, qr.w + 2 * m);
   const height = Math.min(meta.height! - top, qr.h + 2 * m);
   const { data, info } = await sharp(image).extract({ left, top, width, height }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const found = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
-  return found ? found.data : null;
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
 }
 
 /**
@@ -33,14 +36,7 @@ export async function jsqrDecode(image: Buffer, qr: Rect): Promise<string | null
  * (from the version jsQR read) and px per module.
  */
 export async function jsqrMeasure(image: Buffer, qr: Rect): Promise<{ text: string; side: number; modules: number; module: number } | null> {
-  const m = 40;
-  const meta = await sharp(image).metadata();
-  const left = Math.max(0, qr.x - m);
-  const top = Math.max(0, qr.y - m);
-  const width = Math.min(meta.width! - left, qr.w + 2 * m);
-  const height = Math.min(meta.height! - top, qr.h + 2 * m);
-  const { data, info } = await sharp(image).extract({ left, top, width, height }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const found = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+  const found = await jsqrAround(image, qr, 40);
   if (!found) return null;
   const { topLeftCorner: a, topRightCorner: b, bottomLeftCorner: c } = found.location;
   const side = (Math.hypot(b.x - a.x, b.y - a.y) + Math.hypot(c.x - a.x, c.y - a.y)) / 2;

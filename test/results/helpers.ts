@@ -19,6 +19,8 @@ export interface TestStudio {
   ws: Workspace;
   services: Services;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** A one-time grant of `file`, as a shell issues for a file the user picked. */
+  grant(file: string): string;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function demoStudio(now = '2027-01-17T10:00:00+08:00'): Promise<Tes
     ws,
     services,
     call: (method, input) => dispatch(method, input, ctx),
+    grant: (file) => services.grants.grant(file, 'import-file'),
     close: async () => {
       await services.close();
       await ws.close();

@@ -14,7 +14,7 @@ describe('results.import: a GBK order export', () => {
   afterEach(() => s.close());
 
   it('counts rows, duplicates, refunds and unattributed rows, and the report totals are exact', async () => {
-    const r = await s.call('results.import', { file: fx('orders-gbk.csv') });
+    const r = await s.call('results.import', { grant: s.grant(fx('orders-gbk.csv')) });
     expect(r).toMatchObject({ format: 'csv', encoding: 'gb18030', kind: 'orders', rows: 10, imported: 9, duplicates: 1, refunds: 2, unattributed: 1, orders: 7, amount: 3976.1, saved: true });
     expect(r.unattributedRows).toEqual([expect.objectContaining({ row: 10, id: 'E1007' })]);
     expect(r.warnings).toEqual([expect.objectContaining({ row: 12, column: '推广链接', message: expect.stringContaining('lc999') })]);
@@ -45,11 +45,11 @@ describe('results.import: a GBK order export', () => {
   });
 
   it('re-importing adds nothing; a dry run saves nothing; a changed refund state updates the order', async () => {
-    const dry = await s.call('results.import', { file: fx('orders-gbk.csv'), dryRun: true });
+    const dry = await s.call('results.import', { grant: s.grant(fx('orders-gbk.csv')), dryRun: true });
     expect(dry).toMatchObject({ imported: 9, saved: false });
     expect(await s.call('results.report', { by: 'post' })).toSatisfy((rows: { orders: number }[]) => rows.every((x) => x.orders === 0));
-    await s.call('results.import', { file: fx('orders-gbk.csv') });
-    const again = await s.call('results.import', { file: fx('orders-gbk.csv') });
+    await s.call('results.import', { grant: s.grant(fx('orders-gbk.csv')) });
+    const again = await s.call('results.import', { grant: s.grant(fx('orders-gbk.csv')) });
     expect(again).toMatchObject({ rows: 10, imported: 0, duplicates: 10, refunds: 0, unattributed: 0, updated: 0 });
     expect(byKey(await s.call('results.report', { by: 'store' })).lc002).toMatchObject({ orders: 1, amount: 168 });
 
@@ -57,7 +57,7 @@ describe('results.import: a GBK order export', () => {
     const text = iconv.decode(await readFile(fx('orders-gbk.csv')), 'gbk').replace(/(E1002,[^\r\n]*?)已完成/, '$1退款成功');
     const later = path.join(s.dir, 'later.csv');
     await writeFile(later, iconv.encode(text, 'gbk'));
-    const upd = await s.call('results.import', { file: later });
+    const upd = await s.call('results.import', { grant: s.grant(later) });
     expect(upd).toMatchObject({ imported: 0, updated: 1 });
     expect(byKey(await s.call('results.report', { by: 'store' })).lc002).toMatchObject({ orders: 0, amount: 0, refunds: 1 });
   });
@@ -66,7 +66,7 @@ describe('results.import: a GBK order export', () => {
     const text = iconv.decode(await readFile(fx('orders-gbk.csv')), 'gbk').replace('89.70', '八十九');
     const bad = path.join(s.dir, '坏的订单.csv');
     await writeFile(bad, iconv.encode(text, 'gbk'));
-    const err = (await s.call('results.import', { file: bad }).catch((e) => e)) as StudioError;
+    const err = (await s.call('results.import', { grant: s.grant(bad) }).catch((e) => e)) as StudioError;
     expect(err).toBeInstanceOf(StudioError);
     expect(err.code).toBe('bad_input');
     expect(err.message).toContain('坏的订单.csv');
@@ -83,7 +83,7 @@ describe('results.import: XLSX, click logs and mapping files', () => {
   afterEach(() => s.close());
 
   it('reads an XLSX export with explicit 门店编号 / 群类型 / 内容编号 columns and Excel dates', async () => {
-    const r = await s.call('results.import', { file: fx('orders.xlsx') });
+    const r = await s.call('results.import', { grant: s.grant(fx('orders.xlsx')) });
     expect(r).toMatchObject({ format: 'xlsx', kind: 'orders', rows: 3, imported: 3, refunds: 1, unattributed: 0, orders: 2, amount: 1360.5 });
     const orders = (await s.services.results.read()).orders;
     expect(orders.get('X2001')).toMatchObject({ at: '2027-01-25 09:00:00', store: 'lc005', group: 'moms', post: 'school-snack', quantity: 4, channel: 'group' });
@@ -92,10 +92,10 @@ describe('results.import: XLSX, click logs and mapping files', () => {
   });
 
   it('counts a click log (identical rows are two clicks; re-importing adds none) beside orders', async () => {
-    const r = await s.call('results.import', { file: fx('clicks.csv') });
+    const r = await s.call('results.import', { grant: s.grant(fx('clicks.csv')) });
     expect(r).toMatchObject({ kind: 'clicks', rows: 5, imported: 5, duplicates: 0, unattributed: 1, clicks: 39 });
-    expect(await s.call('results.import', { file: fx('clicks.csv') })).toMatchObject({ imported: 0, duplicates: 5, clicks: 0 });
-    await s.call('results.import', { file: fx('orders-gbk.csv') });
+    expect(await s.call('results.import', { grant: s.grant(fx('clicks.csv')) })).toMatchObject({ imported: 0, duplicates: 5, clicks: 0 });
+    await s.call('results.import', { grant: s.grant(fx('orders-gbk.csv')) });
     const stores = byKey(await s.call('results.report', { by: 'store' }));
     expect(stores.lc001).toMatchObject({ clicks: 24, orders: 1 });
     const channels = byKey(await s.call('results.report', { by: 'channel' }));
@@ -103,16 +103,16 @@ describe('results.import: XLSX, click logs and mapping files', () => {
   });
 
   it('an export whose columns cannot be detected asks for a mapping file; with it, it imports', async () => {
-    const err = (await s.call('results.import', { file: fx('orders-odd.csv') }).catch((e) => e)) as StudioError;
+    const err = (await s.call('results.import', { grant: s.grant(fx('orders-odd.csv')) }).catch((e) => e)) as StudioError;
     expect(err.message).toMatch(/orders-odd\.csv.*mapping file/);
-    const r = await s.call('results.import', { file: fx('orders-odd.csv'), map: fx('orders-odd.map.json') });
+    const r = await s.call('results.import', { grant: s.grant(fx('orders-odd.csv')), mapGrant: s.grant(fx('orders-odd.map.json')) });
     expect(r).toMatchObject({ rows: 2, imported: 2, refunds: 1, orders: 1, amount: 12.5 });
     const orders = (await s.services.results.read()).orders;
     expect(orders.get('K1')).toMatchObject({ at: '2027-01-27 10:00:00', store: 'lc001', group: 'community' });
     expect(orders.get('K2')).toMatchObject({ group: 'moms', refund: true });
     const badMap = path.join(s.dir, 'bad.map.json');
     await writeFile(badMap, JSON.stringify({ columns: { order: '没有这一列' } }));
-    const e2 = (await s.call('results.import', { file: fx('orders-odd.csv'), map: badMap }).catch((e) => e)) as StudioError;
+    const e2 = (await s.call('results.import', { grant: s.grant(fx('orders-odd.csv')), mapGrant: s.grant(badMap) }).catch((e) => e)) as StudioError;
     expect(e2.message).toMatch(/没有这一列|headers the mapping names/);
   });
 });

@@ -9,9 +9,13 @@ const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
 /** results.*: imports into the workspace's results files, reports read from them. */
 export const resultsHandlers: HandlersFor<typeof resultsMethods> = {
-  'results.import': async ({ file, map, dryRun }, { ws, services, onProgress, signal }) => {
-    const mapping = map ? await readMapping(path.resolve(map)) : undefined;
-    return importResults(ws, services.results, { path: path.resolve(file) }, { dryRun, mapping, onProgress, signal, now: services.clock(), reader: services.compose.sections });
+  'results.import': async ({ grant, mapGrant, dryRun }, { ws, services, onProgress, signal }) => {
+    // Files reach the core only as grants a shell issued for the user's pick (the CLI for the files on its command line).
+    const file = services.grants.peek(grant, 'import-file');
+    const mapping = mapGrant ? await readMapping(services.grants.peek(mapGrant, 'import-file', 'mapGrant')) : undefined;
+    const r = await importResults(ws, services.results, { path: file }, { dryRun, mapping, onProgress, signal, now: services.clock(), reader: services.compose.sections });
+    if (!dryRun) for (const g of [grant, mapGrant]) if (g) services.grants.end(g);
+    return r;
   },
   'results.importData': async ({ name, base64, mapping, dryRun }, { ws, services, onProgress, signal }) => {
     if (!BASE64.test(base64)) throw new StudioError('bad_input', 'base64: not base64', 'base64');

@@ -43,8 +43,9 @@ const MappingInput = z.record(z.string(), z.unknown());
 /** Results read back from tracking links: imports of order and click exports, reports, the 效果 overview. */
 export const resultsMethods = defineMethods({
   'results.import': {
-    description: 'Import an order or click export (CSV in UTF-8, BOM or GBK, or XLSX) from a file on disk; `map` is a mapping file for exports whose columns cannot be detected.',
-    input: z.object({ file: z.string().min(1).max(4096), map: z.string().min(1).max(4096).optional(), dryRun: z.boolean().optional() }).strict(),
+    description:
+      'Import an order or click export (CSV in UTF-8, BOM or GBK, or XLSX) the user picked in a shell, passed as the one-time grant the shell issued (no path is accepted); `mapGrant` grants a mapping file for exports whose columns cannot be detected. A dry run keeps the grants; a saved import ends them.',
+    input: z.object({ grant: z.string().min(1).max(200), mapGrant: z.string().min(1).max(200).optional(), dryRun: z.boolean().optional() }).strict(),
     output: ResultsImportSchema,
     mutates: true,
   },

@@ -55,7 +55,10 @@ export const command: CliCommand = {
       if (!file) throw new UsageError('缺少 FILE（订单或点击导出）/ missing FILE (the order or click export)');
       if (extra.length) throw new UsageError(`多余的参数 unexpected argument "${extra[0]}"`);
       return withWorkspace(values.workspace, async (studio) => {
-        const r = await call(studio, 'results.import', { file: resolve(file), ...(values.map ? { map: resolve(values.map) } : {}), dryRun: !!values['dry-run'] });
+        // The files named on the command line are the user's pick: handed to the core as grants.
+        const grant = studio.services.grants.grant(resolve(file), 'import-file');
+        const mapGrant = values.map ? studio.services.grants.grant(resolve(values.map), 'import-file') : undefined;
+        const r = await call(studio, 'results.import', { grant, ...(mapGrant ? { mapGrant } : {}), dryRun: !!values['dry-run'] });
         if (values.json) {
           printJson({ rows: r.rows, imported: r.imported, duplicates: r.duplicates, refunds: r.refunds, unattributed: r.unattributed });
           const listed = unattributedLines(r);

@@ -4,7 +4,7 @@ import { POSTER_DIMENSIONS } from '../../model/index.js';
 import type { PosterFonts } from '../text/fonts.js';
 import { FONT_FAMILY } from '../text/fonts.js';
 import { baseHtml } from '../layout/base-layer.js';
-import { brandInfo, fitSlots, sizeInfo, storeContext, textValues } from '../layout/poster-context.js';
+import { brandInfo, fitSlots, groupInfo, sizeInfo, storeContext, textValues } from '../layout/poster-context.js';
 import type { LoadedPosterTemplate } from './poster-template.js';
 
 /** The parts of a poster as plain HTML/CSS (what a browser would be given). */
@@ -21,7 +21,7 @@ export interface PosterHtmlParts {
 export function posterHtmlParts(t: LoadedPosterTemplate, size: PosterSize, ctx: VariantContext, fonts: PosterFonts, images: Record<string, boolean>): PosterHtmlParts {
   const { width, height } = POSTER_DIMENSIONS[size];
   const { vars: L, store: area } = t.manifest.sizes[size];
-  const css = t.style({ size: sizeInfo(size), L, brand: brandInfo(ctx), area: { w: area.w, h: area.h } });
+  const css = t.style({ size: sizeInfo(size), L, brand: brandInfo(ctx), group: groupInfo(ctx), area: { w: area.w, h: area.h } });
   const base = baseHtml(t, size, ctx, fonts, images).html;
   const { fit } = fitSlots(t.storeSlots.text, t.manifest, size, textValues(ctx), fonts.metricsFor);
   const store = t.store(storeContext(ctx, size, L, fit, images, { w: area.w, h: area.h }));
