@@ -209,9 +209,10 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
         const animating = el.getAnimations({ subtree: true }).some((a) => a.playState === 'running' || a.pending);
         return animating || now - seen.get(el)! < 2000;
       });
-      // A button in its loading state is half-transparent for a moment (a request in flight): not a
-      // state to judge contrast in, and on a busy machine its end can come after the message it led to.
-      const loading = document.querySelector('.ant-btn-loading') !== null;
+      // A button in its loading state drawn half-transparent (a request in flight) is not a state to
+      // judge contrast in. The studio's theme keeps busy buttons opaque (opacityLoading 1, issue 17),
+      // so only a faded one is waited for: a long call (a proof render) must not hold every scan.
+      const loading = Array.from(document.querySelectorAll('.ant-btn-loading')).some((b) => Number(getComputedStyle(b).opacity) < 1);
       return !moving && !motion && !loading;
     },
     TOASTS,
