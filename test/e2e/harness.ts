@@ -206,7 +206,8 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
       const motion = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"], [class*="-appear"]')).some((el) => {
         if (inToast(el)) return false;
         if (!seen.has(el)) seen.set(el, now);
-        const animating = el.getAnimations({ subtree: true }).some((a) => a.playState === 'running' || a.pending);
+        // (A spinner inside it turns for ever: that is not the motion ending.)
+        const animating = el.getAnimations({ subtree: true }).some((a) => (a.playState === 'running' || a.pending) && a.effect?.getComputedTiming().endTime !== Infinity);
         return animating || now - seen.get(el)! < 2000;
       });
       // A button in its loading state drawn half-transparent (a request in flight) is not a state to
