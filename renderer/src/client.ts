@@ -6,14 +6,25 @@ export class StudioError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The message's code in the core's catalog and its parameters (shown in the user's language). */
+    readonly messageCode?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
 }
 
+/** The contract's error as it arrives (HTTP body or IPC reply). */
+type WireError = { code: string; message: string; field?: string; messageCode?: string; params?: Record<string, string | number> };
+
+/** A wire error as a StudioError of the UI. */
+function fromWire(e: WireError | undefined, status: number): StudioError {
+  return new StudioError(e?.code ?? 'internal', e?.message ?? `HTTP ${status}`, e?.field, e?.messageCode, e?.params);
+}
+
 /** What the preload exposes inside Electron (window.studio). */
 export interface StudioBridge {
-  call(method: string, input: unknown, userKey?: string): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
+  call(method: string, input: unknown, userKey?: string): Promise<{ result?: unknown; error?: WireError }>;
 }
 
 declare global {
@@ -46,7 +57,7 @@ export function setUserKey(key: string | undefined): void {
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   if (window.studio) {
     const res = await window.studio.call(method, input, userKey);
-    if (res.error) throw new StudioError(res.error.code, res.error.message, res.error.field);
+    if (res.error) throw fromWire(res.error, 0);
     return res.result as MethodOutput<M>;
   }
   token ??= tokenFromLocation();
@@ -55,8 +66,8 @@ export async function api<M extends MethodName>(method: M, input: MethodInput<M>
     headers: { 'content-type': 'application/json', 'x-shequn-token': token, ...(userKey ? { 'x-shequn-user-key': userKey } : {}) },
     body: JSON.stringify(input ?? {}),
   });
-  const body = (await res.json().catch(() => ({}))) as { result?: unknown; error?: { code: string; message: string; field?: string } };
-  if (!res.ok || body.error) throw new StudioError(body.error?.code ?? 'internal', body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
+  const body = (await res.json().catch(() => ({}))) as { result?: unknown; error?: WireError };
+  if (!res.ok || body.error) throw fromWire(body.error, res.status);
   return body.result as MethodOutput<M>;
 }
 
@@ -74,8 +85,27 @@ export async function storesCsv(): Promise<{ name: string; blob: Blob }> {
   token ??= tokenFromLocation();
   const res = await fetch('/api/download/stores.csv', { headers: { 'x-shequn-token': token } });
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; field?: string } };
-    throw new StudioError(body.error?.code ?? 'internal', body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
+    const body = (await res.json().catch(() => ({}))) as { error?: WireError };
+    throw fromWire(body.error, res.status);
   }
   return { name: 'stores.csv', blob: await res.blob() };
+}
+
+/** True in web mode (the UI talks to the studio server over HTTP, so the server can hand out files). */
+export const webMode = (): boolean => !window.studio;
+
+/**
+ * A store's current pack as a zip, from the server (GET /api/download/pack/<store>, the token in a
+ * header, never in the address): web mode has no folder to open, so the pack comes to the browser.
+ */
+export async function packZip(store: string): Promise<{ name: string; blob: Blob }> {
+  token ??= tokenFromLocation();
+  const res = await fetch(`/api/download/pack/${encodeURIComponent(store)}`, { headers: { 'x-shequn-token': token } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: WireError };
+    throw fromWire(body.error, res.status);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return { name: named ? decodeURIComponent(named) : `${store}.zip`, blob: await res.blob() };
 }

@@ -15,6 +15,7 @@ import { resultsMethods } from './methods/results.js';
 import { planMethods } from './methods/plan.js';
 import { activityMethods, publishMethods } from './methods/publish.js';
 import { previewMethods } from './methods/previews.js';
+import { toolMethods } from './methods/tools.js';
 
 /**
  * THE contract: every operation between a shell (CLI, HTTP, Electron IPC) and the core.
@@ -38,6 +39,7 @@ export const contract = {
   ...publishMethods,
   ...activityMethods,
   ...previewMethods,
+  ...toolMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

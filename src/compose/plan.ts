@@ -1,4 +1,4 @@
-import { findAll, findGroup, findPost, findStore, validityAt, type GroupType, type Post, type PosterSize, type StoreOwner, type StudioData } from '../model/index.js';
+import { coded, findAll, findGroup, findPost, findStore, validityAt, type CodedText, type GroupType, type Post, type PosterSize, type StoreOwner, type StudioData } from '../model/index.js';
 
 /** Which variants to make: posts, stores and group types by id (omitted = the defaults), sizes, video on/off. */
 export interface PlanSelection {
@@ -41,7 +41,8 @@ export interface Plan {
   /** The same variants, post by post, store by store. */
   variants: PlannedVariant[];
   /** Stores that get nothing (no group type in common with the chosen posts, or they run none). */
-  empty: { store: string; reason: string }[];
+  /** Stores that get nothing, why (English) and the reason's code (src/model/messages). */
+  empty: { store: string; reason: string; code?: string }[];
   counts: { stores: number; variants: number; posters: number; videos: number; qr: number };
 }
 
@@ -88,14 +89,14 @@ export function plan(data: StudioData, sel: PlanSelection = {}): Plan {
 }
 
 /** A plan from its posts and each store's variants: stores without any are listed as empty, counts added up. */
-function assemble(posts: Post[], byStore: readonly StorePlan[], emptyReason?: (store: StoreOwner) => string | undefined): Plan {
+function assemble(posts: Post[], byStore: readonly StorePlan[], emptyReason?: (store: StoreOwner) => CodedText | undefined): Plan {
   const storePlans: StorePlan[] = [];
   const empty: Plan['empty'] = [];
   const counts = { stores: 0, variants: 0, posters: 0, videos: 0, qr: 0 };
   for (const { store, variants } of byStore) {
     if (!variants.length) {
-      const reason = emptyReason?.(store) ?? (store.groupTypes.length ? 'no chosen post targets its group types' : 'the store runs no group type');
-      empty.push({ store: store.id, reason });
+      const why = emptyReason?.(store) ?? coded(store.groupTypes.length ? 'plan.noTarget' : 'plan.noGroups');
+      empty.push({ store: store.id, reason: why.message, code: why.code });
       continue;
     }
     storePlans.push({ store, variants });
@@ -120,7 +121,7 @@ export function withoutVariants(p: Plan, drop: (v: PlannedVariant) => boolean): 
   const byStore = p.stores.map((s) => ({ store: s.store, variants: s.variants.filter((v) => !drop(v)) }));
   const kept = new Set(byStore.flatMap((s) => s.variants.map((v) => v.post.id)));
   const dropped = new Set(p.stores.filter((s) => s.variants.some(drop)).map((s) => s.store.id));
-  const plan = assemble(p.posts.filter((x) => kept.has(x.id)), byStore, (store) => (dropped.has(store.id) ? 'every chosen post was refused for it (see refused)' : undefined));
+  const plan = assemble(p.posts.filter((x) => kept.has(x.id)), byStore, (store) => (dropped.has(store.id) ? coded('plan.allRefused') : undefined));
   return { ...plan, empty: [...p.empty, ...plan.empty] };
 }
 

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { toStudioError, type JobStatus, type JobStatusOf, type Progress } from '../model/index.js';
+import { codedProgress, toStudioError, type JobStatus, type JobStatusOf, type Progress } from '../model/index.js';
+
+/** Progress with its line's code and parameters beside it (the stage's own code kept when it gave one). */
+function withCode(p: Progress): Progress {
+  if (!p.current || p.code) return p;
+  const { code, params } = codedProgress(p.current);
+  return { ...p, code, ...(params ? { params } : {}) };
+}
 
 interface Entry {
   status: JobStatus;
@@ -24,7 +31,7 @@ export class JobRegistry<Kinds extends Record<string, unknown> = Record<string, 
     const status: JobStatus<K, Kinds[K]> = { id: randomUUID(), kind, state: 'running', progress: { done: 0, total: 0 }, startedAt: this.now().toISOString() };
     this.jobs.set(status.id, { status: status as JobStatus, controller });
     this.prune();
-    run({ signal: controller.signal, onProgress: (p) => (status.progress = p) }).then(
+    run({ signal: controller.signal, onProgress: (p) => (status.progress = withCode(p)) }).then(
       (result) => Object.assign(status, { state: 'done', result, finishedAt: this.now().toISOString() }),
       (err) => {
         const e = toStudioError(err);

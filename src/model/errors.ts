@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldPath, ValidationError } from './validate.js';
+import { coded, type MessageCode, type MessageParams } from './messages/index.js';
 
 /** The kinds of error every stage throws; each transport maps them (HTTP status in src/server, exit code in the CLI). */
 export const STUDIO_ERROR_KINDS = ['bad_input', 'not_found', 'conflict', 'forbidden', 'unauthorized', 'read_only', 'check_failed', 'cancelled', 'internal'] as const;
@@ -18,9 +19,33 @@ export class StudioError extends Error {
     this.name = 'StudioError';
   }
 
-  /** The plain shape `{code, message, field?, details?}` (the contract's wire format). */
-  toJSON(): { code: StudioErrorKind; message: string; field?: string; details?: unknown } {
-    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...(this.details !== undefined ? { details: this.details } : {}) };
+  /** The code of the message in the catalog (src/model/messages), for shells that show it in their user's language. */
+  messageCode?: string;
+  /** The parameters of the coded message. */
+  params?: MessageParams;
+
+  /** A StudioError whose message is coded: the English text from the catalog, the code and parameters beside it. */
+  static coded(kind: StudioErrorKind, code: MessageCode, params?: MessageParams, field?: string, details?: unknown): StudioError {
+    const text = coded(code, params);
+    return new StudioError(kind, text.message, field, details).withCode(code, params);
+  }
+
+  /** Sets the coded form of this error's message (returns this). */
+  withCode(code: string, params?: MessageParams): this {
+    this.messageCode = code;
+    if (params) this.params = params;
+    return this;
+  }
+
+  /** The plain shape `{code, message, field?, details?, messageCode?, params?}` (the contract's wire format; `code` is the kind). */
+  toJSON(): { code: StudioErrorKind; message: string; field?: string; details?: unknown; messageCode?: string; params?: MessageParams } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.details !== undefined ? { details: this.details } : {}),
+      ...(this.messageCode ? { messageCode: this.messageCode, ...(this.params ? { params: this.params } : {}) } : {}),
+    };
   }
 }
 

@@ -21,3 +21,4 @@ export * from './publish.js';
 export * from './reach.js';
 export * from './poster-design.js';
 export * from './video-size.js';
+export * from './messages/index.js';

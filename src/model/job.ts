@@ -3,7 +3,16 @@ import { JOB_STATES } from './vocabulary.js';
 import { STUDIO_ERROR_KINDS } from './errors.js';
 
 /** Progress of long work as it travels: done of total, the current item, ETA in seconds. */
-export const ProgressSchema = z.object({ done: z.number(), total: z.number(), current: z.string().optional(), etaSeconds: z.number().optional() });
+export const ProgressSchema = z.object({
+  done: z.number(),
+  total: z.number(),
+  /** What is being done now, in English (the CLI prints it). */
+  current: z.string().optional(),
+  /** `current` as a coded message (src/model/messages/progress.ts): shells show it in their user's language. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  etaSeconds: z.number().optional(),
+});
 
 /** The states of a job. */
 export const JobState = z.enum(JOB_STATES);

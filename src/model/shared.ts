@@ -11,3 +11,4 @@ export { PosterDesign, DesignColors, DESIGN_PARTS, QR_PLACES, PRODUCT_PLACES, de
 export { CaptionForm, CAPTION_BLOCKS, SECTION_CHIPS, defaultCaptionForm, blockToHandlebars, captionSourceFromForm, captionFormOf, CaptionFormError, type CaptionBlock, type CaptionBlocks } from './caption-form.js';
 export { lexicalFromText } from './lexical-text.js';
 export { videoSizeFor } from './video-size.js';
+export { codedNote, noteText, noticeText, progressText, worstCaseText, messageText, isMessageCode, MESSAGES, type CodedText, type MessageCode, type MessageParams, type CodedNote } from './messages/index.js';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { runPool, throwIfCancelled, type LongWork } from '../model/index.js';
+import { runPool, throwIfCancelled, type LongWork, type Progress } from '../model/index.js';
 import { ComposeCache } from '../compose/cache.js';
 import type { StudioData } from '../model/index.js';
 import { createPosterPool, type PosterPool } from '../render/pool/pool.js';
@@ -24,6 +24,7 @@ import { packFolderName } from './names.js';
 import { buildStore, BuildMemo, PACK_LAYOUT_VERSION, packInput, type StoreBuild } from './store-build.js';
 import { VIDEO_RENDERER_VERSION, type VideoOverrides } from './video-stage.js';
 import { ensureZip, scanPacks, writePack } from './writer.js';
+import { ExportEta, readCosts, saveCosts } from './eta.js';
 
 /** What to export and where. */
 export interface ExportOptions extends PlanOptions {
@@ -180,8 +181,13 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
   const total = pending.length + builds.length;
 
   const composed = Date.now();
+  // The time left, from what each kind of output costs (videos included), not from the count of items done.
+  const isVideo = (p: PendingOutput) => p.spec.kind === 'video' || p.spec.kind === 'cover';
+  const videoCount = pending.filter(isVideo).length;
+  const eta = new ExportEta({ image: pending.length - videoCount, video: videoCount, pack: builds.length }, await readCosts(ws.paths.renders));
+  const progress = (p: Progress) => ctx.onProgress?.({ ...p, etaSeconds: eta.update(p) });
   // 3. Render into the cache (here, or on render workers when a queue stage is given).
-  const stage = { signal: ctx.signal, onProgress: ctx.onProgress, offset: { done: 0, total }, video: opts.videoOverrides, layers: ctx.layers };
+  const stage = { signal: ctx.signal, onProgress: progress, offset: { done: 0, total }, video: opts.videoOverrides, layers: ctx.layers };
   let rendered: RenderStageResult;
   if (ctx.render) rendered = await ctx.render(ws, cache, pending, stage);
   else {
@@ -209,8 +215,10 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
       await writePack(out, input, stale, { pauseBeforeRenameMs: ctx.pauseBeforeRenameMs });
       packs.push({ store, folder: build.folder, status: 'written' });
     },
-    { concurrency: 2, signal: ctx.signal, onProgress: (p) => ctx.onProgress?.({ ...p, done: pending.length + p.done, total }), label: (b) => `pack ${b.build.folder}` },
+    { concurrency: 2, signal: ctx.signal, onProgress: (p) => progress({ ...p, done: pending.length + p.done, total }), label: (b) => `pack ${b.build.folder}` },
   );
+  eta.finish();
+  if (pending.length || builds.length) await saveCosts(ws.paths.renders, eta.costs()).catch(() => undefined);
 
   // 5. Zips (also for kept packs whose zip is missing or stale).
   if (opts.zip) {

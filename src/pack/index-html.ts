@@ -61,18 +61,18 @@ pre.text{white-space:pre-wrap;word-break:break-word;background:#f7f7f8;border-ra
 button.copy{min-height:44px;min-width:96px;border:0;border-radius:22px;background:var(--brand);color:#fff;font-size:16px;padding:0 18px}
 button.copy.done{background:#2e7d32}
 .media img,.media video{display:block;width:100%;height:auto;border-radius:8px;margin:8px 0;background:#eee}
-.hint{color:#888;font-size:13px}
+.hint{color:#595959;font-size:13px}
 .qr img{width:160px;height:160px}
 a.dl{display:inline-block;margin:4px 0 0;color:var(--brand)}
 .badge{display:none;background:#c62828;color:#fff;border-radius:6px;padding:2px 8px;font-size:13px;margin-left:6px}
 .expired .badge{display:inline-block}
 .expired .content{opacity:.45}
-.expired button.copy{background:#999}
+.expired button.copy{background:#6b6b6b}
 .withdrawn{color:#c62828;font-weight:600;padding:8px 0}
 .slot{display:inline-block;border-radius:6px;padding:1px 8px;margin:4px 0;font-size:14px;background:#eef2ff;color:#3346a8}
 .slot:empty{display:none}
 .slot.today{background:var(--brand);color:#fff;font-weight:600}
-footer{color:#888;font-size:12px;text-align:center;padding:16px}
+footer{color:#595959;font-size:12px;text-align:center;padding:16px}
 `;
 
 // Copy with the async clipboard where allowed, else a selected textarea + execCommand: WeChat's

@@ -16,7 +16,7 @@ import { variantTexts, type VariantTexts } from './texts.js';
 import type { EntryFile, EntryInput, PackInput } from './writer.js';
 
 /** Bump when index.html or the pack layout changes for the same inputs. */
-export const PACK_LAYOUT_VERSION = `pack-${MANIFEST_VERSION}.2`;
+export const PACK_LAYOUT_VERSION = `pack-${MANIFEST_VERSION}.3`;
 
 /** One variant with everything needed to render its files and write its part of the pack. */
 export interface BuiltVariant {

@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dispatch, isMethod } from '../api/dispatcher.js';
 import { StudioError, toStudioError } from '../model/index.js';
@@ -5,6 +8,8 @@ import { HTTP_STATUS } from './http-status.js';
 import type { Services } from '../api/services.js';
 import type { Workspace } from '../workspace/types.js';
 import { sameSecret } from '../workspace/secrets.js';
+import { PackLocator } from '../portal/packs.js';
+import { ensureZip } from '../pack/writer.js';
 
 const refuse = (reply: FastifyReply, status: number, err: StudioError) => reply.code(status).header('Connection', 'close').send({ error: err.toJSON() });
 
@@ -56,6 +61,28 @@ export async function registerApiRoutes(app: FastifyInstance, opts: { ws: Worksp
     api.get('/api/contract', async (_req, reply) => {
       const { methodNames } = await import('../api/contract.js');
       return reply.send({ methods: methodNames });
+    });
+
+    // A store's current pack as a zip (web mode has no folder to open): the zip export writes next to
+    // the pack, made now if the export did not; behind the same token, Host and Origin checks as every call.
+    api.get<{ Params: { store: string } }>('/api/download/pack/:store', async (req, reply) => {
+      const store = opts.ws.data().stores.find((s) => s.id === req.params.store);
+      if (!store) return reply.code(404).send({ error: new StudioError('not_found', `no store "${req.params.store}"`, 'store').toJSON() });
+      const pack = await new PackLocator(opts.ws.paths.packs).find(store);
+      if (!pack) return reply.code(404).send({ error: new StudioError('not_found', `store "${store.id}" has no pack yet: export it first`, 'store').toJSON() });
+      try {
+        await ensureZip(opts.ws.paths.packs, pack.folder);
+      } catch (err) {
+        const apiErr = toStudioError(err);
+        return reply.code(HTTP_STATUS[apiErr.code]).send({ error: apiErr.toJSON() });
+      }
+      const zip = join(opts.ws.paths.packs, `${pack.folder}.zip`);
+      return reply
+        .header('Content-Disposition', `attachment; filename="pack.zip"; filename*=UTF-8''${encodeURIComponent(pack.folder)}.zip`)
+        .header('Cache-Control', 'no-store')
+        .header('Content-Length', String((await stat(zip)).size))
+        .type('application/zip')
+        .send(createReadStream(zip));
     });
 
     // Downloads the server serves itself (no method writes a file a caller names).

@@ -8,7 +8,8 @@ import { submission } from '../review/machine.js';
 import { proofFiles, type ProofInfo } from '../review/proof-files.js';
 import type { Services, Session } from '../api/services.js';
 import type { Workspace } from '../workspace/types.js';
-import { loginPage, queuePage, refusalPage, versionPage, type Viewer } from './review-html.js';
+import { loginPage, queuePage, refusalPage, versionPage, type PageVoice, type Viewer } from './review-html.js';
+import { reviewLang } from './review-text.js';
 import { newToken } from '../workspace/secrets.js';
 import { keyHashOf, keyMatches } from '../review/keys.js';
 import type { StudioData } from '../model/index.js';
@@ -68,6 +69,11 @@ function stillValid(data: StudioData): (s: ReviewSession) => boolean {
 }
 
 /** The header's view of a session: the signed-in manager, or someone who only has the link. */
+/** How pages answer this request: the browser's language, the workspace's people by name. */
+function voiceOf(req: FastifyRequest, data?: StudioData): PageVoice {
+  return { lang: reviewLang(req.headers['accept-language']), ...(data ? { names: new Map(data.users.map((u) => [u.id, u.name || u.id])) } : {}) };
+}
+
 function viewerOf(data: StudioData, s: ReviewSession, next?: string): Viewer {
   const u = s.user ? data.users.find((x) => x.id === s.user) : undefined;
   return u ? { user: { id: u.id, name: u.name }, csrf: s.csrf } : { next };
@@ -140,7 +146,7 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
       const { ws } = await opts.getSession();
       const next = safeNext((req.query as Record<string, unknown> | undefined)?.next);
       if (current(req, ws.data())?.user) return reply.code(303).header('Location', next).send();
-      return html(reply, 200, loginPage({ next }));
+      return html(reply, 200, loginPage({ next }, voiceOf(req)));
     });
 
     scope.post('/review/login', async (req, reply) => {
@@ -153,8 +159,8 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
       const data = ws.data();
       const user = data.users.find((u) => u.id === id);
       // One answer for an unknown id and a wrong key: the page does not say which ids exist.
-      if (!user || !keyMatches(data, user.id, key)) return html(reply, 403, loginPage({ next, id, message: '账号或密钥不对 · wrong user id or key (nothing was changed)' }));
-      if (user.role !== 'manager') return html(reply, 403, loginPage({ next, id, message: `「${user.id}」是${user.role}，只有品牌经理在这里登录 · "${user.id}" is ${user.role === 'editor' ? 'an' : 'a'} ${user.role}: only brand managers sign in here` }));
+      if (!user || !keyMatches(data, user.id, key)) return html(reply, 403, loginPage({ next, id, message: '账号或密钥不对 · wrong user id or key (nothing was changed)' }, voiceOf(req)));
+      if (user.role !== 'manager') return html(reply, 403, loginPage({ next, id, message: `「${user.id}」是${user.role}，只有品牌经理在这里登录 · "${user.id}" is ${user.role === 'editor' ? 'an' : 'a'} ${user.role}: only brand managers sign in here` }, voiceOf(req)));
       const old = readCookie(req.headers.cookie, SESSION_COOKIE);
       if (old) sessions.close(old);
       const s = sessions.open({ user: user.id, keyHash: keyHashOf(data, user.id)! });
@@ -177,7 +183,7 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
       if (!s) return forbidden(reply, NEED_TOKEN);
       if (redirect) return reply.code(303).header('Location', '/review').send();
       const items = await dispatch('review.list', {}, { ws, services });
-      return html(reply, 200, queuePage(items, viewerOf(ws.data(), s, '/review')));
+      return html(reply, 200, queuePage(items, viewerOf(ws.data(), s, '/review'), voiceOf(req, ws.data())));
     });
 
     async function showVersion(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply, message?: { ok: boolean; text: string }, status = 200): Promise<FastifyReply> {
@@ -192,7 +198,7 @@ export async function registerReviewPages(app: FastifyInstance, opts: ReviewPage
         const t = findTemplate(data, target.template);
         const v = findVersion(t, target.version);
         const here = `/review/${encodeURIComponent(t.id)}/${v.version}`;
-        view = { template: t, version: v, submitter: submission(v)?.by, viewer: viewerOf(data, s, here), message };
+        view = { template: t, version: v, submitter: submission(v)?.by, viewer: viewerOf(data, s, here), message, voice: voiceOf(req, data) };
       } catch (err) {
         return html(reply, 404, refusalPage('404', toStudioError(err).message));
       }

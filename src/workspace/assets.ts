@@ -64,7 +64,7 @@ export function createAssetStore(assetsDir: string, host: AssetHost): AssetStore
   };
   return {
     async put(bytes, originalName) {
-      if (host.readOnly) throw new StudioError('read_only', `the workspace is open read-only; cannot add "${originalName}"`);
+      if (host.readOnly) throw StudioError.coded('read_only', 'asset.readOnly', { name: originalName });
       const record = await writeAssetFile(assetsDir, bytes, originalName);
       if (get(record.id)) return get(record.id)!;
       return host.update((d) => addAssetRecord(d, record));

@@ -16,12 +16,12 @@ export async function assertDecodable(bytes: Buffer, record: Pick<AssetRecord, '
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_ASSET_PIXELS) {
-      throw new StudioError('bad_input', `"${record.name}" is ${meta.width}×${meta.height} pixels, larger than ${MAX_ASSET_PIXELS / 1e6} MP; scale it down and try again`);
+      throw StudioError.coded('bad_input', 'asset.tooManyPixels', { name: record.name, width: meta.width, height: meta.height, limit: MAX_ASSET_PIXELS / 1e6 });
     }
     await sharp(bytes, { limitInputPixels: MAX_ASSET_PIXELS, failOn: 'truncated', animated: false }).stats();
   } catch (err) {
     if (err instanceof StudioError) throw err;
-    throw new StudioError('bad_input', `"${record.name}" could not be read as an image (${(err as Error).message.split('\n')[0]}); it may be truncated or damaged: save it again and try again`);
+    throw StudioError.coded('bad_input', 'asset.unreadable', { name: record.name, reason: (err as Error).message.split('\n')[0]! });
   }
 }
 
@@ -30,10 +30,10 @@ async function assertSvgSize(bytes: Buffer, name: string): Promise<void> {
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new StudioError('bad_input', `"${name}" could not be read as an SVG image (${(err as Error).message.split('\n')[0]}); save it again and try again`);
+    throw StudioError.coded('bad_input', 'asset.svgUnreadable', { name, reason: (err as Error).message.split('\n')[0]! });
   }
   const { width = 0, height = 0 } = meta;
   if (width * height > MAX_ASSET_PIXELS) {
-    throw new StudioError('bad_input', `"${name}" is an SVG declaring ${width}×${height} pixels, larger than ${MAX_ASSET_PIXELS / 1e6} MP; set a smaller width, height and viewBox (or export it as PNG) and try again`);
+    throw StudioError.coded('bad_input', 'asset.svgTooManyPixels', { name, width, height, limit: MAX_ASSET_PIXELS / 1e6 });
   }
 }

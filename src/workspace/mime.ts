@@ -30,16 +30,16 @@ export function sniffImage(bytes: Buffer): ImageType | undefined {
 
 /** Returns the image type of `bytes` or throws StudioError('bad_input') naming the file. */
 export function requireImage(bytes: Buffer, name: string): ImageType {
-  if (bytes.length === 0) throw new StudioError('bad_input', `"${name}" is empty; an image (PNG, JPEG, WebP, GIF or SVG) is needed`);
+  if (bytes.length === 0) throw StudioError.coded('bad_input', 'asset.empty', { name });
   const type = sniffImage(bytes);
-  if (!type) throw new StudioError('bad_input', `"${name}" is not a supported image: its content is not PNG, JPEG, WebP, GIF or SVG`);
+  if (!type) throw StudioError.coded('bad_input', 'asset.notImage', { name });
   if (type.mime === 'image/svg+xml' && SVG_ACTIVE.test(bytes.toString('utf8'))) {
-    throw new StudioError('bad_input', `"${name}" is an SVG with scripts or event handlers; remove them and try again`);
+    throw StudioError.coded('bad_input', 'asset.svgScript', { name });
   }
   const external = type.mime === 'image/svg+xml' ? SVG_EXTERNAL.exec(bytes.toString('utf8')) : null;
-  if (external) throw new StudioError('bad_input', `"${name}" is an SVG that refers to something outside itself (${external[0].slice(0, 60)}); embed the image or remove the reference and try again`);
+  if (external) throw StudioError.coded('bad_input', 'asset.svgExternal', { name, ref: external[0].slice(0, 60) });
   if (type.mime === 'image/svg+xml' && svgExpansion(bytes.toString('utf8')) > MAX_SVG_EXPANSION) {
-    throw new StudioError('bad_input', `"${name}" is an SVG whose nested <use> references expand to more than ${MAX_SVG_EXPANSION} elements; flatten it (export as PNG) and try again`);
+    throw StudioError.coded('bad_input', 'asset.svgExpansion', { name, max: MAX_SVG_EXPANSION });
   }
   return type;
 }

@@ -117,7 +117,7 @@ describe('review pages in a real browser', () => {
     await page.getByText('账号或密钥不对').waitFor();
 
     await signIn('manager', studio.keys.manager!, '/review/caption-moments/2');
-    await page.getByText('已登录 Signed in').waitFor();
+    await page.getByText('已登录').waitFor();
     await page.getByLabel(/意见/).fill('端午版可以。');
     await screenshot(page, 'review-signed-in');
     await page.getByRole('button', { name: /批准/ }).click();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { startServer, type StudioServer } from '../../src/server/app.js';
 import { createStudio } from '../../src/setup/init.js';
 import type { Workspace } from '../../src/workspace/types.js';
@@ -110,6 +111,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     locale: 'zh-CN',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  await watchErrors(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -120,6 +122,44 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     },
   };
 }
+
+/**
+ * Errors pages threw since the last test ended (uncaught exceptions and unhandled promise
+ * rejections, in every page of every browser this file launched). The harness's own afterEach
+ * fails the test that caused them, so no test file can forget to look (issue 17 point 9).
+ */
+const pageErrors: string[] = [];
+
+/** A rejection's reason as text: "Object" says nothing, so plain objects are shown as JSON. */
+const REJECTION_PROBE = `window.addEventListener('unhandledrejection', (e) => {
+  const r = e.reason;
+  let text;
+  try { text = r instanceof Error ? r.stack || r.message : typeof r === 'object' ? JSON.stringify(r).slice(0, 500) : String(r); } catch { text = String(r); }
+  console.error('[unhandledrejection] ' + text);
+});`;
+
+function watchPage(page: Page): void {
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().startsWith('[unhandledrejection]')) pageErrors.push(`${page.url()}: ${m.text()}`);
+  });
+}
+
+async function watchErrors(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: REJECTION_PROBE });
+  for (const p of context.pages()) watchPage(p);
+  context.on('page', watchPage);
+}
+
+/** Takes (and clears) the page errors seen so far; for a test that expects one. */
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
+}
+
+afterEach(() => {
+  const errors = takePageErrors();
+  if (errors.length) throw new Error(`the page threw or left a promise rejection unhandled:\n${errors.join('\n')}`);
+});
 
 /** Saves a screenshot (the whole page, or the viewport for dialogs) as test-artifacts/screens/<name>.png. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
@@ -157,10 +197,23 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
         const target = (a.effect as KeyframeEffect | null)?.target ?? null;
         return !inToast(target);
       });
-      const motion = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"], [class*="-appear"]')).some((el) => !inToast(el));
-      // A button in its loading state is half-transparent for a moment (a request in flight): not a
-      // state to judge contrast in, and on a busy machine its end can come after the message it led to.
-      const loading = document.querySelector('.ant-btn-loading') !== null;
+      // A motion class whose element animates nothing for 2 s is stuck, not moving: antd's button
+      // loading icon can keep `-motion-leave-active` when its transition never starts (width 0 → 0),
+      // and nothing on screen changes any more.
+      const w = window as unknown as { __sqMotionSeen?: WeakMap<Element, number> };
+      const seen = (w.__sqMotionSeen ??= new WeakMap());
+      const now = performance.now();
+      const motion = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"], [class*="-appear"]')).some((el) => {
+        if (inToast(el)) return false;
+        if (!seen.has(el)) seen.set(el, now);
+        // (A spinner inside it turns for ever: that is not the motion ending.)
+        const animating = el.getAnimations({ subtree: true }).some((a) => (a.playState === 'running' || a.pending) && a.effect?.getComputedTiming().endTime !== Infinity);
+        return animating || now - seen.get(el)! < 2000;
+      });
+      // A button in its loading state drawn half-transparent (a request in flight) is not a state to
+      // judge contrast in. The studio's theme keeps busy buttons opaque (opacityLoading 1, issue 17),
+      // so only a faded one is waited for: a long call (a proof render) must not hold every scan.
+      const loading = Array.from(document.querySelectorAll('.ant-btn-loading')).some((b) => Number(getComputedStyle(b).opacity) < 1);
       return !moving && !motion && !loading;
     },
     TOASTS,

@@ -121,7 +121,7 @@ describe('imported paths cannot leave where they belong', () => {
     await writeFile(path.join(base, 'stores.csv'), 'store_id,store_name,owner_name,avatar\nS300,店,人,photos/secret.png\n');
     const before = await savedState(ws);
     const r = await importStores(ws, { path: path.join(base, 'stores.csv') }, folderAvatars(base));
-    expect(r.errors).toEqual([{ row: 2, column: 'avatar', message: '"photos/secret.png" is a link that leads outside the table\'s folder' }]);
+    expect(r.errors).toEqual([{ row: 2, column: 'avatar', message: '"photos/secret.png" is a link that leads outside the table\'s folder', code: 'import.avatarLinkOutside', params: { path: 'photos/secret.png' } }]);
     expect(r.saved).toBe(false);
     expect(await savedState(ws)).toEqual(before);
   });

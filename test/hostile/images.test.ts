@@ -87,8 +87,8 @@ describe('upload path: assets.upload and the store import refuse hostile images,
     );
     expect(r.saved).toBe(false);
     expect(r.errors).toEqual([
-      { row: 2, column: 'avatar', message: expect.stringContaining('"pdf.png" is not a supported image') },
-      { row: 3, column: 'avatar', message: expect.stringContaining('"file.svg" is an SVG that refers to something outside itself') },
+      { row: 2, column: 'avatar', message: expect.stringContaining('"pdf.png" is not a supported image'), code: 'asset.notImage', params: { name: 'pdf.png' } },
+      { row: 3, column: 'avatar', message: expect.stringContaining('"file.svg" is an SVG that refers to something outside itself'), code: 'asset.svgExternal', params: expect.objectContaining({ name: 'file.svg' }) },
     ]);
     expect(await savedState(ws)).toEqual(before);
   });

@@ -69,7 +69,7 @@ describe('bad bytes name the row and column, and nothing is saved', () => {
     await writeFile(file, broken);
     const before = await savedState(ws);
     const r = await importFile(file);
-    expect(r.errors).toEqual([{ row: 4, column: '店主', message: `contains bytes that are not valid ${label} (damaged text); save the file again as UTF-8 or GBK` }]);
+    expect(r.errors).toEqual([{ row: 4, column: '店主', message: `contains bytes that are not valid ${label} (damaged text); save the file again as UTF-8 or GBK`, code: 'import.badBytes', params: { encoding: label } }]);
     expect(r.saved).toBe(false);
     expect(await savedState(ws)).toEqual(before);
   });
@@ -80,7 +80,7 @@ describe('bad bytes name the row and column, and nothing is saved', () => {
     await writeFile(file, Buffer.concat([Buffer.from(HEADER + rows, 'utf8'), Buffer.from('S9999999,店,'), Buffer.from([0xc3, 0x28]), Buffer.from(',x\n')]));
     const r = await importFile(file, { dryRun: true });
     expect(Buffer.byteLength(HEADER + rows)).toBeGreaterThan(256 * 1024);
-    expect(r.errors).toEqual([{ row: 3002, column: '店主', message: expect.stringContaining('not valid UTF-8') }]);
+    expect(r.errors).toEqual([{ row: 3002, column: '店主', message: expect.stringContaining('not valid UTF-8'), code: 'import.badBytes', params: { encoding: 'UTF-8' } }]);
   });
 
   it('a PNG named stores.csv is refused by its header row, not half-imported', async () => {

@@ -51,7 +51,7 @@ describe('point 3: avatar pixel limits are checked in the dry run, by row', () =
   it('--dry-run names row 3 and the avatar column instead of "would import" it', async () => {
     const before = await savedState(ws);
     const r = await importCsv(csv, { dryRun: true }, files());
-    expect(r.errors).toEqual([{ row: 3, column: 'avatar', message: expect.stringMatching(/"huge\.png" is 100000×100000 pixels, larger than 50 MP/) }]);
+    expect(r.errors).toEqual([{ row: 3, column: 'avatar', message: expect.stringMatching(/"huge\.png" is 100000×100000 pixels, larger than 50 MP/), code: 'asset.tooManyPixels', params: expect.objectContaining({ width: 100000, height: 100000 }) }]);
     expect(r.preview.map((p) => p.store.id)).toEqual(['P1']);
     expect(await savedState(ws)).toEqual(before);
   });
@@ -97,7 +97,7 @@ describe('point 5: control and bidi characters in store names', () => {
     const before = await savedState(ws);
     const csv = `store_id,store_name,owner_name\nC1,普通店,王\nC2,"${storeName}",李\n`;
     const r = await importCsv(csv, { dryRun: true });
-    expect(r.errors).toEqual([{ row: 3, column: 'store_name', message: expect.stringContaining(code) }]);
+    expect(r.errors).toEqual([{ row: 3, column: 'store_name', message: expect.stringContaining(code), code: 'value.controlChar', params: { char: expect.stringContaining(code), position: expect.any(Number) } }]);
     expect(r.preview.map((p) => p.store.id)).toEqual(['C1']);
     const err = await dispatch('stores.save', { store: { id: 'C2', storeName, ownerName: '李' } }, ctx(ws)).catch((e) => e);
     expect(err).toMatchObject({ code: 'bad_input', field: 'store.storeName', message: expect.stringContaining(code) });
@@ -163,14 +163,14 @@ describe('point 6: template sources that are not valid UTF-8', () => {
 describe('point 7: store ids differing only in letter case', () => {
   it('two rows d001 / D001 are refused naming both rows', async () => {
     const r = await importCsv('store_id,store_name,owner_name\nd001,店一,王\nD001,店二,李\n', { dryRun: true });
-    expect(r.errors).toEqual([{ row: 3, column: 'store_id', message: expect.stringMatching(/"D001" differs from "d001" on row 2 only in letter case/) }]);
+    expect(r.errors).toEqual([{ row: 3, column: 'store_id', message: expect.stringMatching(/"D001" differs from "d001" on row 2 only in letter case/), code: 'import.idCaseTwin', params: { id: 'D001', other: 'd001', row: 2 } }]);
   });
 
   it('a row whose id differs from an existing store only in case is refused naming that store; stores.save too', async () => {
     const existing = ws.data().stores[0]!.id;
     const twin = existing === existing.toLowerCase() ? existing.toUpperCase() : existing.toLowerCase();
     const r = await importCsv(`store_id,store_name,owner_name\n${twin},店,王\n`, { dryRun: true });
-    expect(r.errors).toEqual([{ row: 2, column: 'store_id', message: expect.stringContaining(`differs from the existing store "${existing}" only in letter case`) }]);
+    expect(r.errors).toEqual([{ row: 2, column: 'store_id', message: expect.stringContaining(`differs from the existing store "${existing}" only in letter case`), code: 'import.idCaseExisting', params: { id: twin, other: existing } }]);
     const before = await savedState(ws);
     const err = await dispatch('stores.save', { store: { id: twin, storeName: '店', ownerName: '王' } }, ctx(ws)).catch((e) => e);
     expect(err).toMatchObject({ code: 'conflict', field: 'store.id', message: expect.stringContaining(existing) });

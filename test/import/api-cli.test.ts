@@ -112,7 +112,8 @@ describe('shequn import / export stores', () => {
     const bad = await cli('import', 'stores', path.join(FIX, 'stores-bad.csv'), '-w', wsDir);
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
-    expect(bad.err).toContain('4 bad rows (first: row 3, 云店链接: must start with http:// or https://); nothing imported');
+    // Bilingual: the English message, then the Chinese one from its code.
+    expect(bad.err).toContain('4 bad rows (first: row 3, 云店链接: must start with http:// or https:// / 不是链接：请填写以 http:// 或 https:// 开头的网址); nothing imported');
     expect(bad.out).toContain('error: row 4, 社群类型: unknown group type "健身群"');
     const skip = await cli('import', 'stores', path.join(FIX, 'stores-bad.csv'), '-w', wsDir, '--skip-invalid');
     expect(skip.code).toBe(0);

@@ -64,7 +64,7 @@ describe('store-owner import into a workspace', () => {
     expect(ws.data().stores.slice(0, 2).map((s) => [s.id, s.delivery, s.deliveryNote])).toEqual([['S001', true, '小区内送货上门'], ['S002', false, '']]);
     await writeFile(file, 'store_id,delivery\nS001,\nS002,maybe\n');
     const bad = await importStores(ws, { path: file }, folderAvatars(dir));
-    expect(bad.errors).toEqual([{ row: 3, column: 'delivery', message: '"maybe" is not 是/否 (yes/no)' }]);
+    expect(bad.errors).toEqual([{ row: 3, column: 'delivery', message: '"maybe" is not 是/否 (yes/no)', code: 'import.notYesNo', params: { value: 'maybe' } }]);
     expect(ws.data().stores[0]!.delivery).toBe(true);
   });
 
@@ -88,10 +88,10 @@ describe('store-owner import into a workspace', () => {
     const r = await fromFixtures('stores-bad.csv');
     expect(r.saved).toBe(false);
     expect(r.errors).toEqual([
-      { row: 3, column: '云店链接', message: 'must start with http:// or https://' },
-      { row: 4, column: '社群类型', message: expect.stringContaining('unknown group type "健身群"; known: 社区群 (community), 宝妈群 (moms)') },
-      { row: 5, column: '门店编号', message: 'the store id is empty' },
-      { row: 6, column: '门店编号', message: 'store id "S010" already appears on row 2' },
+      { row: 3, column: '云店链接', message: 'must start with http:// or https://', code: 'value.notUrl' },
+      { row: 4, column: '社群类型', message: expect.stringContaining('unknown group type "健身群"; known: 社区群 (community), 宝妈群 (moms)'), code: 'import.unknownGroup', params: { names: '"健身群"', known: '社区群 (community), 宝妈群 (moms)' } },
+      { row: 5, column: '门店编号', message: 'the store id is empty', code: 'import.idEmpty' },
+      { row: 6, column: '门店编号', message: 'store id "S010" already appears on row 2', code: 'import.idRepeated', params: { id: 'S010', row: 2 } },
     ]);
     expect(r.skipped).toBe(4);
     expect(ws.data().stores.map((s) => s.id)).toEqual(['S001', 'S002']);
@@ -117,7 +117,7 @@ describe('store-owner import into a workspace', () => {
 
   it('invalid bytes in a UTF-8 file: an error naming the row and column', async () => {
     const r = await fromFixtures('stores-broken-utf8.csv');
-    expect(r.errors).toEqual([{ row: 3, column: '昵称', message: expect.stringContaining('not valid UTF-8') }]);
+    expect(r.errors).toEqual([{ row: 3, column: '昵称', message: expect.stringContaining('not valid UTF-8'), code: 'import.badBytes', params: { encoding: 'UTF-8' } }]);
     expect(r.saved).toBe(false);
   });
 
@@ -125,8 +125,8 @@ describe('store-owner import into a workspace', () => {
     const file = path.join(dir, 'h.csv');
     await writeFile(file, '门店名称,店主,备注\n某店,某人,x\n');
     const r = await importStores(ws, { path: file }, folderAvatars(dir), { skipInvalid: true });
-    expect(r.errors).toEqual([{ row: 1, column: '门店编号/store_id', message: expect.stringContaining('store id column is missing') }]);
-    expect(r.warnings).toEqual([{ row: 1, column: '备注', message: 'not a known column; ignored' }]);
+    expect(r.errors).toEqual([{ row: 1, column: '门店编号/store_id', message: expect.stringContaining('store id column is missing'), code: 'import.idColumnMissing' }]);
+    expect(r.warnings).toEqual([{ row: 1, column: '备注', message: 'not a known column; ignored', code: 'import.unknownColumn' }]);
     expect(r.saved).toBe(false);
   });
 
@@ -185,7 +185,7 @@ describe('avatar paths are resolved safely inside the table folder', () => {
     const png = await readFile(path.join(FIX, 'avatars/wang.png'));
     const bytes = Buffer.from('store_id,store_name,owner_name,avatar\nS050,店,人,photos/wang.png\nS051,店,人,photos/none.png\n');
     const r = await importStores(ws, { name: 'stores.csv', bytes }, uploadedAvatars([{ path: 'photos/wang.png', bytes: png }]), { skipInvalid: true });
-    expect(r.errors).toEqual([{ row: 3, column: 'avatar', message: '"photos/none.png" is not among the uploaded images' }]);
+    expect(r.errors).toEqual([{ row: 3, column: 'avatar', message: '"photos/none.png" is not among the uploaded images', code: 'import.avatarNotUploaded', params: { path: 'photos/none.png' } }]);
     expect(ws.data().stores.find((s) => s.id === 'S050')?.avatar).toBe(assetId(png));
   });
 });

@@ -59,7 +59,7 @@ describe('export plan', () => {
     const data = structuredClone(demo);
     data.stores.find((s) => s.id === 'lc007')!.groupTypes = [];
     const plan = planExport(data, { stores: ['lc007', 'lc003'], posts: ['spring-gift'] });
-    expect(plan.empty).toEqual([{ store: 'lc007', reason: 'the store runs no group type' }]);
+    expect(plan.empty).toEqual([{ store: 'lc007', reason: 'the store runs no group type', code: 'plan.noGroups' }]);
     expect(plan.stores.map((s) => s.store.id)).toEqual(['lc003']);
   });
 });

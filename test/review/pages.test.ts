@@ -97,14 +97,25 @@ describe('review pages', () => {
     expect(queue.body).toContain('&lt;script&gt;');
     let pageRes = await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } });
     // The first visit starts the proof in the background; the page reloads itself until it is there.
-    for (let i = 0; i < 100 && pageRes.body.includes('being rendered'); i++) {
-      expect(pageRes.body).toContain('http-equiv="refresh"');
+    for (let i = 0; i < 100 && pageRes.body.includes('正在生成校样'); i++) {
+      expect(pageRes.body).toContain('<a href="/review/cap/2" data-refresh>刷新查看</a>');
       await new Promise((r) => setTimeout(r, 100));
       pageRes = await app.inject({ url: '/review/cap/2', headers: { host: HOST, cookie } });
     }
     expect(pageRes.body).not.toContain('http-equiv="refresh"');
     expect(pageRes.body).toContain('+v2 {{sections.head}} &lt;b&gt;&quot;x&quot;&lt;/b&gt;');
     expect(pageRes.body).toContain('src="/review/cap/2/sheet.jpg"');
+    // Chinese by default (issue 17): an h1, Chinese headings and states, times in China time (never raw ISO).
+    expect(pageRes.body).toMatch(/<h1>/);
+    expect(pageRes.body).toContain('审核中');
+    expect(pageRes.body).toContain('北京时间');
+    expect(pageRes.body).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    expect(queue.body).toContain('<h1>审核队列</h1>');
+    expect(queue.body).not.toMatch(/submitted by|Review queue/);
+    // A browser that prefers English gets the English page.
+    const en = await app.inject({ url: '/review', headers: { host: HOST, cookie, 'accept-language': 'en-US,en;q=0.9,zh;q=0.5' } });
+    expect(en.body).toContain('<h1>Review queue</h1>');
+    expect(en.body).toContain('<html lang="en">');
     const sheet = await app.inject({ url: '/review/cap/2/sheet.jpg', headers: { host: HOST, cookie } });
     expect(sheet.statusCode).toBe(200);
     expect(sheet.headers['content-type']).toBe('image/jpeg');
@@ -186,7 +197,7 @@ describe('review pages', () => {
 
   it('ends a session when the manager gets a new key, and on sign-out', async () => {
     const { cookie, csrf } = await signIn('manager2');
-    expect((await app.inject({ url: '/review', headers: { host: HOST, cookie } })).body).toContain('已登录 Signed in');
+    expect((await app.inject({ url: '/review', headers: { host: HOST, cookie } })).body).toContain('已登录');
     const out = await post('/review/logout', { csrf }, { cookie, origin: ORIGIN });
     expect(out.statusCode).toBe(303);
     expect(String(out.headers['set-cookie'])).toMatch(/Max-Age=0/);

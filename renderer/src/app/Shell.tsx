@@ -13,11 +13,14 @@ import { Alert, Badge, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useI18n, type MsgKey } from '../i18n';
+import '../tools.css';
 import { IdentitySwitch } from './IdentitySwitch';
 import { shell } from '../lib/shell';
 import { emitIntent } from './intents';
 import { useNav, type Route } from './nav';
 import { Screen } from './Screen';
+import { ShortcutSheet } from './ShortcutSheet';
+import { noticeText } from '@shared';
 import { useSession } from './session';
 
 const { Sider, Header, Content } = Layout;
@@ -35,6 +38,8 @@ const NAV: { key: NavKey; label: MsgKey; icon: ReactNode }[] = [
   { key: 'brand', label: 'nav.brand', icon: <BgColorsOutlined /> },
   { key: 'export', label: 'nav.export', icon: <CloudDownloadOutlined /> },
 ];
+
+const NAV_SCREENS = NAV.map((n) => n.key);
 
 /** The nav section a route belongs to. */
 function section(route: Route): NavKey {
@@ -96,6 +101,7 @@ export function Shell() {
             {t('app.workspace')}: {info?.dir}
           </Typography.Text>
           <Space size="middle">
+            <ShortcutSheet screens={NAV_SCREENS} go={go} />
             {users.length > 0 && <IdentitySwitch />}
             <Segmented
               size="small"
@@ -109,12 +115,13 @@ export function Shell() {
             />
           </Space>
         </Header>
-        {info?.readOnly && <Alert type="warning" banner message={t('app.readOnly', { why: info.notices.join('; ') })} />}
-        {!info?.readOnly && info && info.notices.length > 0 && <Alert type="info" banner closable message={info.notices.join(' · ')} />}
+        {info?.readOnly && <Alert type="warning" banner message={t('app.readOnly', { why: info.notices.map((n) => noticeText(lang, n)).join('; ') })} />}
+        {!info?.readOnly && info && info.notices.length > 0 && <Alert type="info" banner closable message={info.notices.map((n) => noticeText(lang, n)).join(' · ')} />}
         <Content className="shell-content">
-          <main id="main">
+          {/* antd's Content is the page's one <main> landmark already. */}
+          <div id="main">
             <Screen />
-          </main>
+          </div>
         </Content>
       </Layout>
     </Layout>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '@contract';
 import { api, StudioError } from '../client';
 import type { TFn } from '../i18n';
+import { engineText } from '../i18n/engine';
 
 const prefetched = new Map<string, Promise<unknown>>();
 
@@ -65,7 +66,7 @@ export function isUnknownMethod(err: unknown): boolean {
 /** A message that says what went wrong and what to do, in the user's language. */
 export function errorText(err: unknown, t: TFn): string {
   if (err instanceof StudioError) {
-    const msg = err.message;
+    const msg = engineText(t.lang ?? 'zh', { message: err.message, code: err.messageCode, params: err.params });
     switch (err.code) {
       case 'unauthorized':
         return t('error.unauthorized');

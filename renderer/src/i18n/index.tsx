@@ -8,6 +8,7 @@ import { settingsMessages } from './messages/settings';
 import { exportMessages } from './messages/export';
 import { resultsMessages } from './messages/results';
 import { publishMessages } from './messages/publish';
+import { toolMessages } from './messages/tools';
 
 /** Languages of the UI: Simplified Chinese (default) and English. */
 export type Lang = 'zh' | 'en';
@@ -23,6 +24,7 @@ const messages = {
   ...exportMessages,
   ...resultsMessages,
   ...publishMessages,
+  ...toolMessages,
 } as const;
 
 /** A key of the dictionary. */
@@ -40,7 +42,7 @@ export function translate(lang: Lang, key: MsgKey, params?: MsgParams): string {
 }
 
 /** The translate function as components use it. */
-export type TFn = (key: MsgKey, params?: MsgParams) => string;
+export type TFn = ((key: MsgKey, params?: MsgParams) => string) & { lang?: Lang };
 
 interface I18nValue {
   lang: Lang;
@@ -72,7 +74,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   }, []);
-  const value = useMemo(() => ({ lang, setLang, t: ((key, params) => translate(lang, key, params)) as TFn }), [lang, setLang]);
+  const value = useMemo(() => ({ lang, setLang, t: Object.assign((key: MsgKey, params?: MsgParams) => translate(lang, key, params), { lang }) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

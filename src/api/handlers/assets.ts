@@ -27,7 +27,7 @@ function inside(parent: string, child: string): boolean {
 export const assetHandlers: HandlersFor<typeof assetMethods> = {
   'assets.upload': async ({ name, base64 }, { ws }) => {
     const bytes = Buffer.from(base64, 'base64');
-    if (bytes.length > MAX_UPLOAD_BYTES) throw new StudioError('bad_input', `"${name}" is larger than 15 MB; make it smaller and try again`, 'base64');
+    if (bytes.length > MAX_UPLOAD_BYTES) throw StudioError.coded('bad_input', 'asset.tooBig', { name, limit: 15 }, 'base64');
     return ws.assets.put(bytes, name);
   },
   'assets.read': async ({ id, width }, { ws }) => {

@@ -15,6 +15,7 @@ import { resultsHandlers } from './results.js';
 import { planHandlers } from './plan.js';
 import { activityHandlers, publishHandlers } from './publish.js';
 import { previewHandlers } from './previews.js';
+import { toolHandlers } from './tools.js';
 
 /** Every method's implementation; the type forces one handler per contract method. */
 export const handlers: HandlersFor<Contract> = {
@@ -34,4 +35,5 @@ export const handlers: HandlersFor<Contract> = {
   ...publishHandlers,
   ...activityHandlers,
   ...previewHandlers,
+  ...toolHandlers,
 };

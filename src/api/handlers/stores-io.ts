@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { folderAvatars, importStores, storesToCsv, uploadedAvatars, type ImportResult } from '../../workspace/import/index.js';
+import { folderAvatars, importColumns, importStores, sampleStoresCsv, storesToCsv, uploadedAvatars, type ImportResult } from '../../workspace/import/index.js';
 import { StudioError } from '../../model/index.js';
 import { issueMissingTokens } from '../../portal/tokens.js';
 import type { Workspace } from '../../workspace/types.js';
@@ -42,7 +42,11 @@ export const storesIoHandlers: HandlersFor<typeof storesIoMethods> = {
     if (sha256 && now && sha256 !== now) throw new StudioError('conflict', `${name} has changed since it was checked: check it again before importing`, 'grant');
     const result = await importStores(ws, { path: full }, folderAvatars(path.dirname(full)), { skipInvalid, dryRun, onProgress, signal }).catch((err: unknown) => {
       // Messages name the file, never the folder the user picked it from.
-      if (err instanceof StudioError) throw new StudioError(err.code, err.message.split(full).join(name), err.field, err.details);
+      if (err instanceof StudioError) {
+        const params = err.params && Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === 'string' ? v.split(full).join(name) : v]));
+        const named = new StudioError(err.code, err.message.split(full).join(name), err.field, err.details);
+        throw err.messageCode ? named.withCode(err.messageCode, params) : named;
+      }
       throw err;
     });
     if (result.saved) services.grants.end(grant);
@@ -52,6 +56,10 @@ export const storesIoHandlers: HandlersFor<typeof storesIoMethods> = {
     const bytes = fromBase64(base64, 'base64');
     const avatars = uploadedAvatars((files ?? []).map((f, i) => ({ path: f.path, bytes: fromBase64(f.base64, `files[${i}].base64`) })));
     return afterImport(ws, await importStores(ws, { name: path.basename(name), bytes }, avatars, { skipInvalid, dryRun, onProgress, signal }));
+  },
+  'stores.importColumns': (_in, { ws }) => {
+    const groups = ws.data().groupTypes;
+    return { columns: importColumns(groups), sample: { name: '门店导入示例.csv', base64: Buffer.from(sampleStoresCsv(groups), 'utf8').toString('base64') } };
   },
   'stores.exportCsvData': (_in, { ws }) => {
     const d = ws.data();

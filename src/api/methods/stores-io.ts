@@ -7,7 +7,15 @@ export const MAX_TABLE_UPLOAD_BYTES = 64 * 1024 * 1024;
 const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
 
 /** A problem with one row and column of an imported table (row 1 is the header). */
-export const ImportIssue = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const ImportIssue = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  /** The problem in English (the CLI, older callers). */
+  message: z.string(),
+  /** The message's code in the catalog (src/model/messages) and its parameters: shells show it in their user's language. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 /** A store an import creates or updates (or would, in a dry run), with the fields that change. */
 export const ImportPreviewRow = z.object({
@@ -74,6 +82,16 @@ export const storesIoMethods = defineMethods({
       .strict(),
     output: ImportResult,
     mutates: true,
+  },
+  'stores.importColumns': {
+    description: 'The columns a store table may have (labels accepted in Chinese and English, required or not, an example cell) and a sample table to fill in (CSV, UTF-8 with BOM, base64).',
+    input: z.object({}).strict(),
+    output: z.object({
+      columns: z.array(
+        z.object({ field: z.string(), zh: z.string(), en: z.string(), aliases: z.array(z.string()), required: z.boolean(), example: z.string() }),
+      ),
+      sample: z.object({ name: z.string(), base64: z.string() }),
+    }),
   },
   'stores.exportCsvData': {
     description: 'The store owners as CSV (UTF-8 with BOM) in base64 (the server also serves it at GET /api/download/stores.csv; the CLI writes it where the user says).',

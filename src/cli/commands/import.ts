@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 import type { MethodOutput } from '../../api/contract.js';
 import type { CliCommand } from '../types.js';
+import { messageText } from '../../model/index.js';
 import { call, parseFlags, printJson, UsageError, withWorkspace } from '../util.js';
+
+/** A problem in both languages: the English message, then the Chinese one from its code (the CLI is bilingual). */
+function both(p: { message: string; code?: string; params?: Record<string, string | number> }): string {
+  const zh = p.code ? messageText(p.code, p.params, 'zh') : undefined;
+  return zh && zh !== p.message ? `${p.message} / ${zh}` : p.message;
+}
 
 type ImportOutput = MethodOutput<'stores.import'>;
 
@@ -12,8 +19,8 @@ function report(r: ImportOutput): string {
   const verb = r.saved ? 'imported' : r.dryRun ? 'would import' : 'not imported';
   lines.push(`${r.file} (${how}): ${r.rows} rows — ${verb}: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} bad`);
   for (const p of r.preview) if (p.action !== 'unchanged') lines.push(`  row ${p.row}: ${p.action} ${p.store.id} ${p.store.storeName}${p.changes.length ? ` (${p.changes.join(', ')})` : ''}`);
-  for (const w of r.warnings) lines.push(`  warning: row ${w.row}, ${w.column}: ${w.message}`);
-  for (const e of r.errors) lines.push(`  error: row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+  for (const w of r.warnings) lines.push(`  warning: row ${w.row}, ${w.column}: ${both(w)}`);
+  for (const e of r.errors) lines.push(`  error: row ${e.row}${e.column ? `, ${e.column}` : ''}: ${both(e)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -42,7 +49,7 @@ export const command: CliCommand = {
         const rows = new Set(r.errors.map((e) => e.row)).size;
         const first = r.errors[0]!;
         process.stderr.write(
-          `shequn: ${rows} bad row${rows > 1 ? 's' : ''} (first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message}); nothing imported${r.skipped ? ' (use --skip-invalid to import the good rows)' : ''}\n`,
+          `shequn: ${rows} bad row${rows > 1 ? 's' : ''} (first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${both(first)}); nothing imported${r.skipped ? ' (use --skip-invalid to import the good rows)' : ''}\n`,
         );
         return 2;
       }

@@ -1,6 +1,6 @@
 import type { VariantContext } from '../../compose/types.js';
 import type { DesignInfo, PosterSize } from '../../model/index.js';
-import { designInfo, POSTER_DIMENSIONS } from '../../model/index.js';
+import { designInfo, droppedNote, POSTER_DIMENSIONS, truncatedNote } from '../../model/index.js';
 import type { FontMetrics } from '../text/font-metrics.js';
 import { perSize, type FitRuleSpec, type PosterManifest, type TextSlot } from '../template/manifest.js';
 import { fitText, type FitResult, type FitRule } from '../text/text-fit.js';
@@ -105,8 +105,8 @@ export function fitSlots(
     const rule = resolveRule(spec, size);
     const r = fitMemo(values[slot as TextSlot] ?? '', rule, metricsFor(rule.weight), slot, memo);
     fit[slot] = r;
-    if (r.dropped.length) notes.push(`${slot}: removed ${r.dropped.join('')} (not in the poster font)`);
-    if (r.truncated) notes.push(`${slot}: too long for ${rule.maxLines} line(s) even at ${r.fontSize}px; cut to "${r.lines.at(-1)}"`);
+    if (r.dropped.length) notes.push(droppedNote(slot, r.dropped.join('')));
+    if (r.truncated) notes.push(truncatedNote(slot, rule.maxLines, r.fontSize, r.lines.at(-1) ?? ''));
   }
   return { fit, notes };
 }

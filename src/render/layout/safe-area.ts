@@ -1,4 +1,5 @@
 import type { Rect } from '../template/manifest.js';
+import { safeAreaNote } from '../../model/index.js';
 
 /** A piece of text where it was drawn. */
 export interface PlacedText {
@@ -35,5 +36,5 @@ export function safeAreaNotes(image: Rect, safe: { x: number; y: number; w: numb
   const covering = texts.filter((t) => t.text.trim() && overlaps(t.rect, area)).map((t) => t.text.trim());
   if (!covering.length) return [];
   const what = covering.join('').slice(0, 24);
-  return [`text "${what}" covers the product image's safe area (${Math.round(area.x)},${Math.round(area.y)} ${Math.round(area.w)}×${Math.round(area.h)}): move it or mark a smaller safe area`];
+  return [safeAreaNote(what, Math.round(area.x), Math.round(area.y), Math.round(area.w), Math.round(area.h))];
 }

@@ -1,6 +1,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { StudioError } from '../../model/index.js';
+import { StudioError, type MessageCode, type MessageParams } from '../../model/index.js';
+
+const bad = (code: MessageCode, params: MessageParams) => StudioError.coded('bad_input', code, params);
 
 /** Largest avatar image accepted. */
 export const MAX_AVATAR_BYTES = 10 * 1024 * 1024;
@@ -16,13 +18,13 @@ export interface AvatarSource {
  */
 export function checkRelativePath(written: string): string {
   const p = written.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) throw new Error(`"${p}" is a URL; give the path of an image file next to the table`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) throw bad('import.avatarUrl', { path: p });
   if (p.includes('\0')) throw new Error('the path contains a NUL character');
-  if (/^[a-zA-Z]:/.test(p)) throw new Error(`"${p}" is a drive path; give a path relative to the table's folder`);
-  if (p.startsWith('/') || p.startsWith('\\') || path.isAbsolute(p)) throw new Error(`"${p}" is an absolute path; give a path relative to the table's folder`);
+  if (/^[a-zA-Z]:/.test(p)) throw bad('import.avatarDrive', { path: p });
+  if (p.startsWith('/') || p.startsWith('\\') || path.isAbsolute(p)) throw bad('import.avatarAbsolute', { path: p });
   const segments = p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
-  if (segments.includes('..')) throw new Error(`"${p}" leaves the table's folder (".." is not allowed)`);
-  if (!segments.length) throw new Error(`"${p}" is not a file path`);
+  if (segments.includes('..')) throw bad('import.avatarOutside', { path: p });
+  if (!segments.length) throw bad('import.avatarNotFile', { path: p });
   return segments.join('/');
 }
 
@@ -36,18 +38,18 @@ export function folderAvatars(baseDir: string): AvatarSource {
     async read(written) {
       const rel = checkRelativePath(written);
       const full = path.resolve(root, rel);
-      if (!inside(root, full)) throw new Error(`"${written}" leaves the table's folder`);
+      if (!inside(root, full)) throw bad('import.avatarOutside', { path: written });
       let real: string;
       try {
         real = await realpath(full);
       } catch {
-        throw new Error(`"${rel}" was not found next to the table (looked in ${root})`);
+        throw bad('import.avatarMissing', { path: rel, root });
       }
       realRoot ??= realpath(root);
-      if (!inside(await realRoot, real)) throw new Error(`"${rel}" is a link that leads outside the table's folder`);
+      if (!inside(await realRoot, real)) throw bad('import.avatarLinkOutside', { path: rel });
       const info = await stat(real);
-      if (!info.isFile()) throw new Error(`"${rel}" is not a file`);
-      if (info.size > MAX_AVATAR_BYTES) throw new Error(`"${rel}" is larger than ${MAX_AVATAR_BYTES / 1048576} MB`);
+      if (!info.isFile()) throw bad('import.avatarNotFile', { path: rel });
+      if (info.size > MAX_AVATAR_BYTES) throw bad('import.avatarTooBig', { path: rel, limit: MAX_AVATAR_BYTES / 1048576 });
       return { name: path.basename(rel), bytes: await readFile(real) };
     },
   };
@@ -76,9 +78,9 @@ export function uploadedAvatars(files: { path: string; bytes: Buffer }[]): Avata
       const sameName = byName.get(base.toLowerCase());
       const bytes = exact ?? (sameName?.length === 1 ? sameName[0] : undefined);
       if (!bytes) {
-        throw new Error(files.length ? `"${rel}" is not among the uploaded images` : `"${rel}": upload the avatar images together with the table`);
+        throw files.length ? bad('import.avatarNotUploaded', { path: rel }) : bad('import.avatarUploadWithTable', { path: rel });
       }
-      if (bytes.length > MAX_AVATAR_BYTES) throw new Error(`"${rel}" is larger than ${MAX_AVATAR_BYTES / 1048576} MB`);
+      if (bytes.length > MAX_AVATAR_BYTES) throw bad('import.avatarTooBig', { path: rel, limit: MAX_AVATAR_BYTES / 1048576 });
       return { name: base, bytes };
     },
   };

@@ -1,3 +1,5 @@
+import { coded, type CodedText } from '../../model/index.js';
+
 /** One parsed CSV record with its row number as a spreadsheet shows it (the first record is row 1). */
 export interface CsvRecord {
   row: number;
@@ -9,6 +11,8 @@ export class CsvSyntaxError extends Error {
   constructor(
     readonly row: number,
     message: string,
+    /** The problem as a coded message (src/model/messages). */
+    readonly text?: CodedText,
   ) {
     super(`row ${row}: ${message}`);
     this.name = 'CsvSyntaxError';
@@ -111,7 +115,7 @@ export class CsvParser {
     this.cell += text;
     this.started = true;
     if (this.cell.length > MAX_CELL_CHARS) {
-      throw new CsvSyntaxError(this.recordStartRow, `a cell is longer than ${MAX_CELL_CHARS} characters (is a closing " missing?)`);
+      throw new CsvSyntaxError(this.recordStartRow, `a cell is longer than ${MAX_CELL_CHARS} characters (is a closing " missing?)`, coded('import.cellTooLong', { max: MAX_CELL_CHARS }));
     }
   }
 

@@ -1,6 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { StudioError } from '../../model/index.js';
+import { coded, StudioError, type CodedText } from '../../model/index.js';
 import type { Progress } from '../../model/index.js';
 import type { AssetRecord, StoreOwner } from '../../model/index.js';
 import { addAssetRecord, describeAsset, writeAssetFile } from '../assets.js';
@@ -58,7 +58,7 @@ export const MAX_IMPORT_ROWS = 50_000;
 type GoodRow = ParsedRow & { avatar?: { path: string; record: AssetRecord } };
 
 /** Resolves a row's avatar (cached per path); returns the issue text when it cannot be used. */
-async function resolveAvatar(p: string, avatars: AvatarSource, cache: Map<string, AssetRecord | string>): Promise<AssetRecord | string> {
+async function resolveAvatar(p: string, avatars: AvatarSource, cache: Map<string, AssetRecord | CodedText | { message: string }>): Promise<AssetRecord | CodedText | { message: string }> {
   if (!cache.has(p)) {
     try {
       const { name, bytes } = await avatars.read(p);
@@ -67,7 +67,8 @@ async function resolveAvatar(p: string, avatars: AvatarSource, cache: Map<string
       await assertDecodable(bytes, record);
       cache.set(p, record);
     } catch (err) {
-      cache.set(p, (err as Error).message);
+      const e = err as Error;
+      cache.set(p, e instanceof StudioError && e.messageCode ? { code: e.messageCode, ...(e.params ? { params: e.params } : {}), message: e.message } : { message: e.message });
     }
   }
   return cache.get(p)!;
@@ -80,7 +81,7 @@ async function resolveAvatar(p: string, avatars: AvatarSource, cache: Map<string
  */
 export async function importStores(ws: Workspace, input: TableInput, avatars: AvatarSource, opts: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = !!opts.dryRun;
-  if (!dryRun && ws.readOnly) throw new StudioError('read_only', `the workspace ${ws.dir} is open read-only; cannot import stores`);
+  if (!dryRun && ws.readOnly) throw StudioError.coded('read_only', 'import.readOnly', { dir: ws.dir });
   const file = inputName(input);
   const progress = (done: number, total: number, current: string) => opts.onProgress?.({ done, total, current });
   const table = await openTable(input, (done, total) => progress(done, total, `reading ${file}`));
@@ -88,7 +89,7 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const good: GoodRow[] = [];
-  const cache = new Map<string, AssetRecord | string>();
+  const cache = new Map<string, AssetRecord | CodedText | { message: string }>();
   const badRows = new Set<number>();
   let header: HeaderMap | undefined;
   let rows = 0;
@@ -101,13 +102,13 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
       if (!header) {
         header = mapHeader(r.cells);
         for (const p of header.problems) errors.push({ row: r.row, ...p });
-        for (const u of header.unknown) warnings.push({ row: r.row, column: u, message: 'not a known column; ignored' });
+        for (const u of header.unknown) warnings.push({ row: r.row, column: u, ...coded('import.unknownColumn') });
         if (header.problems.length) break;
         continue;
       }
       if (++rows > MAX_IMPORT_ROWS) {
         // Every good row is kept for the preview and the save: the cap keeps a whole import well under 700 MB.
-        throw new StudioError('bad_input', `${file} has more than ${MAX_IMPORT_ROWS} store rows; split it into several files and import them one after another`, 'file');
+        throw StudioError.coded('bad_input', 'import.tooManyRows', { file, max: MAX_IMPORT_ROWS }, 'file');
       }
       const parsed = parseStoreRow(r, { ...ctxBase, header });
       if (!parsed.ok) {
@@ -118,8 +119,8 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
       const row: GoodRow = parsed.value;
       if (row.avatarPath) {
         const got = await resolveAvatar(row.avatarPath, avatars, cache);
-        if (typeof got === 'string') {
-          errors.push({ row: r.row, column: labelFor(header, 'avatar'), message: got });
+        if (!('id' in got)) {
+          errors.push({ row: r.row, column: labelFor(header, 'avatar'), ...got });
           badRows.add(r.row);
           continue;
         }
@@ -130,10 +131,10 @@ export async function importStores(ws: Workspace, input: TableInput, avatars: Av
     }
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
-    errors.push({ row: err.row, column: '', message: err.message.replace(/^row \d+: /, '') });
+    errors.push({ row: err.row, column: '', message: err.message.replace(/^row \d+: /, ''), ...(err.text ? { code: err.text.code, params: err.text.params } : {}) });
     badRows.add(err.row);
   }
-  if (!header) errors.push({ row: 1, column: '', message: `${file} has no header row (it holds no text)` });
+  if (!header) errors.push({ row: 1, column: '', ...coded('import.noHeader', { file }) });
 
   const preview: ImportPreviewRow[] = good.map((g) => {
     const changes = changedFields(g.previous, g.store);

@@ -7,3 +7,5 @@ export { sniffEncoding, decoderFor, utf8Stats, type TextEncoding } from './decod
 export { STORE_COLUMNS, mapHeader, normalizeHeader, type StoreColumn, type StoreField } from './columns.js';
 export { matchGroupTypes, cleanCell, type RowIssue } from './rows.js';
 export { storesToCsv, exportStoresCsv, guardFormula, csvCell } from './export-csv.js';
+export { importColumns, sampleStoresCsv, type ColumnHelp } from './sample.js';
+export { REQUIRED_STORE_FIELDS } from './columns.js';

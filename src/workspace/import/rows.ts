@@ -1,4 +1,4 @@
-import { StoreOwnerInput, type GroupType, type StoreOwner } from '../../model/index.js';
+import { coded, StoreOwnerInput, valueIssueText, type CodedText, type GroupType, type MessageCode, type MessageParams, type StoreOwner } from '../../model/index.js';
 import { labelFor, type HeaderMap, type StoreField } from './columns.js';
 import type { TableRow } from './row.js';
 
@@ -8,7 +8,10 @@ export interface RowIssue {
   row: number;
   /** The column header as written in the file (or `中文/english` when the column is missing). */
   column: string;
+  /** The problem in English; `code` and `params` say it in any language (src/model/messages). */
   message: string;
+  code?: string;
+  params?: MessageParams;
 }
 
 /** A row that checks out: the store as it will be saved (avatar still to resolve). */
@@ -68,14 +71,19 @@ export function matchGroupTypes(text: string, groups: readonly GroupType[]): { i
 export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: ParsedRow } | { ok: false; issues: RowIssue[] } {
   const { header } = ctx;
   const issues: RowIssue[] = [];
-  const issue = (field: StoreField, message: string) => issues.push({ row: r.row, column: labelFor(header, field), message });
+  const issue = (field: StoreField, text: CodedText) => {
+    const column = labelFor(header, field);
+    // One schema rule can fail twice on a cell (a link that is neither a URL nor http): say it once.
+    if (!issues.some((i) => i.column === column && i.code === text.code && JSON.stringify(i.params ?? {}) === JSON.stringify(text.params ?? {}))) issues.push({ row: r.row, column, ...text });
+  };
+  const say = (code: MessageCode, params?: MessageParams) => coded(code, params);
   const has = (f: StoreField) => header.byField.has(f);
   const cell = (f: StoreField) => cleanCell(r.cells[header.byField.get(f)!]);
 
   if (r.badBytes) {
     r.cells.forEach((c, i) => {
       if (c.includes('\uFFFD')) {
-        issues.push({ row: r.row, column: header.labels[i] || `column ${i + 1}`, message: `contains bytes that are not valid ${ctx.encoding} (damaged text); save the file again as UTF-8 or GBK` });
+        issues.push({ row: r.row, column: header.labels[i] || `#${i + 1}`, ...say('import.badBytes', { encoding: ctx.encoding }) });
       }
     });
     return { ok: false, issues };
@@ -83,22 +91,22 @@ export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: 
 
   const id = cell('id');
   if (!id) {
-    issue('id', 'the store id is empty');
+    issue('id', say('import.idEmpty'));
     return { ok: false, issues };
   }
   const first = ctx.seen.get(id.toLowerCase());
   if (first?.id === id) {
-    issue('id', `store id "${id}" already appears on row ${first.row}`);
+    issue('id', say('import.idRepeated', { id, row: first.row }));
     return { ok: false, issues };
   }
   if (first) {
-    issue('id', `store id "${id}" differs from "${first.id}" on row ${first.row} only in letter case; their pack folders would collide on Windows and macOS: give one of them another id`);
+    issue('id', say('import.idCaseTwin', { id, other: first.id, row: first.row }));
     return { ok: false, issues };
   }
   ctx.seen.set(id.toLowerCase(), { id, row: r.row });
   const twin = ctx.existing.has(id) ? undefined : ctx.existingByLower.get(id.toLowerCase());
   if (twin) {
-    issue('id', `store id "${id}" differs from the existing store "${twin}" only in letter case; write "${twin}" to update that store, or give this one another id`);
+    issue('id', say('import.idCaseExisting', { id, other: twin }));
     return { ok: false, issues };
   }
 
@@ -113,8 +121,8 @@ export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: 
   if (has('groupTypes')) {
     const { ids, unknown, ambiguous } = matchGroupTypes(cell('groupTypes'), ctx.groupTypes);
     const known = ctx.groupTypes.map((g) => `${g.name} (${g.id})`).join(', ') || 'none defined yet';
-    if (unknown.length) issue('groupTypes', `unknown group type ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${known}`);
-    if (ambiguous.length) issue('groupTypes', `${ambiguous.map((u) => `"${u}"`).join(', ')} matches more than one group type; use the id`);
+    if (unknown.length) issue('groupTypes', say('import.unknownGroup', { names: unknown.map((u) => `"${u}"`).join(', '), known }));
+    if (ambiguous.length) issue('groupTypes', say('import.ambiguousGroup', { names: ambiguous.map((u) => `"${u}"`).join(', ') }));
     draft.groupTypes = ids;
   }
   // Yes/no columns: an empty cell keeps the current value.
@@ -123,7 +131,7 @@ export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: 
     const word = cell(f).toLowerCase();
     if (TRUE_WORDS.has(word)) draft[f] = true;
     else if (FALSE_WORDS.has(word)) draft[f] = false;
-    else issue(f, `"${cell(f)}" is not 是/否 (yes/no)`);
+    else issue(f, say('import.notYesNo', { value: cell(f) }));
   }
   const avatarPath = has('avatar') && cell('avatar') ? cell('avatar') : undefined;
 
@@ -131,7 +139,7 @@ export function parseStoreRow(r: TableRow, ctx: RowContext): { ok: true; value: 
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const field = String(i.path[0] ?? 'id') as StoreField;
-      issue(field, i.message);
+      issue(field, valueIssueText(i));
     }
   }
   if (issues.length || !parsed.success) return { ok: false, issues };

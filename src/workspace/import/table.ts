@@ -60,11 +60,11 @@ async function* chunks(input: TableInput): AsyncGenerator<Buffer> {
 export async function openTable(input: TableInput, onBytes?: (done: number, total: number) => void): Promise<Table> {
   const name = inputName(input);
   const { head: magic, size } = await head(input);
-  if (size > MAX_IMPORT_BYTES) throw new StudioError('bad_input', `${name} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`, 'file');
-  if (size === 0) throw new StudioError('bad_input', `${name} is empty`, 'file');
+  if (size > MAX_IMPORT_BYTES) throw StudioError.coded('bad_input', 'import.tooBig', { file: name, mb: (size / 1048576).toFixed(1), limit: MAX_IMPORT_BYTES / 1048576 }, 'file');
+  if (size === 0) throw StudioError.coded('bad_input', 'import.empty', { file: name }, 'file');
   const ext = path.extname(name).toLowerCase();
   if (magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0) {
-    throw new StudioError('bad_input', `${name} is an old Excel .xls file; save it as .xlsx or CSV and import that`, 'file');
+    throw StudioError.coded('bad_input', 'import.oldXls', { file: name }, 'file');
   }
   if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) {
     const rows = await readXlsxRows('path' in input ? input.path : input.bytes, name);

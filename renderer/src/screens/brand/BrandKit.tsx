@@ -10,6 +10,7 @@ import { ImageDrop } from '../../components/ImageDrop';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MsgKey } from '../../i18n';
 import { contrastRatio, readableOn } from './contrast';
+import { validated } from '../../lib/forms';
 
 type Brand = MethodOutput<'brand.get'>;
 const COLORS = ['primary', 'secondary', 'accent', 'background', 'text'] as const;
@@ -31,7 +32,8 @@ export function BrandKit() {
     setIpImage(brand.data.ip.image);
   }, [brand.data, form]);
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     try {
       const next: Brand = { ...brand.data!, ...values, logo, ip: { ...brand.data!.ip, ...values.ip, image: ipImage } };

@@ -4,6 +4,7 @@ import type { MethodOutput } from '@contract';
 import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
+import { validated } from '../../lib/forms';
 
 type Group = MethodOutput<'groups.list'>[number];
 type Post = MethodOutput<'posts.list'>[number];
@@ -16,7 +17,8 @@ export function AddSlotModal({ group, day, posts, onClose, onAdded }: { group: G
   const [form] = Form.useForm<{ post: string; time: string }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const f = await form.validateFields();
+    const f = await validated(form);
+    if (!f) return;
     setBusy(true);
     try {
       const r = await api('plan.add', { post: f.post, group: group.id, at: `${day} ${f.time}` });

@@ -1,11 +1,12 @@
-import { FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
+import { DownloadOutlined, FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract';
-import { api } from '../../client';
+import { api, packZip, webMode } from '../../client';
 import { errorText } from '../../app/useApi';
 import { shell } from '../../lib/shell';
-import { useT, type MsgKey } from '../../i18n';
+import { useI18n, useT, type MsgKey } from '../../i18n';
+import { progressText, useSayNote } from '../../i18n/engine';
 import { duration } from './format';
 import { RefusedList } from './RefusedList';
 import { ExportLinks } from './publish/ExportLinks';
@@ -17,6 +18,7 @@ type ExportResult = MethodOutput<'export.run'>;
 /** Runs an export job: progress with ETA and cancel, then the summary (rendered / reused / failed with reasons). */
 export function ExportRun({ selection, storeName, onDone, onPublish }: { selection: Selection; storeName(id: string): string; onDone(): void; onPublish?: () => void }) {
   const t = useT();
+  const { lang } = useI18n();
   const [job, setJob] = useState<Job>();
   const [error, setError] = useState<unknown>();
   const [cancelling, setCancelling] = useState(false);
@@ -55,7 +57,8 @@ export function ExportRun({ selection, storeName, onDone, onPublish }: { selecti
   if (error !== undefined)
     return <Result status="error" title={t('export.failed', { msg: errorText(error, t) })} extra={<Button onClick={onDone}>{t('export.again')}</Button>} />;
   if (!job || job.state === 'running') {
-    const { done, total, etaSeconds, current } = job?.progress ?? { done: 0, total: 0 };
+    const progress = job?.progress ?? { done: 0, total: 0 };
+    const { done, total, etaSeconds, current } = progress;
     const percent = total ? Math.floor((done / total) * 100) : 0;
     return (
       <Card className="form-card export-running" data-testid="export-running">
@@ -65,8 +68,8 @@ export function ExportRun({ selection, storeName, onDone, onPublish }: { selecti
         <Progress percent={percent} status="active" aria-label={t('export.running')} />
         <Space size="large" wrap>
           <Typography.Text>{t('export.progress', { done, total: total || '…' })}</Typography.Text>
-          {etaSeconds !== undefined && done > 0 && <Typography.Text type="secondary">{t('export.eta', { t: duration(etaSeconds, t) })}</Typography.Text>}
-          {current && <Typography.Text type="secondary">{t('export.current', { item: current })}</Typography.Text>}
+          {etaSeconds !== undefined && total > 0 && <Typography.Text type="secondary" data-testid="export-eta">{t('export.eta', { t: duration(etaSeconds, t) })}</Typography.Text>}
+          {current && <Typography.Text type="secondary" data-testid="export-current">{t('export.current', { item: progressText(lang, progress) })}</Typography.Text>}
         </Space>
         <div className="export-cancel">
           <Button danger icon={<StopOutlined />} onClick={cancel} loading={cancelling} data-testid="export-cancel">
@@ -85,7 +88,24 @@ export function ExportRun({ selection, storeName, onDone, onPublish }: { selecti
 
 function Summary({ result, storeName, onDone, onPublish }: { result: ExportResult; storeName(id: string): string; onDone(): void; onPublish?: () => void }) {
   const t = useT();
+  const sayNote = useSayNote();
+  const { message } = App.useApp();
   const open = shell()?.showPacks;
+  const [fetching, setFetching] = useState<string>();
+  // Web mode: each pack comes to the browser as a zip the server serves (no folder to open here).
+  const download = async (store: string) => {
+    setFetching(store);
+    try {
+      const { name, blob } = await packZip(store);
+      const url = URL.createObjectURL(blob);
+      Object.assign(document.createElement('a'), { href: url, download: name }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      message.error(errorText(err, t));
+    } finally {
+      setFetching(undefined);
+    }
+  };
   return (
     <Card className="form-card" data-testid="export-summary">
       <Result status={result.counts.failed ? 'warning' : 'success'} title={t('export.done', { s: result.seconds.toFixed(1) })} className="export-result" />
@@ -137,7 +157,7 @@ function Summary({ result, storeName, onDone, onPublish }: { result: ExportResul
         <Collapse
           size="small"
           className="export-notes"
-          items={[{ key: 'notes', label: `${t('export.notes')} (${result.notes.length})`, children: <ul className="export-notes-list">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul> }]}
+          items={[{ key: 'notes', label: `${t('export.notes')} (${result.notes.length})`, children: <ul className="export-notes-list" data-testid="export-notes">{result.notes.map((n, i) => <li key={i}>{sayNote(n)}</li>)}</ul> }]}
         />
       )}
       <TitledTable
@@ -153,6 +173,21 @@ function Summary({ result, storeName, onDone, onPublish }: { result: ExportResul
             width: 100,
             render: (s: string) => <Tag color={s === 'failed' ? 'red' : s === 'written' ? 'green' : 'default'}>{t(`export.packStatus.${s}` as MsgKey)}</Tag>,
           },
+          ...(webMode()
+            ? [
+                {
+                  title: t('exportTools.download'),
+                  key: 'download',
+                  width: 120,
+                  render: (_: unknown, p: ExportResult['packs'][number]) =>
+                    p.status === 'failed' ? null : (
+                      <Button size="small" icon={<DownloadOutlined />} loading={fetching === p.store} onClick={() => void download(p.store)} aria-label={`${t('exportTools.zip')} · ${storeName(p.store)}`} data-testid={`pack-download-${p.store}`}>
+                        {t('exportTools.zip')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
       {onPublish && <ExportLinks stores={result.packs.filter((p) => p.status !== 'failed').map((p) => p.store)} onPublish={onPublish} />}

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { useSay } from '../../i18n/engine';
 import { ExportRun } from './ExportRun';
 import { PortalPanel } from './PortalPanel';
 import { RefusedList } from './RefusedList';
@@ -24,6 +25,7 @@ type Plan = MethodOutput<'export.plan'>;
 /** Export: choose posts × stores × sizes (video on/off), see what it makes, run it as a job; the portal below. */
 export function ExportScreen() {
   const t = useT();
+  const say = useSay();
   const { go } = useNav();
   const posts = useApi('posts.list', {});
   const stores = useApi('stores.list', {});
@@ -48,7 +50,8 @@ export function ExportScreen() {
     if (picked) setOut(picked);
   };
   useIntent('export-folder', () => void pickOut());
-  const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown }>({});
+  // The plan with the selection it was made for: a plan of an older selection is never shown as this one's.
+  const [plan, setPlan] = useState<{ plan?: Plan; error?: unknown; for?: string }>({});
   const [running, setRunning] = useState<Selection | null>(null);
   // Bumped by the export summary's "publish now": the publish panel below starts a publish.
   const [publishRequest, setPublishRequest] = useState(0);
@@ -72,24 +75,28 @@ export function ExportScreen() {
     }),
     [postIds, allStores, storeIds, sizes, video, zip, out, onWorkers, queue, storage, endpoint],
   );
+  const { zip: _zip, folder: _folder, out: _out, queue: _queue, storage: _storage, endpoint: _endpoint, ...planInput } = selection;
+  const planKey = JSON.stringify(planInput);
+  // "Some stores" with none chosen is nothing to export (an empty store list would mean every store to the core).
+  const noStores = !allStores && storeIds.length === 0;
   useEffect(() => {
-    if (postIds === undefined) return;
+    if (postIds === undefined || noStores) return;
     let live = true;
-    const { zip: _zip, folder: _folder, out: _out, queue: _queue, storage: _storage, endpoint: _endpoint, ...planInput } = selection;
     const timer = setTimeout(() => {
-      api('export.plan', planInput)
-        .then((p) => live && setPlan({ plan: p }))
-        .catch((error) => live && setPlan({ error }));
+      api('export.plan', JSON.parse(planKey) as typeof planInput)
+        .then((p) => live && setPlan({ plan: p, for: planKey }))
+        .catch((error) => live && setPlan({ error, for: planKey }));
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [selection, postIds]);
+  }, [planKey, postIds, noStores]);
 
   const storeName = (id: string) => stores.data?.find((s) => s.id === id)?.storeName ?? id;
-  const p = plan.plan;
-  const nothing = !!p && (p.variants === 0 || (postIds?.length ?? 0) === 0);
+  const current = plan.for === planKey && !noStores;
+  const p = noStores ? { stores: 0, variants: 0, posters: 0, videos: 0, qr: 0, posts: [], empty: [], refused: [] } : plan.plan;
+  const nothing = noStores || (!!p && (p.variants === 0 || (postIds?.length ?? 0) === 0));
 
   return (
     <div className="page">
@@ -204,8 +211,8 @@ export function ExportScreen() {
             </Card>
           </Col>
           <Col xs={24} xl={10}>
-            <Card size="small" title={t('export.plan')} className="form-card">
-              {plan.error !== undefined && <ErrorNotice error={plan.error} />}
+            <Card size="small" title={t('export.plan')} className="form-card" data-testid="export-plan" data-current={current || noStores ? 'yes' : 'no'} aria-busy={!current && !noStores}>
+              {plan.error !== undefined && current && <ErrorNotice error={plan.error} />}
               {p && (
                 <Space direction="vertical" style={{ width: '100%' }} size="middle">
                   <Row gutter={8}>
@@ -235,7 +242,7 @@ export function ExportScreen() {
                       }
                     />
                   )}
-                  {p.empty.length > 0 && <Alert type="info" showIcon message={p.empty.map((e) => t('export.emptyStore', { store: storeName(e.store), reason: e.reason })).join('；')} />}
+                  {p.empty.length > 0 && <Alert type="info" showIcon message={p.empty.map((e) => t('export.emptyStore', { store: storeName(e.store), reason: say({ message: e.reason, code: e.code }) })).join('；')} />}
                   {nothing && <Alert type="warning" showIcon message={t('export.nothing')} />}
                 </Space>
               )}

@@ -5,6 +5,7 @@ import { api } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { EMOJI_POLICIES, POSTER_SIZES } from '@contract/vocabulary';
+import { validated } from '../../lib/forms';
 
 type Group = MethodOutput<'groups.list'>[number];
 type Channel = MethodOutput<'channels.list'>[number];
@@ -38,7 +39,8 @@ export function GroupDrawer({ group, channels, onClose, onSaved }: { group: Grou
   const [form] = Form.useForm<Group>();
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     try {
       const { capsForm, ...rest } = values as Group & { capsForm?: CapsForm };

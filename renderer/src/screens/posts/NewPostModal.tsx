@@ -7,6 +7,7 @@ import { errorText, useApi } from '../../app/useApi';
 import { useT, type MsgKey } from '../../i18n';
 import { BestHooks } from './BestHooks';
 import { blankPost, CAMPAIGN_PRESETS, postFromCopy, postFromPreset, type StarterKind } from './starters';
+import { validated } from '../../lib/forms';
 
 type Group = MethodOutput<'groups.list'>[number];
 
@@ -43,7 +44,8 @@ export function NewPostModal({ open, groups, onClose, onCreated }: { open: boole
     if (preset && !form.isFieldTouched('valid')) form.setFieldValue('valid', [dayjs(), dayjs().add(preset.days, 'day')]);
   };
   const submit = async () => {
-    const f = await form.validateFields();
+    const f = await validated(form);
+    if (!f) return;
     setBusy(true);
     try {
       const fields = {

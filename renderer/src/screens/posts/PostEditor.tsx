@@ -21,6 +21,7 @@ import { askLeave } from './askLeave';
 import { POST_STATUSES } from '@contract/vocabulary';
 import { StatusTag } from './Validity';
 import { useWorkedParts } from './useWorkedParts';
+import { SlotDrop } from '../../components/SlotDrop';
 
 type Post = MethodOutput<'posts.get'>;
 const SECTIONS: Section[] = ['head', 'waist', 'leg'];
@@ -111,7 +112,10 @@ function LoadedEditor({ initial }: { initial: Post }) {
     shown.findings.filter((f) => f.section === s && f.position).map((f) => ({ ...f.position!, message: lang === 'zh' ? f.message.zh : f.message.en }));
   const errors = shown.findings.filter((f) => f.severity === 'error').length;
 
+  // Pictures dragged onto the editor go to the post's image slot (the product image posters show).
+  const slots = [{ key: 'product', label: t('posts.form.image'), onImage: (image: string) => updateMeta({ ...draft.current, product: { ...draft.current.product, image } }) }];
   return (
+    <SlotDrop slots={slots}>
     <div className="post-editor">
       <div className="editor-col">
         <div className="page-header">
@@ -162,5 +166,6 @@ function LoadedEditor({ initial }: { initial: Post }) {
       <PreviewPane draft={draft} revision={revision} post={meta} onChecks={setChecks} />
       <PostSettings open={settingsOpen} post={meta} onClose={() => setSettingsOpen(false)} onChange={updateMeta} />
     </div>
+    </SlotDrop>
   );
 }

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MsgKey } from '../../i18n';
 import { StatusTag, ValidityCell } from './Validity';
+import { usePostFilter } from './PostFilters';
 
 type Post = MethodOutput<'posts.list'>[number];
 
@@ -29,7 +30,17 @@ export function PostList() {
   useEffect(() => {
     if (posts.data) performance.mark('sq:posts');
   }, [posts.data]);
-  const now = Date.now();
+  const [now] = useState(() => Date.now());
+  const filtered = usePostFilter(posts.data, now);
+  const duplicate = async (p: Post) => {
+    try {
+      const copy = await api('posts.duplicate', { id: p.id });
+      message.success(t('posts.duplicated', { title: copy.title }));
+      await posts.reload();
+    } catch (err) {
+      message.error(errorText(err, t));
+    }
+  };
   const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? id;
   const remove = async (p: Post) => {
     try {
@@ -51,10 +62,13 @@ export function PostList() {
       {!posts.error && posts.data?.length === 0 ? (
         <EmptyState title={t('posts.empty')} hint={t('posts.emptyHint')} action={newButton} />
       ) : (
+        <>
+        {filtered.toolbar}
         <Table<Post>
           rowKey="id"
           loading={posts.loading && !posts.data}
-          dataSource={posts.data && [...posts.data].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))}
+          locale={filtered.active ? { emptyText: t('postFilter.none') } : undefined}
+          dataSource={filtered.shown && [...filtered.shown].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           onRow={(p) => ({ onDoubleClick: () => void go({ screen: 'post', id: p.id }) })}
           columns={[
@@ -89,9 +103,10 @@ export function PostList() {
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 90,
+              width: 110,
               render: (_: unknown, p) => (
                 <Space>
+                  <Button type="text" size="small" icon={<CopyOutlined />} onClick={() => void duplicate(p)} aria-label={`${t('posts.duplicate')} ${p.title}`} title={t('posts.duplicate')} data-testid={`post-duplicate-${p.id}`} />
                   <Popconfirm title={t('posts.deleteConfirm', { title: p.title })} onConfirm={() => remove(p)} okText={t('common.delete')} cancelText={t('common.cancel')}>
                     <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${p.title}`} />
                   </Popconfirm>
@@ -100,6 +115,7 @@ export function PostList() {
             },
           ]}
         />
+        </>
       )}
       {creating && (
         <Suspense>

@@ -8,6 +8,7 @@ import { errorText, useApi } from '../../app/useApi';
 import { FileImage } from '../../components/FileImage';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MsgKey } from '../../i18n';
+import { worstCaseText } from '@shared';
 import { StateTag } from '../templates/StateTag';
 import { DiffView } from './DiffView';
 
@@ -75,7 +76,7 @@ export function ReviewItem({ template, version }: { template: string; version: n
                 </div>
                 {proof.data.worstCases.length > 0 && (
                   <Typography.Paragraph type="secondary" className="proof-cases">
-                    {t('review.worstCases')}: {proof.data.worstCases.join(' · ')}
+                    {t('review.worstCases')}: {proof.data.worstCases.map((w) => worstCaseText(t.lang ?? 'zh', w)).join(' · ')}
                   </Typography.Paragraph>
                 )}
                 {proof.data.compare && (

@@ -16,7 +16,8 @@ type Entry = MethodOutput<'review.list'>[number];
 export function ReviewQueue() {
   const t = useT();
   const { go } = useNav();
-  const { refreshReviewCount } = useSession();
+  const { refreshReviewCount, users } = useSession();
+  const nameOf = (id: string) => users.find((u) => u.id === id)?.name || id;
   const queue = useApi('review.list', {});
   useEffect(refreshReviewCount, [queue.data, refreshReviewCount]);
   const open = (e: Entry) => void go({ screen: 'reviewItem', template: e.template, version: e.version });
@@ -46,7 +47,7 @@ export function ReviewQueue() {
               ),
             },
             { title: t('review.col.version'), dataIndex: 'version', width: 90, render: (v: number) => `v${v}` },
-            { title: t('review.col.submitter'), dataIndex: 'submitter', width: 140 },
+            { title: t('review.col.submitter'), dataIndex: 'submitter', width: 140, render: (id: string) => nameOf(id) },
             { title: t('review.col.submittedAt'), dataIndex: 'submittedAt', width: 170, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
             { title: t('review.col.previous'), dataIndex: 'previousApproved', width: 140, render: (v: number | null) => (v ? `v${v}` : '—') },
             {

@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT, type MsgKey } from '../../i18n';
 import { fileToBase64 } from '../../lib/files';
 import { shell } from '../../lib/shell';
+import { useSay } from '../../i18n/engine';
+import { ImportColumns } from './ImportColumns';
 
 type ImportResult = MethodOutput<'stores.importData'>;
 type Issue = ImportResult['errors'][number];
@@ -120,6 +122,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           <Typography.Text type="secondary">{t('import.pickFileHint')}</Typography.Text>
         </div>
       )}
+      {step.kind === 'pick' && <ImportColumns />}
       {step.kind === 'checking' && (
         <div className="import-checking">
           <Spin /> {t('import.checking', { name: step.name })}
@@ -177,7 +180,7 @@ function CheckResult({ result }: { result: ImportResult }) {
                     render: (_: unknown, r) => (
                       <Space size={4} wrap>
                         <Tag color={r.action === 'create' ? 'green' : r.action === 'update' ? 'blue' : 'default'}>{t(`import.action.${r.action}` as MsgKey)}</Tag>
-                        {r.changes.length > 0 && <Typography.Text type="secondary">{r.changes.join('、')}</Typography.Text>}
+                        {r.changes.length > 0 && <Typography.Text type="secondary">{r.changes.map((c) => fieldLabel(t, c)).join('、')}</Typography.Text>}
                       </Space>
                     ),
                   },
@@ -194,8 +197,16 @@ function CheckResult({ result }: { result: ImportResult }) {
   );
 }
 
+/** A store field's label as the store form shows it (the field name when the form has none). */
+function fieldLabel(t: ReturnType<typeof useT>, field: string): string {
+  const key = `stores.f.${field}` as MsgKey;
+  const text = t(key);
+  return text === key ? field : text;
+}
+
 function IssueTable({ issues, testId }: { issues: Issue[]; testId?: string }) {
   const t = useT();
+  const say = useSay();
   return (
     <div data-testid={testId}>
     <Table<Issue>
@@ -206,7 +217,7 @@ function IssueTable({ issues, testId }: { issues: Issue[]; testId?: string }) {
       columns={[
         { title: t('import.col.row'), dataIndex: 'row', width: 70 },
         { title: t('import.col.column'), dataIndex: 'column', width: 160 },
-        { title: t('import.col.problem'), dataIndex: 'message' },
+        { title: t('import.col.problem'), key: 'message', render: (_: unknown, i) => say(i) },
       ]}
     />
     </div>

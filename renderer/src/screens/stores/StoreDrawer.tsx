@@ -6,6 +6,7 @@ import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { ImageDrop } from '../../components/ImageDrop';
 import { PortalQr } from './PortalQr';
+import { validated } from '../../lib/forms';
 
 type Store = MethodOutput<'stores.get'>;
 type Group = MethodOutput<'groups.list'>[number];
@@ -21,7 +22,8 @@ export function StoreDrawer({ store, groups, existingIds, onClose, onSaved }: { 
   const [avatar, setAvatar] = useState(store?.avatar);
   const ownerName = Form.useWatch('ownerName', form) ?? store?.ownerName ?? '';
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     try {
       const next: Store = { ...(store ?? {}), ...values, avatar, cloudStoreUrl: values.cloudStoreUrl?.trim() || undefined } as Store;

@@ -12,6 +12,7 @@ import { useT } from '../../i18n';
 import { ImportDialog } from './ImportDialog';
 import { useIntent } from '../../app/intents';
 import { StoreDrawer } from './StoreDrawer';
+import { BulkBar } from './BulkBar';
 
 type Store = MethodOutput<'stores.list'>[number];
 
@@ -32,6 +33,7 @@ export function StoreTable() {
   const query = useDeferredValue(q);
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
   // The desktop menu's "Import stores…" (Ctrl+I) opens the same dialog.
   useIntent('import-stores', () => setImporting(true));
   const shown = useMemo(() => (stores.data ?? []).filter((s) => matches(s, query)), [stores.data, query]);
@@ -83,11 +85,13 @@ export function StoreTable() {
             <Input.Search allowClear placeholder={t('stores.search')} aria-label={t('stores.search')} value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 360 }} data-testid="store-search" />
             <Typography.Text type="secondary">{t('stores.count', { n: shown.length })}</Typography.Text>
           </div>
+          <BulkBar ids={selected} groups={groups.data ?? []} onDone={stores.reload} onClear={() => setSelected([])} />
           <Table<Store>
             rowKey="id"
             size="middle"
             loading={stores.loading && !stores.data}
             dataSource={shown}
+            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (s) => ({ 'aria-label': s.storeName }) as never }}
             pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
             locale={{ emptyText: query ? t('stores.noMatch', { q: query }) : undefined }}
             onRow={(s) => ({ onDoubleClick: () => setEditing(s) })}

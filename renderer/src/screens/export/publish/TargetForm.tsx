@@ -5,6 +5,7 @@ import { STORAGE_PRESETS, STORAGE_PROVIDERS } from '@contract/vocabulary';
 import { api, StudioError } from '../../../client';
 import { errorText } from '../../../app/useApi';
 import { useT, type MsgKey } from '../../../i18n';
+import { validated } from '../../../lib/forms';
 
 type Settings = MethodOutput<'publish.settings'>;
 type Provider = (typeof STORAGE_PROVIDERS)[number];
@@ -67,7 +68,8 @@ export function TargetForm({ open, settings, desktop, onClose, onSaved }: { open
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     try {
       const target = {

@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalTypeaheadMenuPlugin, MenuOption, type TriggerFn } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $insertNodes, $isTextNode, type TextNode } from 'lexical';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $createVariableNode, VARIABLE_NAMES, VARIABLES, type VariableName } from '@shared';
 import { useI18n } from '../../../i18n';
@@ -24,8 +24,31 @@ function matching(query: string): VariableName[] {
   return VARIABLE_NAMES.filter((n) => !q || n.toLowerCase().includes(q) || VARIABLES[n].zh.includes(query) || VARIABLES[n].en.toLowerCase().includes(q));
 }
 
+const ANCHOR = 'variable-menu-anchor';
+
+/**
+ * Lexical's typeahead appends its anchor to the page at once, as an empty `role=listbox` named
+ * "Typeahead menu" (English, and one per editor), and sets it again whenever the menu opens; our
+ * own list inside it is the listbox. So the anchor is kept a plain box: no stray, empty or nested
+ * listboxes for screen readers (issue 17 point 8).
+ */
+function usePlainAnchors(): void {
+  useEffect(() => {
+    const strip = () =>
+      document.querySelectorAll(`.${ANCHOR}[role], .${ANCHOR}[aria-label]`).forEach((el) => {
+        el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+      });
+    strip();
+    const watch = new MutationObserver(strip);
+    watch.observe(document.body, { childList: true, attributes: true, attributeFilter: ['role', 'aria-label'], subtree: true });
+    return () => watch.disconnect();
+  }, []);
+}
+
 /** Typing `{` opens a menu of variables; choosing one inserts its chip in place of the typed text. */
 export function VariableMenuPlugin() {
+  usePlainAnchors();
   const [editor] = useLexicalComposerContext();
   const { lang, t } = useI18n();
   const [query, setQuery] = useState<string | null>(null);
@@ -54,14 +77,17 @@ export function VariableMenuPlugin() {
       onQueryChange={setQuery}
       onSelectOption={onSelect}
       triggerFn={triggerOnBrace}
+      anchorClassName={ANCHOR}
       options={options}
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) =>
         anchor.current && options.length
           ? createPortal(
-              <ul className="variable-menu" role="listbox" aria-label={t('editor.variable')} data-testid="variable-menu">
+              <ul className="variable-menu" role="listbox" aria-label={t('editor.variable')} data-testid="variable-menu" tabIndex={0}>
                 {options.map((o, i) => (
                   <li
                     key={o.key}
+                    // Lexical points the editor's aria-activedescendant at typeahead-item-<index>.
+                    id={`typeahead-item-${i}`}
                     ref={(el) => o.setRefElement(el)}
                     role="option"
                     aria-selected={selectedIndex === i}
@@ -73,7 +99,7 @@ export function VariableMenuPlugin() {
                     }}
                   >
                     <span className="sq-variable">{lang === 'zh' ? VARIABLES[o.name].zh : VARIABLES[o.name].en}</span>
-                    <span className="variable-menu-alt">{lang === 'zh' ? VARIABLES[o.name].en : VARIABLES[o.name].zh}</span>
+                    <span className="variable-menu-alt">{t(VARIABLES[o.name].perStore ? 'variable.perStore' : 'variable.shared')}</span>
                   </li>
                 ))}
               </ul>,

@@ -5,6 +5,7 @@ import { useApi } from '../../../app/useApi';
 import { AssetAvatar } from '../../../components/AssetImage';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n';
+import { useSayNote } from '../../../i18n/engine';
 import { charCount, videoSizeFor } from '@shared';
 import { toUiFindings, type ChecksState } from '../findings';
 import { GroupChat } from './GroupChat';
@@ -26,6 +27,7 @@ type PosterSize = (typeof POSTER_SIZES)[number];
  */
 export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObject<Post>; revision: number; post: Post; onChecks(c: ChecksState): void }) {
   const t = useT();
+  const sayNote = useSayNote();
   const groups = useApi('groups.list', {});
   const stores = useApi('stores.list', {});
   const channels = useApi('channels.list', {});
@@ -141,7 +143,7 @@ export function PreviewPane({ draft, revision, post, onChecks }: { draft: RefObj
               <summary>{t('preview.posterNotes', { n: posterState.notes.length })}</summary>
               <ul className="export-notes-list">
                 {posterState.notes.map((n, i) => (
-                  <li key={i}>{n}</li>
+                  <li key={i}>{sayNote(n)}</li>
                 ))}
               </ul>
             </details>

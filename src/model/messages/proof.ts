@@ -1,0 +1,31 @@
+/**
+ * The worst cases a proof sheet shows (src/review/proof.ts writes them as English lines: they are
+ * also drawn on the sheet and kept in proof.json). `worstCaseText` says one in either language.
+ */
+const REASONS_ZH: readonly [RegExp, string][] = [
+  [/^longest store name \((\d+) wide\)$/, '门店名最长（宽 $1）'],
+  [/^longest catchphrase \((\d+) wide\)$/, '口头禅最长（宽 $1）'],
+  [/^longest store name \+ catchphrase$/, '门店名加口头禅最长'],
+  [/^sample post \(the workspace has no posts\)$/, '示例内容（工作区还没有内容）'],
+  [/^the longest post using this template$/, '用这个模板的内容里最长的一篇'],
+  [/^the longest post in the workspace$/, '工作区里最长的一篇内容'],
+];
+
+const reasonZh = (r: string) => {
+  for (const [re, zh] of REASONS_ZH) if (re.test(r)) return r.replace(re, zh);
+  return r;
+};
+
+/** One worst-case line of a proof in `lang` (English as written; Chinese read from its known forms). */
+export function worstCaseText(lang: 'zh' | 'en', line: string): string {
+  if (lang === 'en') return line;
+  let m = /^store "([^"]+)" (.*?): (.+)$/.exec(line);
+  if (m) return `门店“${m[1]}” ${m[2]}：${m[3]!.split(', ').map(reasonZh).join('、')}`;
+  m = /^post "([^"]+)": (.+) \((\d+) wide title\)$/.exec(line);
+  if (m) return `内容“${m[1]}”：${reasonZh(m[2]!)}（标题宽 ${m[3]}）`;
+  m = /^group types: (.*)$/.exec(line);
+  if (m) return `群类型：${m[1]!.split(', ').join('、')}`;
+  m = /^sizes: (.*)$/.exec(line);
+  if (m) return `尺寸：${m[1]!.split(', ').join('、')}`;
+  return line;
+}
