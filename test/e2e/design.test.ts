@@ -118,6 +118,9 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     await page.getByTestId('design-font-title').press('Tab');
     await changed();
     await capture('17-poster-designer');
+    // The version history names people, not account ids (the demo's v2 is the editor's).
+    await expect.poll(async () => (await page.locator('.version-item').allTextContents()).join('\n')).toContain('内容部·小林');
+    expect((await page.locator('.version-item').allTextContents()).join('\n')).not.toMatch(/\beditor ·/);
     // The same manifest, now with the design block: the source tab shows it.
     await page.getByRole('tab', { name: '源码（高级）' }).click();
     await expect.poll(() => page.getByTestId('template-source').inputValue()).toContain(`"primary": "${BLUE}"`);

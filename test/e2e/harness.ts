@@ -265,13 +265,15 @@ export async function chooseIdentity(page: Page, name: string): Promise<void> {
     try {
       await select.click();
       await option.click({ timeout: 2000 });
-      break;
+      // A click on an option of a dropdown that is still animating can select nothing: then no
+      // dialog comes and the pick is made again (bounded).
+      await page.getByTestId('identity-key').waitFor({ timeout: 8000 });
+      return;
     } catch (err) {
       // antd opens its dropdown with an animation a click can miss.
-      if (i > 20) throw err;
+      if (i > 12) throw err;
       await page.keyboard.press('Escape').catch(() => undefined);
       await page.waitForTimeout(300);
     }
   }
-  await page.getByTestId('identity-key').waitFor();
 }

@@ -34,6 +34,8 @@ describe('pack export of the demo', () => {
     first = await run();
   }, 300_000);
   afterAll(async () => {
+    // Services first: nothing of theirs may still write into the folder being removed.
+    if (ws) await servicesOf(ws)?.close();
     await ws?.close();
     await rm(dir, { recursive: true, force: true });
   });
