@@ -9,8 +9,8 @@ export { sharedLayerHint } from '../render/layout/poster-context.js';
 
 export type { ResolvedTemplate };
 
-/** Bump when QR images change for the same link (qr-2: drawn from the studio's own QR matrix). */
-export const QR_VERSION = 'qr-2';
+/** Bump when QR images change for the same link (qr-2: drawn from the studio's own QR matrix; qr-3: same pixels, faster PNG compression). */
+export const QR_VERSION = 'qr-3';
 /** Side of qr.png in pixels. */
 export const QR_PX = 600;
 

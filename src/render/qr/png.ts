@@ -8,5 +8,9 @@ export async function qrPng(link: string, px: number): Promise<Buffer> {
   const slot = { x: 0, y: 0, w: px, h: px };
   drawQr(raster, px, 3, m, slot);
   assertQrDecodes(raster, px, 3, slot, m, link, `the QR image of ${link}`, px);
-  return sharp(raster, { raw: { width: px, height: px, channels: 3 } }).greyscale().png({ compressionLevel: 9 }).toBuffer();
+  // Black and white only: one grey channel, and zlib at level 2 without filters — ~2 ms instead of
+  // ~11 ms at level 9 for a 600 px code (an export makes one per store variant), ~19 KB instead of ~6 KB.
+  const grey = Buffer.allocUnsafe(px * px);
+  for (let i = 0; i < grey.length; i++) grey[i] = raster[i * 3]!;
+  return sharp(grey, { raw: { width: px, height: px, channels: 1 } }).png({ compressionLevel: 2, adaptiveFiltering: false }).toBuffer();
 }
