@@ -9,7 +9,7 @@ import { dispatch } from '../../src/api/dispatcher.js';
 import { ctx } from '../helpers/session.js';
 import { zbarDecode } from '../render/helpers.js';
 import { videoSizeFor } from '../../src/model/video-size.js';
-import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio } from './harness.js';
+import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
 
 // Issue 17 points 1, 2 and 5 in a real browser (web mode): the template gallery rendered by the
 // studio, the visual poster editor round trip (a colour → preview → draft version → approved by a
@@ -31,18 +31,7 @@ async function capture(name: string, full = true): Promise<void> {
 const call = <T,>(method: string, input: unknown) => dispatch(method, input, ctx(studio.ws)) as Promise<T>;
 const nav = (label: RegExp) => page.getByRole('menuitem', { name: label }).click();
 const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-async function retry(step: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await step();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await page.keyboard.press('Escape').catch(() => undefined);
-      await page.waitForTimeout(300);
-    }
-  }
-}
+const retry = (step: () => Promise<void>, timeout?: number) => retryStep(page, step, timeout);
 /** The share of an image's pixels within `tol` of a colour (#rrggbb). */
 async function shareNear(image: Buffer, hex: string, tol = 60): Promise<number> {
   const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -320,11 +309,12 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     await videoText.scrollIntoViewIfNeeded();
     await screenshot(page, '17-video-text', false);
     // Another store: the player starts over (nothing of the old variant shown).
+    // A click on an option of a dropdown still animating can select nothing: pick again until the variant changed.
     await retry(async () => {
       await page.getByTestId('preview-store').click();
       await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').nth(1).click({ timeout: 2000 });
-    });
-    await page.getByTestId('video-preview-start').waitFor();
+      await page.getByTestId('video-preview-start').waitFor({ timeout: 5000 });
+    }, 45_000);
     expect(await page.getByTestId('video-preview').count()).toBe(0);
   }, 240_000);
 

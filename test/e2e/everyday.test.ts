@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, takePageErrors, type AxeViolation, type Studio } from './harness.js';
+import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, takePageErrors, type AxeViolation, type Studio, retryStep } from './harness.js';
 import { ctx } from '../helpers/session.js';
 import { ensureManagerToken } from '../../src/server/review-pages.js';
 import { readZip } from '../pack/helpers.js';
@@ -43,18 +43,7 @@ async function englishSentences(scope = 'body'): Promise<string[]> {
 }
 
 /** Runs `step` until it stops throwing (antd dropdowns open with an animation a click can miss). */
-async function retry(step: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await step();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await page.keyboard.press('Escape').catch(() => undefined);
-      await page.waitForTimeout(300);
-    }
-  }
-}
+const retry = (step: () => Promise<void>, timeout?: number) => retryStep(page, step, timeout);
 
 beforeAll(async () => {
   ensureRendererBuilt();

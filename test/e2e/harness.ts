@@ -257,6 +257,24 @@ export async function switchIdentity(page: Page, name: string, key: string): Pro
   await page.waitForFunction((n) => document.querySelector('[data-testid=acting-as]')?.textContent?.includes(n), name, { timeout: 15_000 });
 }
 
+/**
+ * Runs `step` until it stops throwing, for at most `timeout` ms (antd dropdowns open with an
+ * animation a click can miss). Between tries it presses Escape (closing a half-open dropdown)
+ * unless `escape` is false, and waits 300 ms.
+ */
+export async function retryStep(page: Page, step: () => Promise<void>, timeout = 15_000, escape = true): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await step();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      if (escape) await page.keyboard.press('Escape').catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
+  }
+}
+
 /** Picks a user in the 当前身份 select and waits for the dialog that asks for their key. */
 export async function chooseIdentity(page: Page, name: string): Promise<void> {
   const select = page.getByTestId('acting-as');

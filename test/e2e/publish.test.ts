@@ -7,7 +7,7 @@ import { activeToken } from '../../src/portal/tokens.js';
 import { startS3, type TestS3 } from '../helpers/servers.js';
 import { ctx } from '../helpers/session.js';
 import { zbar } from '../publish/helpers.js';
-import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
+import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio, retryStep } from './harness.js';
 
 // The 发布 step in a real browser (web mode): target settings once, publish with progress, the
 // per-store table with links and QR codes, the export summary's "publish now", a published page
@@ -28,17 +28,7 @@ async function capture(name: string, full = true): Promise<void> {
 const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 const token = (store: string) => activeToken(studio.ws.data(), store)!.token;
 /** Runs `step` until it stops throwing (antd dropdowns open with an animation a click can miss). */
-async function retry(step: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await step();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await page.waitForTimeout(300);
-    }
-  }
-}
+const retry = (step: () => Promise<void>, timeout?: number) => retryStep(page, step, timeout, false);
 
 beforeAll(async () => {
   ensureRendererBuilt();

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio } from './harness.js';
+import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
 import { measureTyping, median } from './typing.js';
 import { ctx, servicesOf } from '../helpers/session.js';
 
@@ -32,18 +32,7 @@ async function capture(name: string, opts: { full?: boolean } = {}): Promise<voi
 const call = <T,>(method: string, input: unknown) => dispatch(method, input, ctx(studio.ws)) as Promise<T>;
 const nav = (label: RegExp) => page.getByRole('menuitem', { name: label }).click();
 /** Runs `step` until it stops throwing (antd dropdowns open with an animation a click can miss). */
-async function retry(step: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await step();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await page.keyboard.press('Escape').catch(() => undefined);
-      await page.waitForTimeout(300);
-    }
-  }
-}
+const retry = (step: () => Promise<void>, timeout?: number) => retryStep(page, step, timeout);
 /** The options of the select dropdown that is open now (closed ones stay in the DOM, hidden). */
 const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 
