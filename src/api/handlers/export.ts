@@ -63,11 +63,16 @@ function storageOf(input: Input): S3Store | undefined {
   return input.storage ? new S3Store({ address: input.storage, ...(input.endpoint ? { endpoint: input.endpoint } : {}) }) : undefined;
 }
 
-/**
- * Runs an export here, or with its render stage on render workers when a queue is given (the
- * queue is reached before the export starts, so a wrong address is refused at once).
- */
-async function exportWith(input: Input, ws: Workspace, services: Services, work: { signal?: AbortSignal; onProgress?: ExportEnv['onProgress'] }, queue?: QueueClient, storage?: S3Store) {
+/** The render workers an export asked for: storage checked and the queue reached before anything starts (a wrong address is refused at once), or none. */
+async function workersFor(input: Input, services: Services): Promise<{ queue?: QueueClient; storage?: S3Store }> {
+  const storage = storageOf(input);
+  if (!input.queue) return {}; // storageOf refuses storage without a queue
+  const queue = await services.queue(input.queue).catch((err: unknown) => (storage?.close(), Promise.reject(err)));
+  return storage ? { queue, storage } : { queue };
+}
+
+/** Runs an export here, or with its render stage on the render workers `workersFor` reached. */
+async function exportWith(input: Input, ws: Workspace, services: Services, work: { signal?: AbortSignal; onProgress?: ExportEnv['onProgress'] }, { queue, storage }: { queue?: QueueClient; storage?: S3Store }) {
   const env: ExportEnv = { ...work, ...exportEnv(services) };
   if (queue) env.render = queueRenderStage(queue, { ...(storage ? { storage } : {}), ...(services.hooks.queueDownMs ? { downLimitMs: services.hooks.queueDownMs } : {}) });
   try {
@@ -89,16 +94,13 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
     const where = { ...input, out: await outputOf(ws, services, { folder, out }) };
     // Refuse at once (unknown ids, a queue that cannot be reached) instead of in the background job (refused posts are reported by the job).
     gatedPlan(ws.data(), options(where), services.clock().getTime(), services.compose);
-    const storage = storageOf(input);
-    const queue = input.queue ? await services.queue(input.queue).catch((err: unknown) => (storage?.close(), Promise.reject(err))) : undefined;
-    const job = services.jobs.start('export', (work) => exportWith(where, ws, services, work, queue, storage));
+    const workers = await workersFor(input, services);
+    const job = services.jobs.start('export', (work) => exportWith(where, ws, services, work, workers));
     return { job: job.id };
   },
   'export.run': async ({ folder, out, ...input }, { ws, services, signal, onProgress }) => {
     assertReadableSchema(ws);
     const where = { ...input, out: await outputOf(ws, services, { folder, out }) };
-    const storage = storageOf(input);
-    const queue = input.queue ? await services.queue(input.queue).catch((err: unknown) => (storage?.close(), Promise.reject(err))) : undefined;
-    return exportWith(where, ws, services, { signal, onProgress }, queue, storage);
+    return exportWith(where, ws, services, { signal, onProgress }, await workersFor(input, services));
   },
 };
