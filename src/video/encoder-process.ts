@@ -13,6 +13,13 @@ import { processAlive } from '../workspace/lock.js';
 /** The environment variable an encoder carries: the pid of the process that started it. */
 export const OWNER_ENV = 'SHEQUN_ENCODER_OWNER';
 
+/**
+ * Optional: the sweep scope of the encoders this process starts (inherited from its environment,
+ * default none). A sweep only kills encoders of its own scope, so separate installations on one
+ * machine (or a test run beside other studios) never sweep each other's leftovers.
+ */
+export const SCOPE_ENV = 'SHEQUN_ENCODER_SCOPE';
+
 /** The command an encoder is started through (`setpriv --pdeathsig KILL --` on Linux), or none. */
 export type Launcher = readonly string[];
 
@@ -65,11 +72,13 @@ export function spawnEncoder(bin: string, args: readonly string[], launcher: Lau
 
 /**
  * Kills the groups of encoders whose owner is gone (Linux /proc; elsewhere nothing to read):
- * what a studio killed before it could clean up leaves behind. Returns the pids killed.
+ * what a studio killed before it could clean up leaves behind. Only encoders of `scope` (see
+ * SCOPE_ENV; default: this process's own) are touched. Returns the pids killed.
  */
-export async function sweepStaleEncoders(): Promise<number[]> {
+export async function sweepStaleEncoders(scope = process.env[SCOPE_ENV] ?? ''): Promise<number[]> {
   if (process.platform !== 'linux') return [];
   const killed: number[] = [];
+  const scopeOf = new RegExp(`(?:^|\\0)${SCOPE_ENV}=([^\\0]*)(?:\\0|$)`);
   const names = await readdir('/proc').catch(() => [] as string[]);
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
@@ -77,6 +86,7 @@ export async function sweepStaleEncoders(): Promise<number[]> {
     const environ = await readFile(`/proc/${pid}/environ`, 'latin1').catch(() => '');
     const owner = new RegExp(`(?:^|\\0)${OWNER_ENV}=(\\d+)(?:\\0|$)`).exec(environ);
     if (!owner || Number(owner[1]) === process.pid || processAlive(Number(owner[1]))) continue;
+    if ((scopeOf.exec(environ)?.[1] ?? '') !== scope) continue;
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {

@@ -286,14 +286,16 @@ describe('templates as designs, starters, preview = output (issue 17)', () => {
     const videoChannels = data.channels.filter((c) => c.kind === 'video').map((c) => c.id);
     const post = data.posts.find((p) => p.id === 'spring-gift')!;
     const vgroup = data.groupTypes.find((g) => post.groupTypes.includes(g.id) && g.rules.channels.some((c) => videoChannels.includes(c)))!;
+    const videoText = page.getByTestId('video-text');
+    // One step, picked again until it holds: a click on an option of a still-animating dropdown can
+    // select nothing, and a dropdown still closing covers the tabs (Escape between attempts closes it).
     await retry(async () => {
       await page.getByTestId('preview-group').click();
       await option(vgroup.name).click({ timeout: 2000 });
-    });
-    await page.getByRole('tab', { name: '视频号' }).click();
-    const videoText = page.getByTestId('video-text');
-    await videoText.waitFor();
-    await expect.poll(() => page.getByTestId('caption-bubble').getAttribute('data-group')).toBe(vgroup.id);
+      await page.getByRole('tab', { name: '视频号' }).click({ timeout: 3000 });
+      await videoText.waitFor({ timeout: 5000 });
+      await expect.poll(() => page.getByTestId('caption-bubble').getAttribute('data-group'), { timeout: 5000 }).toBe(vgroup.id);
+    }, 45_000);
     const storeShown = await page.getByTestId('caption-bubble').getAttribute('data-store');
     const composed = await call<{ channels: Record<string, string> }>('compose.preview', { post: await call('posts.get', { id: 'spring-gift' }), group: vgroup.id, store: storeShown });
     const shown = (await videoText.textContent())!;

@@ -12,6 +12,8 @@ export interface SpawnedWorker {
   ready: Promise<void>;
   /** SIGTERM, then waits for it to exit; returns the number of outputs it says it wrote. */
   stop(): Promise<number>;
+  /** Asks for its counts now (SIGUSR2) and returns the outputs it says it wrote (bounded: 30 s). */
+  written(): Promise<number>;
   /** SIGKILL (no chance to hand anything back), then waits for it to exit. */
   kill(): Promise<void>;
 }
@@ -45,6 +47,17 @@ export function spawnWorker(redis: string, args: string[] = [], env: NodeJS.Proc
       await exited;
       const m = /stopped: outputs written (\d+)/.exec(log);
       return m ? Number(m[1]) : -1;
+    },
+    async written() {
+      const from = log.length;
+      child.kill('SIGUSR2');
+      const end = Date.now() + 30_000;
+      for (;;) {
+        const m = /outputs written (\d+)/.exec(log.slice(from));
+        if (m) return Number(m[1]);
+        if (Date.now() > end || child.exitCode !== null || child.signalCode !== null) throw new Error(`the worker did not report its counts: ${log.slice(from)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

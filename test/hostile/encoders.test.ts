@@ -10,10 +10,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBinaries } from '../../src/video/binaries.js';
-import { OWNER_ENV, sweepStaleEncoders } from '../../src/video/encoder-process.js';
+import { OWNER_ENV, SCOPE_ENV, sweepStaleEncoders } from '../../src/video/encoder-process.js';
 import { tempDir } from './helpers.js';
 
 const CHILD = path.resolve('test/hostile/fixtures/encode-child.mjs');
+// The encoders of this file carry their own sweep scope: studios that other test files start at the
+// same time sweep their own scope only, so they never take this file's orphan before it is looked at.
+const SCOPE = `encoders-test-${process.pid}`;
+const ENV = { ...process.env, [SCOPE_ENV]: SCOPE };
 let root: { dir: string; cleanup: () => Promise<void> };
 let png: string;
 beforeAll(async () => {
@@ -47,7 +51,7 @@ function ffmpegsOf(parent: number): number[] {
 
 /** Starts the encoding child and resolves once its ffmpeg runs: the child and its ffmpeg's pid. */
 async function encodingChild(extra: string[] = []): Promise<{ child: ChildProcess; ffmpeg: number }> {
-  const child = spawn(process.execPath, [CHILD, png, path.join(root.dir, `out-${Date.now()}.mp4`), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CHILD, png, path.join(root.dir, `out-${Date.now()}.mp4`), ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   await new Promise<void>((resolve, reject) => {
@@ -97,7 +101,7 @@ describe('encoders die with the studio', () => {
       for (const [s, c] of [['SIGTERM', 143]]) process.on(s, () => process.exit(c));
       process.argv.splice(1, 0, 'x');
       import(${JSON.stringify(CHILD)});
-    `, '--', png, path.join(root.dir, 'term.mp4'), '--no-launcher'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    `, '--', png, path.join(root.dir, 'term.mp4'), '--no-launcher'], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (d) => String(d).includes('encoding') && resolve());
       child.once('exit', (code) => reject(new Error(`child exited ${code}`)));
@@ -116,13 +120,16 @@ describe('encoders die with the studio', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(procStat(ffmpeg)).toBeDefined();
     expect(readFileSync(`/proc/${ffmpeg}/environ`, 'latin1')).toContain(`${OWNER_ENV}=${child.pid}`);
-    const killed = await sweepStaleEncoders();
+    // Another scope's sweep (every other studio here) leaves it alone.
+    expect(await sweepStaleEncoders('')).not.toContain(ffmpeg);
+    expect(procStat(ffmpeg)).toBeDefined();
+    const killed = await sweepStaleEncoders(SCOPE);
     expect(killed).toContain(ffmpeg);
     expect(await goneWithin(ffmpeg)).toBeLessThan(1000);
     // A live studio's encoders are never touched by another's sweep.
     const live = await encodingChild();
     try {
-      expect(await sweepStaleEncoders()).not.toContain(live.ffmpeg);
+      expect(await sweepStaleEncoders(SCOPE)).not.toContain(live.ffmpeg);
       expect(procStat(live.ffmpeg)).toBeDefined();
     } finally {
       live.child.kill('SIGKILL');

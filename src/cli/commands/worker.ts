@@ -11,7 +11,8 @@ const USAGE = 'shequn worker --redis redis://HOST:PORT[/DB] [--concurrency N] [-
  * from Redis until SIGTERM (or Ctrl-C), which lets the posters in hand finish and hands running
  * videos back to the queue. Inputs and outputs: the workspace folder named by each job (mounted at
  * the same path), or object storage (`--storage`; credentials from AWS_ACCESS_KEY_ID /
- * AWS_SECRET_ACCESS_KEY / AWS_REGION).
+ * AWS_SECRET_ACCESS_KEY / AWS_REGION). It prints its counts every 10 s when they changed, and at
+ * once on SIGUSR2.
  */
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, { redis: { type: 'string' }, concurrency: { type: 'string' }, storage: { type: 'string' }, endpoint: { type: 'string' } });
@@ -25,12 +26,16 @@ async function run(argv: string[]): Promise<number> {
   const worker = await startRenderWorker({ redis, concurrency, ...(storage ? { storage } : {}), ...(lockMs ? { lockMs } : {}), log });
   log(`渲染节点已就绪 / render worker ready: ${worker.address}, ${worker.lanes} poster lane(s), files from ${storage ? storage.address : 'the workspace folder each job names'} (pid ${process.pid})`);
   let last = '';
-  const summary = setInterval(() => {
+  const report = (always: boolean) => {
     const c = worker.counts();
     const line = `outputs written ${c.outputs}, failed attempts ${c.failed}`;
-    if (line !== last) log(line);
+    if (always || line !== last) log(line);
     last = line;
-  }, 10_000);
+  };
+  // Every 10 s when the counts changed, and at once on SIGUSR2 (an operator's "how far are you?").
+  const summary = setInterval(() => report(false), 10_000);
+  const onUsr2 = () => report(true);
+  if (process.platform !== 'win32') process.on('SIGUSR2', onUsr2);
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
       log(`${sig}: 停止接单，完成手头的海报，视频交回队列 / stopping: finishing the posters in hand, handing running videos back`);
@@ -44,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
     process.on('SIGINT', onInt);
   });
   clearInterval(summary);
+  process.off('SIGUSR2', onUsr2);
   await worker.stop();
   storage?.close();
   const c = worker.counts();
