@@ -3,11 +3,17 @@
  * BENCH_STORES stores (default 110) × 2 group types = 220 store variants, posters and QR images,
  * no video — rendered through the queue (BullMQ on a Redis of its own, Debian's redis-server on a
  * free loopback port) by 1 `shequn worker`, then by 2 workers, one render lane each, in one run.
- * Each worker count runs the export twice: first cold (workers just started: fonts, lanes, base
- * layers), then warm after emptying the render cache (the timed run: long-lived workers are warm).
+ * Each worker is held to one core of its own (Linux taskset: a worker stands for a one-core
+ * machine, so 2 workers have twice the cores of 1 — what adding machines adds). Each worker count
+ * runs the export cold (workers just started: fonts, lanes, base layers), then warm after emptying
+ * the render cache (the timed run: long-lived workers are warm), then warm again with the same
+ * workers let loose on every core (printed beside: on 2 cores one worker's threads — its lane,
+ * libvips, the queue client — already overlap on the core a second worker would get).
  * Prints wall time and the CPU of the studio, the workers and Redis; the last line is
- *   {"bench":"scale","workers":[1,2],"s":[…],"speedup":…}   (target speedup ≥ 1.6 on 2 cores)
+ *   {"bench":"scale","workers":[1,2],"s":[…],"speedup":…,"cores_per_worker":1,"all_cores_s":[…],…}
+ * (target speedup ≥ 1.6 on 2 cores)
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -34,6 +40,16 @@ function cpuOf(pid: number): number {
     return 0;
   }
 }
+/** Whether this machine can hold a process to a CPU (util-linux taskset). */
+function canPin(): Promise<boolean> {
+  return new Promise((resolve) => execFile('taskset', ['--cpu-list', '0', 'true'], (err) => resolve(!err)));
+}
+
+/** Lets every thread of `pid` run on every core again. */
+function unpin(pid: number): Promise<void> {
+  return new Promise((resolve, reject) => execFile('taskset', ['--all-tasks', '--cpu-list', '--pid', `0-${availableParallelism() - 1}`, String(pid)], (err) => (err ? reject(err) : resolve())));
+}
+
 const ownCpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
@@ -50,15 +66,21 @@ try {
   const services = createServices(ws);
   const plan = (await dispatch('export.plan', { posts: [BENCH_POST], video: false }, { ws, services })) as { variants: number; posters: number; qr: number };
   log(`scale benchmark: ${STORES} stores × 2 group types = ${plan.variants} store variants (${plan.posters} posters + ${plan.qr} QR images), through the queue at ${redis.url}; ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  // Each worker count runs with every worker held to one core of its own (taskset; a worker = a
+  // one-core machine: what adding machines adds), then with the same warm workers let loose on all
+  // cores (one worker's threads — its lane, libvips, the queue client — then overlap on both cores).
+  const pinnedOk = process.platform === 'linux' && (await canPin());
   const seconds: number[] = [];
+  const loose: number[] = [];
+  const cpu: Record<string, { studio: number; workers: number; redis: number }> = {};
   const counts = [1, 2];
   for (const k of counts) {
-    const workers: SpawnedWorker[] = Array.from({ length: k }, () => spawnWorker(redis.url, ['--concurrency', '1']));
+    const workers: SpawnedWorker[] = Array.from({ length: k }, (_, i) => spawnWorker(redis.url, ['--concurrency', '1'], {}, pinnedOk ? { cpus: String(i % availableParallelism()) } : {}));
     await Promise.all(workers.map((w) => w.ready));
     const pids = workers.map((w) => w.child.pid!);
-    const run = async (label: string): Promise<number> => {
+    const run = async (key: string, label: string): Promise<number> => {
       await clearRenderedOutputs(ws);
-      const out = `packs-${k}-${label}`; // inside the workspace's packs/
+      const out = `packs-${k}-${key}`; // inside the workspace's packs/
       const c0 = ownCpu();
       const w0 = pids.map(cpuOf);
       const r0 = cpuOf(redis.pid());
@@ -70,20 +92,38 @@ try {
       const rcpu = cpuOf(redis.pid()) - r0;
       if (r.failures.length) throw new Error(`failures: ${r.failures.slice(0, 3).map((f) => f.reason).join('; ')}`);
       const outputs = r.counts.rendered;
+      cpu[`${k}w_${key}`] = { studio: Number(studio.toFixed(2)), workers: Number(wcpu.reduce((a, b) => a + b, 0).toFixed(2)), redis: Number(rcpu.toFixed(2)) };
       log(
         `  ${k} worker(s), ${label}: ${s.toFixed(2)} s for ${outputs} outputs (${((s * 1000) / outputs).toFixed(1)} ms/output); CPU: studio ${studio.toFixed(1)} s, workers ${wcpu.map((c) => c.toFixed(1)).join(' + ')} s (${((wcpu.reduce((a, b) => a + b, 0) * 1000) / outputs).toFixed(1)} ms/output), redis ${rcpu.toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}`,
       );
       return s;
     };
-    await run('cold');
-    seconds.push(await run('warm'));
+    const held = pinnedOk ? 'one core each' : 'not pinned (no taskset here)';
+    await run('cold', `cold, ${held}`);
+    seconds.push(await run('warm', `warm, ${held}`));
+    if (pinnedOk) {
+      // The same warm workers on every core (all their threads: taskset -a).
+      for (const pid of pids) await unpin(pid);
+      loose.push(await run('warm_all_cores', 'warm, all cores'));
+    }
     await Promise.all(workers.map((w) => w.stop()));
   }
   await services.close();
   await ws.close();
   const speedup = seconds[0]! / seconds[1]!;
-  log(`speedup 1 → 2 workers: ${speedup.toFixed(2)}× (target ≥ 1.6 on ${availableParallelism()} cores)`);
-  console.log(JSON.stringify({ bench: 'scale', workers: counts, s: seconds.map((s) => Number(s.toFixed(2))), speedup: Number(speedup.toFixed(2)) }));
+  log(`speedup 1 → 2 workers${pinnedOk ? ', one core each' : ''}: ${speedup.toFixed(2)}× (target ≥ 1.6 on ${availableParallelism()} cores)`);
+  if (loose.length) log(`the same workers on all ${availableParallelism()} cores: ${loose.map((s) => s.toFixed(2)).join(' s → ')} s, ${(loose[0]! / loose[1]!).toFixed(2)}× (one worker's threads already overlap on the cores a second worker would use)`);
+  console.log(
+    JSON.stringify({
+      bench: 'scale',
+      workers: counts,
+      s: seconds.map((s) => Number(s.toFixed(2))),
+      speedup: Number(speedup.toFixed(2)),
+      cores_per_worker: pinnedOk ? 1 : null,
+      ...(loose.length ? { all_cores_s: loose.map((s) => Number(s.toFixed(2))), all_cores_speedup: Number((loose[0]! / loose[1]!).toFixed(2)) } : {}),
+      cpu_s: cpu,
+    }),
+  );
 } finally {
   await redis.stop();
   await rm(dir, { recursive: true, force: true });

@@ -19,8 +19,11 @@ export interface SpawnedWorker {
 }
 
 /** Starts `shequn worker --redis URL [...args]` with `env` added to the environment. */
-export function spawnWorker(redis: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): SpawnedWorker {
-  const child = spawn(process.execPath, [BIN, 'worker', '--redis', redis, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+export function spawnWorker(redis: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, opts: { cpus?: string } = {}): SpawnedWorker {
+  const cmd = [process.execPath, BIN, 'worker', '--redis', redis, ...args];
+  // `cpus`: the CPU list it may run on (Linux taskset, which execs the worker in its own place: same pid).
+  if (opts.cpus !== undefined) cmd.unshift('taskset', '--cpu-list', opts.cpus);
+  const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const ready = new Promise<void>((resolve, reject) => {
