@@ -16,6 +16,16 @@ export function throwIfCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new StudioError('cancelled', 'cancelled by the user');
 }
 
+/**
+ * A pause in long work on data already in memory: lets timers, I/O and incoming requests (a
+ * progress poll, a cancel) run, then throws StudioError `cancelled` when the signal has fired.
+ */
+export async function checkpoint(signal?: AbortSignal): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  await new Promise<void>((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+  throwIfCancelled(signal);
+}
+
 /** Tracks done/total and estimates the time left from the average pace so far. */
 export class ProgressMeter {
   private done = 0;

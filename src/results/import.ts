@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { StudioError, throwIfCancelled, type LongWork } from '../model/index.js';
+import { StudioError, checkpoint, type LongWork } from '../model/index.js';
 import { cleanCell, isBlankRow } from '../workspace/import/rows.js';
 import { CsvSyntaxError } from '../workspace/import/csv.js';
 import { inputName, openTable, type TableInput, type TableRow } from '../workspace/import/table.js';
@@ -163,7 +163,8 @@ export async function importResults(ws: Workspace, store: ResultsStore, input: T
         if (isBlankRow(r)) continue;
         if (isTotalRow(r)) continue;
         out.rows++;
-        if (out.rows % 1000 === 0) throwIfCancelled(opts.signal);
+        // Rows of an upload are already in memory: let a progress poll or a cancel through now and then.
+        if (out.rows % 1000 === 0) await checkpoint(opts.signal);
         if (r.badBytes) {
           const i = r.cells.findIndex((c) => c.includes('\uFFFD'));
           fail(r.row, header.labels[i] || `#${i + 1}`, `含有不是 ${table.encoding ?? ''} 编码的字节，请另存为 UTF-8 或 GBK / contains bytes that are not valid ${table.encoding ?? 'text'}; save the file again as UTF-8 or GBK`);

@@ -1,10 +1,13 @@
 /// <reference lib="dom" />
 // (Functions passed to page.evaluate run in the browser.)
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../results/helpers.js';
+import { servicesOf } from '../helpers/session.js';
 import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
 
 // 效果 and 日历 in Debian's chromium: orders imported through the upload a person uses, the charts
@@ -70,6 +73,48 @@ describe('效果 and 日历 in a real browser', () => {
     await expect.poll(() => page.getByTestId('no-orders').textContent()).toContain('没打开过内容包');
     await capture('results');
   }, 180_000);
+
+  it('效果: a large file shows how far the check is and can be stopped; nothing is saved', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sq-big-export-'));
+    try {
+      // 150,000 orders (~10 MB, seconds to check). The upload is held on its way (a slow line) until
+      // 停止 has been pressed, so the press always lands before the check could end.
+      const lines = ['订单编号,下单时间,商品名称,实付金额(元),订单状态,推广链接'];
+      for (let i = 0; i < 150_000; i++) lines.push(`Z${i},2027-01-18 09:12:01,山野坚果礼盒,168.00,交易成功,https://y.example/s?sq_post=spring-gift&sq_group=community&sq_store=lc00${(i % 9) + 1}`);
+      const big = path.join(dir, '大订单导出.csv');
+      await writeFile(big, lines.join('\n'));
+      const before = (await servicesOf(studio.ws).results.read()).orders.size;
+      await nav(/效果/);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/results.startImport', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.getByTestId('results-import').first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('input[type=file]').setInputFiles(big);
+      const progress = dialog.getByTestId('results-import-progress');
+      await progress.waitFor({ timeout: 20_000 });
+      expect(await progress.textContent()).toContain('正在检查 大订单导出.csv');
+      expect(await progress.getByRole('progressbar').count()).toBe(1);
+      await capture('results-import-progress');
+      await dialog.getByTestId('results-import-stop').click();
+      release();
+      await expect.poll(() => dialog.getByTestId('results-import-stopped').textContent(), { timeout: 30_000 }).toContain('已停止：没有保存任何内容');
+      await page.unroute('**/api/results.startImport');
+      await progress.waitFor({ state: 'detached' });
+      expect(await dialog.getByTestId('results-import-summary').count()).toBe(0);
+      expect(await dialog.getByTestId('results-import-confirm').isDisabled()).toBe(true);
+      const after = await servicesOf(studio.ws).results.read();
+      expect(after.orders.size).toBe(before);
+      expect([...after.orders.keys()].some((k) => k.startsWith('Z'))).toBe(false);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('效果: the XLSX export opens with the same numbers', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-export').click()]);

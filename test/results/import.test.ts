@@ -116,3 +116,55 @@ describe('results.import: XLSX, click logs and mapping files', () => {
     expect(e2.message).toMatch(/没有这一列|headers the mapping names/);
   });
 });
+
+describe('results.startImport: an uploaded file as a job (the 效果 screen)', () => {
+  let s: TestStudio;
+  beforeEach(async () => (s = await demoStudio()));
+  afterEach(() => s.close());
+
+  /** An order export of `n` rows, each its own order of store lc00(1..9). */
+  const bigExport = (n: number) => {
+    const lines = ['订单编号,下单时间,商品名称,实付金额(元),订单状态,推广链接'];
+    for (let i = 0; i < n; i++) lines.push(`B${100000 + i},2027-01-18 09:12:01,山野坚果礼盒,168.00,交易成功,https://yun.shiguoshanfang.example/store/lc00${(i % 9) + 1}?sq_post=spring-gift&sq_group=community&sq_store=lc00${(i % 9) + 1}`);
+    return Buffer.from(lines.join('\n'), 'utf8').toString('base64');
+  };
+  const settled = async (id: string) => {
+    for (let i = 0; i < 6000; i++) {
+      const j = await s.call('jobs.get', { id });
+      if (j.state !== 'running') return j;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('the import job did not end in 120 s');
+  };
+
+  it('checks, then imports, as jobs with progress; the result is what results.importData returns', async () => {
+    const file = { name: 'orders-gbk.csv', base64: (await readFile(fx('orders-gbk.csv'))).toString('base64') };
+    const direct = await s.call('results.importData', { ...file, dryRun: true });
+    const dry = await settled((await s.call('results.startImport', { ...file, dryRun: true })).job);
+    expect(dry).toMatchObject({ kind: 'resultsImport', state: 'done', result: { ...direct, saved: false } });
+    expect(dry.progress.total).toBeGreaterThan(0);
+    expect((await s.services.results.read()).orders.size).toBe(0);
+    const saved = await settled((await s.call('results.startImport', file)).job);
+    expect(saved).toMatchObject({ state: 'done', result: { imported: 9, saved: true } });
+    expect((await s.services.results.read()).orders.size).toBe(9);
+  });
+
+  it('a bad upload or mapping is refused at once, naming the field; a bad cell fails the job naming row and column', async () => {
+    await expect(s.call('results.startImport', { name: 'x.csv', base64: '%%%' })).rejects.toMatchObject({ code: 'bad_input', field: 'base64' });
+    await expect(s.call('results.startImport', { name: 'x.csv', base64: bigExport(3), mapping: { columns: 7 } })).rejects.toMatchObject({ code: 'bad_input', field: expect.stringMatching(/^mapping/) });
+    const text = iconv.decode(await readFile(fx('orders-gbk.csv')), 'gbk').replace('89.70', '八十九');
+    const failed = await settled((await s.call('results.startImport', { name: '坏的订单.csv', base64: iconv.encode(text, 'gbk').toString('base64') })).job);
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'bad_input', message: expect.stringMatching(/坏的订单\.csv.*row 5\b/s) } });
+    expect((await s.services.results.read()).orders.size).toBe(0);
+  });
+
+  it('cancelled: nothing is saved, what was there before stays', async () => {
+    await s.call('results.import', { grant: s.grant(fx('orders-gbk.csv')) });
+    const { job } = await s.call('results.startImport', { name: 'big.csv', base64: bigExport(30_000) });
+    expect(await s.call('jobs.cancel', { id: job })).toEqual({ cancelled: true });
+    expect(await settled(job)).toMatchObject({ state: 'cancelled' });
+    const kept = await s.services.results.read();
+    expect(kept.orders.size).toBe(9);
+    expect([...kept.orders.keys()].some((k) => k.startsWith('B1'))).toBe(false);
+  });
+});

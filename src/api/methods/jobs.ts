@@ -5,6 +5,7 @@ import { ExportResultSchema } from './export.js';
 import { RenderedVideoSchema } from './video.js';
 import { PublishResultSchema } from './publish.js';
 import { VideoPreviewResult } from './previews.js';
+import { ResultsImportSchema } from './results.js';
 
 /** The result each kind of job resolves to (what jobs.get returns once it is done). */
 export const JobResults = {
@@ -12,6 +13,7 @@ export const JobResults = {
   video: z.object({ videos: z.array(RenderedVideoSchema) }),
   publish: PublishResultSchema,
   videoPreview: VideoPreviewResult,
+  resultsImport: ResultsImportSchema,
 };
 
 /** The kinds of jobs and their results, as types (the services' job registry is typed by this). */
@@ -23,6 +25,7 @@ export const JobStatusSchema = z.discriminatedUnion('kind', [
   JobStatusBase.extend({ kind: z.literal('video'), result: JobResults.video.optional() }),
   JobStatusBase.extend({ kind: z.literal('publish'), result: JobResults.publish.optional() }),
   JobStatusBase.extend({ kind: z.literal('videoPreview'), result: JobResults.videoPreview.optional() }),
+  JobStatusBase.extend({ kind: z.literal('resultsImport'), result: JobResults.resultsImport.optional() }),
 ]);
 
 /** Long work: poll progress, cancel. Jobs are started by feature methods (e.g. export.start). */

@@ -40,6 +40,16 @@ const Range = { from: Day.optional(), to: Day.optional() };
 /** The mapping of an export whose columns cannot be detected (docs/results.md). */
 const MappingInput = z.record(z.string(), z.unknown());
 
+/** An uploaded order or click export (base64), with its mapping when its columns cannot be detected. */
+const ImportDataInput = z
+  .object({
+    name: z.string().min(1).max(255),
+    base64: z.string().min(1).max(base64Max(64 * 1024 * 1024), 'the file is larger than 64 MB'),
+    mapping: MappingInput.optional(),
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
 /** Results read back from tracking links: imports of order and click exports, reports, the 效果 overview. */
 export const resultsMethods = defineMethods({
   'results.import': {
@@ -51,15 +61,14 @@ export const resultsMethods = defineMethods({
   },
   'results.importData': {
     description: 'Import an uploaded order or click export (base64), optionally with a mapping (the mapping file\'s JSON).',
-    input: z
-      .object({
-        name: z.string().min(1).max(255),
-        base64: z.string().min(1).max(base64Max(64 * 1024 * 1024), 'the file is larger than 64 MB'),
-        mapping: MappingInput.optional(),
-        dryRun: z.boolean().optional(),
-      })
-      .strict(),
+    input: ImportDataInput,
     output: ResultsImportSchema,
+    mutates: true,
+  },
+  'results.startImport': {
+    description: 'The same as results.importData, as a job (a large file shows progress and can be cancelled, nothing saved): poll jobs.get; its result is what results.importData returns.',
+    input: ImportDataInput,
+    output: z.object({ job: z.string() }),
     mutates: true,
   },
   'results.report': {

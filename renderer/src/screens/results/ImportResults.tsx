@@ -1,8 +1,8 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, List, Modal, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { InboxOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, List, Modal, Progress, Space, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '@contract';
-import { api } from '../../client';
+import { api, StudioError } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { fileToBase64 } from '../../lib/files';
@@ -19,18 +19,69 @@ export function ImportResults({ open, onClose, onImported }: { open: boolean; on
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
+  // The check and the import run as jobs: a large file shows how far it is and can be stopped (nothing saved).
+  const [progress, setProgress] = useState<{ done: number; total: number; dryRun: boolean }>();
+  const [stopped, setStopped] = useState(false);
+  const jobId = useRef<string | undefined>(undefined);
+  /** Counts runs: a run that is no longer the latest (replaced, or the dialog closed) changes nothing on screen. */
+  const runs = useRef(0);
+  /** Drops the running job without a word (a new file picked, the dialog closed). */
+  const dropJob = () => {
+    runs.current++;
+    const id = jobId.current;
+    jobId.current = undefined;
+    if (id) void api('jobs.cancel', { id }).catch(() => undefined);
+  };
+  /** The 停止 button: the job ends as cancelled (at once when it starts, if the file is still on its way), and the dialog says nothing was saved. */
+  const stopAsked = useRef(false);
+  const stop = () => {
+    stopAsked.current = true;
+    if (jobId.current) void api('jobs.cancel', { id: jobId.current }).catch(() => undefined);
+  };
+  useEffect(() => dropJob, []);
+
   const reset = () => {
+    dropJob();
     setFile(undefined);
     setMapping(undefined);
     setChecked(undefined);
     setError(undefined);
+    setProgress(undefined);
+    setStopped(false);
+    setBusy(false);
   };
   const run = async (dryRun: boolean, f = file, m = mapping) => {
     if (!f) return;
+    dropJob(); // a new check replaces one still running
+    const mine = runs.current;
+    const current = () => runs.current === mine;
+    stopAsked.current = false;
+    setStopped(false);
     setBusy(true);
     setError(undefined);
+    setProgress({ done: 0, total: 0, dryRun });
     try {
-      const r = await api('results.importData', { ...f, ...(m ? { mapping: m } : {}), dryRun });
+      const { job } = await api('results.startImport', { ...f, ...(m ? { mapping: m } : {}), dryRun });
+      if (!current()) return void api('jobs.cancel', { id: job }).catch(() => undefined);
+      jobId.current = job;
+      if (stopAsked.current) await api('jobs.cancel', { id: job }).catch(() => undefined);
+      let j = await api('jobs.get', { id: job });
+      while (j.state === 'running') {
+        if (!current()) return;
+        setProgress({ done: j.progress.done, total: j.progress.total, dryRun });
+        await new Promise((r) => setTimeout(r, 300));
+        j = await api('jobs.get', { id: job });
+      }
+      if (!current()) return;
+      jobId.current = undefined;
+      if (j.state === 'cancelled') {
+        setChecked(undefined);
+        setStopped(true);
+        return;
+      }
+      if (j.state === 'failed') throw new StudioError(j.error?.code ?? 'internal', j.error?.message ?? '', j.error?.field);
+      if (j.kind !== 'resultsImport' || !j.result) throw new StudioError('internal', `unexpected job ${j.kind}`);
+      const r = j.result;
       if (dryRun) setChecked(r);
       else {
         message.success(r.imported ? t('results.dialog.done', { n: r.imported }) : t('results.dialog.nothingNew'));
@@ -38,10 +89,15 @@ export function ImportResults({ open, onClose, onImported }: { open: boolean; on
         onImported();
       }
     } catch (err) {
+      if (!current()) return;
       setChecked(undefined);
       setError(errorText(err, t));
     } finally {
-      setBusy(false);
+      if (current()) {
+        jobId.current = undefined;
+        setBusy(false);
+        setProgress(undefined);
+      }
     }
   };
   const pick = async (f: File) => {
@@ -76,6 +132,18 @@ export function ImportResults({ open, onClose, onImported }: { open: boolean; on
         </Space>
       }
     >
+      {progress && (
+        <div className="results-import-progress" data-testid="results-import-progress" style={{ marginBottom: 12 }}>
+          <Typography.Text>{t(progress.dryRun ? 'results.dialog.checking' : 'results.dialog.importing', { file: file?.name ?? '' })}</Typography.Text>
+          <Space style={{ width: '100%' }} align="center">
+            <Progress style={{ width: 520 }} percent={progress.total ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" aria-label={t(progress.dryRun ? 'results.dialog.checking' : 'results.dialog.importing', { file: file?.name ?? '' })} />
+            <Button danger icon={<StopOutlined />} onClick={stop} data-testid="results-import-stop">
+              {t('results.dialog.stop')}
+            </Button>
+          </Space>
+        </div>
+      )}
+      {stopped && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('results.dialog.stopped')} data-testid="results-import-stopped" />}
       <Upload.Dragger accept=".csv,.txt,.xlsx" showUploadList={false} beforeUpload={pick} data-testid="results-import-file">
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
