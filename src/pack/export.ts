@@ -23,7 +23,7 @@ import { InputKeys } from './input-key.js';
 import { packFolderName } from './names.js';
 import { buildStore, BuildMemo, PACK_LAYOUT_VERSION, packInput, type StoreBuild } from './store-build.js';
 import { VIDEO_RENDERER_VERSION, type VideoOverrides } from './video-stage.js';
-import { ensureZip, scanPacks, writePack } from './writer.js';
+import { ensureZip, scanPacks, withdrawEntries, writePack } from './writer.js';
 import { ExportEta, readCosts, saveCosts } from './eta.js';
 
 /** What to export and where. */
@@ -71,6 +71,8 @@ export interface ExportResult {
   failures: RenderStageResult['failed'];
   /** Posts (or some of their variants) not exported because the checks found errors, with the findings. */
   refused: RefusedPost[];
+  /** Entries taken out of packs already on disk because this export refused them (see step 4b). */
+  withdrawn: { store: string; folder: string; entries: { post: string; group: string }[] }[];
   empty: ExportPlan['empty'];
   notes: string[];
   recovered: Recovery;
@@ -220,8 +222,27 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
   eta.finish();
   if (pending.length || builds.length) await saveCosts(ws.paths.renders, eta.costs()).catch(() => undefined);
 
+  // 4b. The gate also reaches packs already on disk: what this export refused (a post with an
+  // Advertising-Law term or past its date, a store's own words) is taken out of every pack that
+  // still carries it and was not written just now — a store whose variants were all refused, or one
+  // outside this export's selection — so the portal and the folder never hand it out again.
+  const withdrawn: ExportResult['withdrawn'] = [];
+  const written = new Set(packs.filter((p) => p.status === 'written').map((p) => p.folder));
+  for (const [store, haves] of existing) {
+    for (const h of haves) {
+      if (written.has(h.folder)) continue;
+      throwIfCancelled(ctx.signal);
+      const gone = await withdrawEntries(out, h.folder, (e) => refusals.covers(store, e.post.id, e.group.id), createdAt);
+      if (!gone.length) continue;
+      withdrawn.push({ store, folder: h.folder, entries: gone.map((e) => ({ post: e.post.id, group: e.group.id })) });
+    }
+  }
+
   // 5. Zips (also for kept packs whose zip is missing or stale).
   if (opts.zip) {
+    // A pack something was withdrawn from gets its zip again (the old one went with the old content).
+    const zipped = new Set(packs.filter((p) => p.status !== 'failed').map((p) => p.folder));
+    for (const w of withdrawn) if (!zipped.has(w.folder)) await ensureZip(out, w.folder, ctx.signal);
     for (const p of packs) {
       if (p.status === 'failed') continue;
       throwIfCancelled(ctx.signal);
@@ -237,6 +258,7 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
     packs,
     failures: [...failures, ...rendered.failed],
     refused: refusals.list(),
+    withdrawn,
     empty: plan.empty,
     notes: rendered.notes,
     recovered,

@@ -56,10 +56,21 @@ export function gateFinding(f: Finding): GateFinding {
 /** The refusals of one export, collected post by post (variants refused before composing and while composing). */
 export class Refusals {
   private readonly byPost = new Map<string, { title: string; variants: number; stores: Set<string>; groups: Set<string>; findings: Finding[] }>();
+  /** Posts refused whatever the store (their own errors: expired, Advertising-Law terms, unapproved templates). */
+  private readonly wholePosts = new Set<string>();
+  /** Refused store × post × group type variants. */
+  private readonly cells = new Set<string>();
 
-  /** Records refused variants and the error findings that refused them. */
-  add(variants: readonly PlannedVariant[], findings: readonly Finding[]): void {
+  /**
+   * Records refused variants and the error findings that refused them. `withdraw`: what packs
+   * already on disk must no longer carry — `post`: the post itself is unfit for any store (its own
+   * errors); `variants`: these store variants (the store's own words); `none`: nothing is wrong with
+   * what was shipped before (a format this export asks for and the post lacks).
+   */
+  add(variants: readonly PlannedVariant[], findings: readonly Finding[], withdraw: 'variants' | 'post' | 'none' = 'variants'): void {
     for (const v of variants) {
+      if (withdraw !== 'none') this.cells.add(`${v.store.id}\u0000${v.post.id}\u0000${v.group.id}`);
+      if (withdraw === 'post') this.wholePosts.add(v.post.id);
       let r = this.byPost.get(v.post.id);
       if (!r) this.byPost.set(v.post.id, (r = { title: v.post.title, variants: 0, stores: new Set(), groups: new Set(), findings: [] }));
       r.variants++;
@@ -68,6 +79,11 @@ export class Refusals {
     }
     const post = variants[0]?.post.id;
     if (post) this.byPost.get(post)!.findings.push(...findings);
+  }
+
+  /** Whether this export refused what a pack's entry (store × post × group type) holds: such an entry is withdrawn from packs on disk. */
+  covers(store: string, post: string, group: string): boolean {
+    return this.wholePosts.has(post) || this.cells.has(`${store}\u0000${post}\u0000${group}`);
   }
 
   /** Refused variants in all. */
@@ -118,7 +134,7 @@ export function gatePlan(data: StudioData, plan: Plan, now: number, cache: Compo
     if (!variants.length) continue;
     const errors = postErrors(data, post, now, cache);
     if (errors.length) {
-      refusals.add(variants, errors);
+      refusals.add(variants, errors, 'post');
       for (const v of variants) refused.add(v);
       continue;
     }
@@ -127,7 +143,7 @@ export function gatePlan(data: StudioData, plan: Plan, now: number, cache: Compo
     for (const list of byGroup.values()) {
       const missing = refusing(checkFormats(post, list[0]!.group), list[0]!);
       if (!missing.length) continue;
-      refusals.add(list, missing);
+      refusals.add(list, missing, 'none');
       for (const v of list) refused.add(v);
     }
   }

@@ -184,7 +184,7 @@ export function renderIndexHtml(m: Pick<Manifest, 'store' | 'brand' | 'createdAt
 <header><h1>${esc(m.store.storeName)}</h1><p>${esc(m.brand.name)} · ${esc(m.store.ownerName)} 的内容包 · 生成于 ${esc(m.createdAt.slice(0, 16).replace('T', ' '))}</p></header>
 <main>
 ${zip}${nav}
-${ordered.map(({ entry, index, place }) => entryHtml(entry, index, o, now, place)).join('\n')}
+${m.entries.length ? ordered.map(({ entry, index, place }) => entryHtml(entry, index, o, now, place)).join('\n') : '<p class="none">暂时没有可以发的内容。有新内容时，这里会更新。</p>'}
 </main>
 <footer>点“复制”后到群里粘贴；长按图片或视频保存。</footer>
 <script${nonce}>${script}</script>

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempName, swapIntoPlace } from './atomic.js';
 import { hashFile, placeFile } from './cache.js';
@@ -122,6 +122,38 @@ export async function writePack(outDir: string, input: PackInput, stale: readonl
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * Takes the entries `drop` picks out of the pack already in `outDir/folder` (content an export
+ * refused since: an Advertising-Law term, an expiry, a store's own words), writing the pack again
+ * from what its manifest and files hold, atomically, under a new pack key and without an input key
+ * (the next export composes it). Its zip goes with the old content. Returns the entries taken
+ * out (none: the pack was left alone).
+ */
+export async function withdrawEntries(outDir: string, folder: string, drop: (e: ManifestEntry) => boolean, createdAt: string): Promise<ManifestEntry[]> {
+  const dir = join(outDir, folder);
+  const m = await readManifest(dir);
+  if (!m) return [];
+  const gone = m.entries.filter(drop);
+  if (!gone.length) return [];
+  const entries: EntryInput[] = [];
+  for (const e of m.entries.filter((x) => !drop(x))) {
+    const files: EntryFile[] = [];
+    for (const f of m.files.filter((x) => x.path.startsWith(`${e.dir}/`))) {
+      const name = f.path.slice(e.dir.length + 1);
+      const abs = join(dir, ...f.path.split('/'));
+      const text = e.texts.find((t) => t.path === f.path);
+      if (text) files.push({ name, role: f.role, text: await readFile(abs, 'utf8'), channel: text.channel, label: text.label, primary: text.primary });
+      else files.push({ name, role: f.role, from: abs, sha256: f.sha256, ...(f.posterSize ? { posterSize: f.posterSize } : {}) });
+    }
+    const { texts: _t, posters: _p, video: _v, cover: _c, qr: _q, ...meta } = e;
+    entries.push({ meta, files });
+  }
+  const packKey = sha256(Buffer.from(['withdrawn', m.packKey, ...gone.map((g) => `${g.post.id}\u0000${g.group.id}`)].join('\n')));
+  await writePack(outDir, { folder, packKey, store: m.store, brand: m.brand, createdAt, entries });
+  await rm(join(outDir, `${folder}.zip`), { force: true });
+  return gone;
 }
 
 /** Writes `<folder>.zip` (entries under `<folder>/`) next to the pack unless a zip of the same pack key is already there; true when written. */

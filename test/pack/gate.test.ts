@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -183,6 +183,74 @@ describe('the export gate', () => {
         d.stores.find((s) => s.id === 'lc007')!.catchphrase = '';
       });
     }
+  });
+});
+
+describe('the export gate reaches packs already on disk', () => {
+  let dir: string;
+  let ws: Workspace;
+  let out: string;
+  const run = (extra: Record<string, unknown>) => dispatch('export.run', { ...BASE, folder: servicesOf(ws).grants.grant(out, 'export-folder'), ...extra }, ctx(ws)) as Promise<ExportResult>;
+  const entriesOf = async (store: string) => {
+    const folder = (await packFolders(out)).find((f) => f.startsWith(`${store}-`))!;
+    const m = await manifestOf(join(out, folder));
+    return { folder, m, posts: m.entries.map((e) => `${e.post.id}/${e.group.id}`).sort() };
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shequn-withdraw-'));
+    ws = (await createStudio(join(dir, 'ws'), { demo: true })).ws;
+    servicesOf(ws, { clock: () => NOW });
+    out = join(dir, 'packs');
+  }, 120_000);
+  afterAll(async () => {
+    await ws?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a post refused now is taken out of every pack that carries it (a store whose variants were all refused, a store outside the export); the rest of each pack stays, zips too', async () => {
+    const first = await run({ stores: ['lc002', 'lc003'], posts: ['spring-gift', 'school-snack'] });
+    expect(first.refused).toEqual([]);
+    const title = ws.data().posts.find((p) => p.id === 'spring-gift')!.title;
+    expect((await entriesOf('lc003')).posts.some((p) => p.startsWith('spring-gift/'))).toBe(true);
+
+    // The head gets an Advertising-Law term; the next export names only that post and only lc002.
+    await ws.update((d) => {
+      d.posts.find((p) => p.id === 'spring-gift')!.head = lexicalFromText('全网最低价，第一品牌');
+    });
+    const r = await run({ stores: ['lc002'], posts: ['spring-gift'] });
+    expect(r.refused.map((x) => x.post)).toEqual(['spring-gift']);
+    expect(r.packs.map((p) => [p.store, p.status])).toEqual([]);
+    expect(r.withdrawn.map((w) => w.store).sort()).toEqual(['lc002', 'lc003']);
+    for (const store of ['lc002', 'lc003']) {
+      const { folder, m, posts } = await entriesOf(store);
+      expect(posts.length).toBeGreaterThan(0);
+      expect(posts.every((p) => p.startsWith('school-snack/'))).toBe(true);
+      expect(m.files.some((f) => f.post === 'spring-gift')).toBe(false);
+      expect(m.inputKey).toBeUndefined(); // the next export composes it again
+      const html = await readFile(join(out, folder, 'index.html'), 'utf8');
+      expect(html).not.toContain(title);
+      expect(html).not.toContain('第一品牌');
+      // The files of the kept entries are whole; the withdrawn ones are gone from the folder and the zip.
+      for (const f of m.files) expect((await readFile(join(out, folder, ...f.path.split('/')))).length).toBe(f.size);
+      const zip = (await readZip(join(out, `${folder}.zip`))).map((e) => e.name);
+      expect(zip.length).toBe(m.files.length + 1); // and manifest.json
+      expect(zip.some((n) => n.endsWith("/manifest.json"))).toBe(true);
+      expect(zip.some((n) => n.includes(title))).toBe(false);
+    }
+
+    // A pack whose every entry was refused keeps nothing to hand out, and says so.
+    await ws.update((d) => {
+      d.posts.find((p) => p.id === 'school-snack')!.head = lexicalFromText('国家级品质，全网最低价');
+    });
+    const again = await run({ stores: ['lc002'], posts: ['school-snack'], zip: false });
+    expect(again.withdrawn.map((w) => w.store).sort()).toEqual(['lc002', 'lc003']);
+    const { folder, m } = await entriesOf('lc003');
+    expect(m.entries).toEqual([]);
+    expect(await readFile(join(out, folder, 'index.html'), 'utf8')).toContain('暂时没有可以发的内容');
+    expect(existsSync(join(out, `${folder}.zip`))).toBe(false); // no zip asked for: the old one went with its content
+    // Nothing left to take out: the next export withdraws nothing.
+    expect((await run({ stores: ['lc002'], posts: ['school-snack'] })).withdrawn).toEqual([]);
   });
 });
 

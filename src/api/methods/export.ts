@@ -61,6 +61,8 @@ export const ExportResultSchema = z.object({
   packs: z.array(z.object({ store: z.string(), folder: z.string(), status: z.enum(['written', 'reused', 'failed']), zip: z.string().optional() })),
   failures: z.array(z.object({ key: z.string(), output: z.string(), store: z.string(), post: z.string(), groupType: z.string(), reason: z.string() })),
   refused: z.array(RefusedPostSchema),
+  /** Entries taken out of packs already on disk because this export refused them (the portal no longer hands them out). */
+  withdrawn: z.array(z.object({ store: z.string(), folder: z.string(), entries: z.array(z.object({ post: z.string(), group: z.string() })) })).default([]),
   empty: z.array(z.object({ store: z.string(), reason: z.string(), code: z.string().optional() })),
   notes: z.array(z.string()),
   recovered: z.object({ removedTemp: z.array(z.string()), restored: z.array(z.string()), removedOld: z.array(z.string()) }),

@@ -40,6 +40,7 @@ function summary(r: ExportResult): string {
       lines.push(`    - rule ${f.rule} · field ${f.field}${f.term ? ` · term ${f.term}` : ''}${where ? ` · ${where}` : ''}: ${f.message.zh} ${f.message.en}`);
     }
   }
+  for (const w of r.withdrawn) lines.push(`  withdrawn 已撤下: ${w.folder}: ${w.entries.map((e) => `${e.post}/${e.group}`).join(', ')} (refused now; taken out of the pack already there)`);
   for (const e of r.empty) lines.push(`  no pack for ${e.store}: ${e.reason}`);
   if (r.recovered.removedTemp.length || r.recovered.restored.length) lines.push(`  cleaned up after an earlier interrupted export: ${r.recovered.removedTemp.length} temporary folder(s) removed, ${r.recovered.restored.length} pack(s) restored`);
   return lines.join('\n') + '\n';

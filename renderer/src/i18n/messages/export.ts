@@ -31,6 +31,7 @@ export const exportMessages = {
   'export.refusedTitle': ['{n} 篇内容检查不通过，不会导出（其他内容照常导出）', '{n} post(s) fail the checks and will not be exported (the others still are)'],
   'export.refusedHint': ['请按下面的原因修改内容、换成已批准的模板或延长有效期，然后再导出。', 'Fix the post as listed, pin approved templates or extend its dates, then export again.'],
   'export.refusedScope': ['{n} 个版本 · {stores} 家门店', '{n} variant(s) · {stores} store(s)'],
+  'export.withdrawn': ['已从 {n} 个门店已有的内容包里撤下这些未通过检查的内容（门店页面不再显示）', 'Taken out of the packs {n} store(s) already had, because they failed the checks now (no longer shown to those stores)'],
   'export.refused': ['未导出的内容（检查不通过）', 'Not exported (failed the checks)'],
   'export.postsExpired': ['已过期', 'Expired'],
   'export.postsNotStarted': ['未开始', 'Not started'],

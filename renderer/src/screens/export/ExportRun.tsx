@@ -1,5 +1,5 @@
 import { DownloadOutlined, FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Progress, Result, Row, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract';
 import { api, packZip, webMode } from '../../client';
@@ -140,6 +140,16 @@ function Summary({ result, storeName, onDone, onPublish }: { result: ExportResul
           </Typography.Title>
           <RefusedList refused={result.refused} testId="export-refused" />
         </>
+      )}
+      {result.withdrawn.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="export-withdrawn"
+          data-testid="export-withdrawn"
+          message={t('export.withdrawn', { n: result.withdrawn.length })}
+          description={result.withdrawn.map((w) => `${storeName(w.store)}：${[...new Set(w.entries.map((e) => result.refused.find((r) => r.post === e.post)?.title ?? e.post))].join('、')}`).join('；')}
+        />
       )}
       {result.failures.length > 0 && (
         <TitledTable
