@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../model/index.js';
+import { MIGRATION_SUMMARIES, SCHEMA_VERSION } from '../model/index.js';
 
 /** A raw, not yet validated studio.json value. */
 export type RawStudio = Record<string, unknown>;
@@ -29,7 +29,7 @@ function renameKey(obj: unknown, from: string, to: string): unknown {
 export const v1ToV2: Migration = {
   from: 1,
   to: 2,
-  summary: 'groups → groupTypes (workspace, stores, posts); adds users, audit and portal',
+  summary: MIGRATION_SUMMARIES['1→2']!.en,
   migrate(raw) {
     const doc = renameKey(raw, 'groups', 'groupTypes') as RawStudio;
     const mapList = (v: unknown) => (Array.isArray(v) ? v.map((x) => renameKey(x, 'groups', 'groupTypes')) : v);

@@ -84,6 +84,9 @@ describe('workspace notices in Chinese', () => {
     const { noticeText } = await import('../../src/model/index.js');
     expect(noticeText('zh', 'studio.json was migrated from schema 3 to 4 (3→4); the original is kept as .backups/studio.v3.json')).toBe('studio.json 已从数据版本 3 升级到 4（3→4）；原文件保存在 .backups/studio.v3.json');
     expect(noticeText('zh', 'studio.json was written by a newer Shequn Studio (schema 9); opened read-only')).toBe('studio.json 由更新版本的工作室写入（数据版本 9），已只读打开');
+    expect(noticeText('zh', 'studio.json is damaged (it is empty or cut short (Unexpected end of JSON input)); showing the backup .backups/studio-1.json (read-only: nothing was changed on disk)')).toBe(
+      'studio.json 已损坏（文件是空的或不完整 (Unexpected end of JSON input)）；正在显示备份 .backups/studio-1.json（只读：磁盘上的文件没有改动）',
+    );
     expect(noticeText('zh', 'something else')).toBe('something else');
   });
 });

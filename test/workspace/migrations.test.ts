@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GroupType, SCHEMA_VERSION } from '../../src/model/index.js';
+import { GroupType, noticeText, SCHEMA_VERSION } from '../../src/model/index.js';
 import { migrate, MIGRATIONS, openWorkspace, type Workspace } from '../../src/workspace/index.js';
 import { minimalStudio } from '../helpers/studio.js';
 
@@ -47,6 +47,10 @@ describe('schema migrations', () => {
     expect(ws.data().schemaVersion).toBe(2);
     expect(ws.data().stores[0]!.groupTypes).toEqual(['community', 'moms']);
     expect(ws.notices[0]).toMatch(/migrated from schema 1 to 2 .*kept as \.backups\/premigrate-v1-/);
+    // The studio shows it in Chinese by default, the step's summary too.
+    const zh = noticeText('zh', ws.notices[0]!);
+    expect(zh).toMatch(/^studio\.json 已从数据版本 1 升级到 2（1→2：“群”改称“群类型”（工作区、门店、内容）；新增用户、操作记录和门店页面）；原文件保存在 \.backups\/premigrate-v1-/);
+    expect(zh).not.toMatch(/groupTypes|adds users/);
     const backups = await readdir(path.join(dir, '.backups'));
     const pre = backups.find((n) => n.startsWith('premigrate-v1-'))!;
     expect(await readFile(path.join(dir, '.backups', pre), 'utf8')).toBe(original);
@@ -63,6 +67,7 @@ describe('schema migrations', () => {
     const ws = track(await openWorkspace(dir, { readOnly: true }));
     expect(ws.data().groupTypes).toHaveLength(2);
     expect(ws.notices[0]).toContain('migrated in memory only');
+    expect(noticeText('zh', ws.notices[0]!)).toContain('只在内存中升级（1→2：“群”改称“群类型”');
     expect(await readFile(path.join(dir, 'studio.json'), 'utf8')).toBe(await readFile(V1, 'utf8'));
   });
 

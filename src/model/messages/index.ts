@@ -9,7 +9,7 @@ export { fillTemplate, type Catalog, type CodedText, type MessageLang, type Mess
 export { valueIssueText, type IssueLike } from './values.js';
 export { codedProgress, composingLine, progressText } from './progress.js';
 export { worstCaseText } from './proof.js';
-export { noticeText } from './notices.js';
+export { MIGRATION_SUMMARIES, noticeText } from './notices.js';
 export { codedNote, droppedNote, truncatedNote, safeAreaNote, noteText, aboutText, type CodedNote } from './notes.js';
 
 /** Every coded message of the core: code → [中文, English]. */

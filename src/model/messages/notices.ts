@@ -10,9 +10,28 @@ const FORMS: readonly [RegExp, string][] = [
   [/^studio\.json was damaged \((.*)\); restored the backup (.+); the damaged file is kept as (.+)$/, 'studio.json 已损坏（$1）；已恢复备份 $2；损坏的文件保存在 $3'],
 ];
 
+/** Why studio.json could not be read (src/workspace/load.ts), as the notices quote it. */
+const PROBLEMS: readonly [string, string][] = [
+  ['it is empty or cut short', '文件是空的或不完整'],
+  ['it is not valid JSON', '不是有效的 JSON'],
+  ['it is empty or not a JSON object', '文件是空的或不是 JSON 对象'],
+  ['schemaVersion is missing', '缺少 schemaVersion（数据版本）'],
+];
+
+/** What each studio.json migration step changes, in both languages (src/workspace/migrations.ts writes the English one). */
+export const MIGRATION_SUMMARIES: Readonly<Record<string, { en: string; zh: string }>> = {
+  '1→2': { en: 'groups → groupTypes (workspace, stores, posts); adds users, audit and portal', zh: '“群”改称“群类型”（工作区、门店、内容）；新增用户、操作记录和门店页面' },
+};
+
 /** A workspace notice in `lang` (English as written; Chinese from its known forms, else as written). */
 export function noticeText(lang: 'zh' | 'en', line: string): string {
   if (lang === 'en') return line;
-  for (const [re, zh] of FORMS) if (re.test(line)) return line.replace(re, zh);
+  for (const [re, zh] of FORMS) {
+    if (!re.test(line)) continue;
+    let out = line.replace(re, zh);
+    for (const [step, s] of Object.entries(MIGRATION_SUMMARIES)) out = out.replace(`${step}: ${s.en}`, `${step}：${s.zh}`);
+    for (const [en, zhText] of PROBLEMS) out = out.replace(en, zhText);
+    return out;
+  }
   return line;
 }

@@ -15,6 +15,13 @@ type Selection = MethodInput<'export.start'>;
 type Job = MethodOutput<'jobs.get'>;
 type ExportResult = MethodOutput<'export.run'>;
 
+/** An output of a variant as staff call it ("poster-9x16" → 海报 9:16). */
+function outputName(o: string, t: ReturnType<typeof useT>): string {
+  const m = /^poster-(\d+)x(\d+)$/.exec(o);
+  if (m) return t('export.output.poster', { size: `${m[1]}:${m[2]}` });
+  return ['video', 'cover', 'qr', 'caption'].includes(o) ? t(`export.output.${o}` as MsgKey) : o;
+}
+
 /** Runs an export job: progress with ETA and cancel, then the summary (rendered / reused / failed with reasons). */
 export function ExportRun({ selection, storeName, onDone, onPublish }: { selection: Selection; storeName(id: string): string; onDone(): void; onPublish?: () => void }) {
   const t = useT();
@@ -158,8 +165,21 @@ function Summary({ result, storeName, onDone, onPublish }: { result: ExportResul
           rows={result.failures}
           columns={[
             { title: t('export.col.store'), dataIndex: 'store', render: (s: string) => storeName(s) },
-            { title: t('export.col.output'), dataIndex: 'output' },
-            { title: t('export.col.reason'), dataIndex: 'reason' },
+            { title: t('export.col.output'), dataIndex: 'output', render: (o: string) => outputName(o, t) },
+            {
+              title: t('export.col.reason'),
+              dataIndex: 'reason',
+              // A Chinese line first; the engine's own words (often technical) beside it.
+              render: (r: string) => (
+                <>
+                  <Typography.Text>{t('export.failLead')}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary" className="export-fail-detail">
+                    {r}
+                  </Typography.Text>
+                </>
+              ),
+            },
           ]}
         />
       )}
