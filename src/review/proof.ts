@@ -6,7 +6,7 @@ import { unifiedDiff, type TextDiff } from './diff.js';
 import { captionCard, composeSheet, type SheetCell, type SheetRow, type Sized } from './sheet.js';
 import { latestApproved } from './versions.js';
 import { sourceHash } from '../workspace/hash.js';
-import { findTemplate, findVersion } from '../model/index.js';
+import { findTemplate, findVersion, PROOF_KIND_ZH, PROOF_STATE_ZH, worstCaseText, worstReasonText } from '../model/index.js';
 import { displayWidth, selectWorstCases, type WorstCases, type WorstStore } from './worst.js';
 
 /** The template version being rendered. */
@@ -76,7 +76,7 @@ const VIDEO_CELL = 240;
 
 /** Short store label: name plus why it is a worst case. */
 function storeLabel(w: WorstStore): string {
-  return `${w.store.storeName} (${w.reasons.join(', ')})`;
+  return `${w.store.storeName}（${w.reasons.map((r) => worstReasonText('zh', r)).join('、')}）`;
 }
 
 /** The cases the sheet covers for a template kind: every group × size × worst store for posters, etc. */
@@ -86,7 +86,7 @@ export function proofCases(kind: Template['kind'], wc: WorstCases): ProofCase[] 
     for (const group of wc.groups)
       for (const size of wc.sizes) for (const store of wc.stores) out.push({ row: group.name, label: `${size} · ${store.store.storeName}`, group, store, size });
   } else if (kind === 'caption') {
-    for (const group of wc.groups) out.push({ row: `captions for ${storeLabel(wc.captionStore)}`, label: group.name, group, store: wc.captionStore });
+    for (const group of wc.groups) out.push({ row: `文案 · ${storeLabel(wc.captionStore)}`, label: group.name, group, store: wc.captionStore });
   } else {
     for (const store of wc.stores) {
       const group = wc.groups.find((g) => store.store.groupTypes.includes(g.id)) ?? wc.groups[0]!;
@@ -97,7 +97,7 @@ export function proofCases(kind: Template['kind'], wc: WorstCases): ProofCase[] 
 }
 
 async function errorImage(message: string, width: number): Promise<Buffer> {
-  return (await captionCard(`render failed: ${message}`, width)).buf;
+  return (await captionCard(`渲染失败 render failed: ${message}`, width)).buf;
 }
 
 /** Renders one version for one case into labelled cells (render errors become red cells). */
@@ -122,15 +122,15 @@ async function renderCase(
       const len = charCount(text);
       const max = c.group.rules.captionMaxLength;
       const card = await captionCard(text, CAPTION_CELL);
-      const flag = len > max ? ' — OVER THE LIMIT' : found.length ? ` — ${found.length} finding(s)` : '';
-      return [{ label: `${c.label} · ${len}/${max} chars${flag}`, image: card.buf, warn: len > max || found.length > 0 }];
+      const flag = len > max ? ' — 超出字数上限 OVER THE LIMIT' : found.length ? ` — ${found.length} 条检查发现` : '';
+      return [{ label: `${c.label} · ${len}/${max} 字${flag}`, image: card.buf, warn: len > max || found.length > 0 }];
     }
     const frames = await r.videoFrames(subject, ctx);
     return frames.map((f) => ({ label: f.label, image: f.image }));
   } catch (err) {
     const msg = (err as Error).message ?? String(err);
     problems.push(`v${v.version} ${c.row} ${c.label}: ${msg}`);
-    return [{ label: `${c.label} — FAILED`, image: await errorImage(msg, t.kind === 'caption' ? CAPTION_CELL : POSTER_CELL), warn: true }];
+    return [{ label: `${c.label} — 失败 FAILED`, image: await errorImage(msg, t.kind === 'caption' ? CAPTION_CELL : POSTER_CELL), warn: true }];
   }
 }
 
@@ -202,8 +202,8 @@ export async function renderProof(
   ];
   const hash = v.hash || sourceHash(v.source);
   const sheet = await composeSheet({
-    title: `Proof · ${t.name} (${t.id}) v${v.version} · ${t.kind} · ${v.state}`,
-    lines: [`sha256 ${hash.slice(0, 16)}… · rendered ${at}`, ...worstCases, ...(problems.length ? [`${problems.length} case(s) failed to render`] : []), ...(notes.length ? [`${notes.length} check finding(s) on the output`] : [])],
+    title: `校样 · ${t.name}（${t.id}）v${v.version} · ${PROOF_KIND_ZH[t.kind] ?? t.kind} · ${PROOF_STATE_ZH[v.state] ?? v.state}`,
+    lines: [`sha256 ${hash.slice(0, 16)}… · 生成于 ${at}`, ...worstCases.map((l) => worstCaseText('zh', l)), ...(problems.length ? [`${problems.length} 个用例渲染失败`] : []), ...(notes.length ? [`输出上有 ${notes.length} 条检查发现`] : [])],
     rows,
     cellWidth: cellWidth(t.kind),
     perLine: t.kind === 'poster' ? 6 : t.kind === 'caption' ? 3 : 6,
@@ -222,14 +222,14 @@ export async function renderProof(
         const same = o && n ? await samePixels(o.image, n.image) : false;
         const label = (o ?? n)!.label;
         const pair: SheetCell[] = [];
-        if (o) pair.push({ label: `v${prev.version} approved`, image: o.image });
-        if (n) pair.push({ label: `v${v.version} ${same ? '(no visible change)' : '(changed)'}`, image: n.image, warn: !same });
+        if (o) pair.push({ label: `v${prev.version} 已批准`, image: o.image });
+        if (n) pair.push({ label: `v${v.version} ${same ? '（看不出变化）' : '（有变化）'}`, image: n.image, warn: !same });
         pairs.push({ heading: `${c.row} · ${label}`, cells: pair });
       }
     }
     compare = await composeSheet({
-      title: `Compare · ${t.name} (${t.id}) v${prev.version} → v${v.version}`,
-      lines: [`source: +${diff.added} −${diff.removed} lines`],
+      title: `对比 · ${t.name}（${t.id}）v${prev.version} → v${v.version}`,
+      lines: [`源码：+${diff.added} −${diff.removed} 行`],
       rows: pairs,
       cellWidth: t.kind === 'poster' ? 360 : cellWidth(t.kind),
       perLine: 2,

@@ -4,6 +4,10 @@ import sharp from 'sharp';
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+/** Noto Emoji (monochrome, SIL OFL 1.1): emoji in a caption card, which Noto Sans SC does not draw (they were boxes). */
+const FONT_EMOJI = require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf');
+/** An emoji as one grapheme: a pictograph with its modifiers and joins, a flag, or a keycap. */
+const EMOJI_RUN = /(?:\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*(?:\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*)*|[\u{1F1E6}-\u{1F1FF}]{2}|[0-9#*]\uFE0F?\u20E3)+/gu;
 
 /** Escapes text for Pango markup (sharp's text input). */
 export function pangoEscape(s: string): string {
@@ -19,7 +23,12 @@ export interface Sized {
 
 /** Renders wrapped text (CJK-capable font) to a transparent PNG at most `width` wide. */
 export async function textImage(text: string, opts: { width: number; size: number; color?: string; bold?: boolean }): Promise<Sized> {
-  const body = text.trim() ? pangoEscape(text) : ' ';
+  let body = text.trim() ? pangoEscape(text) : ' ';
+  if (body.search(EMOJI_RUN) >= 0) {
+    // The emoji font joins the process's fonts (libvips adds a font file once), then emoji runs name it.
+    await sharp({ text: { text: '.', font: 'Noto Emoji 8', fontfile: FONT_EMOJI } }).png().toBuffer();
+    body = body.replace(EMOJI_RUN, (run) => `<span font_family="Noto Emoji">${run}</span>`);
+  }
   const { data, info } = await sharp({
     text: {
       text: `<span foreground="${opts.color ?? '#222222'}">${body}</span>`,

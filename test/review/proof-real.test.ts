@@ -63,7 +63,7 @@ describe('proof sheet with the real renderers', () => {
     const info = await dispatch('review.proof', { template: 'caption-group', version: 1 }, ctx(ws));
     expect(info.problems).toEqual([]);
     expect(info.cells).toHaveLength(2);
-    expect(info.cells[0]).toMatch(/社区群 · \d+\/\d+ chars/);
+    expect(info.cells[0]).toMatch(/社区群 · \d+\/\d+ 字/);
     // Findings of compose's checks on the produced text are carried (e.g. a caption over the group's limit).
     for (const n of info.notes) expect(n).toMatch(/^v1 .+: (error|warning) [a-z_.]+: /);
     expect(info.compare).toBeNull();

@@ -16,6 +16,15 @@ const reasonZh = (r: string) => {
   return r;
 };
 
+/** Why a store or post is a worst case, in `lang` (one reason as src/review/worst.ts writes it). */
+export function worstReasonText(lang: 'zh' | 'en', reason: string): string {
+  return lang === 'en' ? reason : reasonZh(reason);
+}
+
+/** The words a proof sheet draws for a template kind and a version's review state (Chinese first). */
+export const PROOF_KIND_ZH: Readonly<Record<string, string>> = { caption: '文案', poster: '海报', video: '视频' };
+export const PROOF_STATE_ZH: Readonly<Record<string, string>> = { draft: '草稿', in_review: '审核中', approved: '已批准', changes_requested: '已退回修改', retired: '已停用' };
+
 /** One worst-case line of a proof in `lang` (English as written; Chinese read from its known forms). */
 export function worstCaseText(lang: 'zh' | 'en', line: string): string {
   if (lang === 'en') return line;
