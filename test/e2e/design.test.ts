@@ -9,7 +9,7 @@ import { dispatch } from '../../src/api/dispatcher.js';
 import { ctx } from '../helpers/session.js';
 import { zbarDecode } from '../render/helpers.js';
 import { videoSizeFor } from '../../src/model/video-size.js';
-import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
+import { captureScreen, openStudio, chooseIdentity, launchBrowser, screenshot, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
 
 // Issue 17 points 1, 2 and 5 in a real browser (web mode): the template gallery rendered by the
 // studio, the visual poster editor round trip (a colour → preview → draft version → approved by a
@@ -23,11 +23,7 @@ let page: Page;
 const pageErrors: string[] = [];
 const a11y: Record<string, AxeViolation[]> = {};
 
-async function capture(name: string, full = true): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name, full);
-  a11y[name] = await axeSerious(page);
-}
+const capture = (name: string, full = true) => captureScreen(page, a11y, name, full);
 const call = <T,>(method: string, input: unknown) => dispatch(method, input, ctx(studio.ws)) as Promise<T>;
 const nav = (label: RegExp) => page.getByRole('menuitem', { name: label }).click();
 const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
@@ -46,11 +42,7 @@ function filesUnder(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  studio = await startStudio();
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  ({ studio, browser, page } = await openStudio(pageErrors));
   await page.goto(studio.server.openUrl);
   await page.getByTestId('new-post').waitFor();
 }, 240_000);

@@ -12,7 +12,7 @@ import type { Manifest } from '../../src/pack/manifest.js';
 import { shequn } from '../helpers/cli.js';
 import { ctx } from '../helpers/session.js';
 import { manifestOf, readZip } from '../pack/helpers.js';
-import { chooseIdentity, ensureRendererBuilt, launchBrowser, screenshot, startStudio, switchIdentity, type Studio } from './harness.js';
+import { chooseIdentity, launchBrowser, openStudio, screenshot, switchIdentity, type Studio } from './harness.js';
 
 // Issue 14 end to end, in Debian's chromium with nothing injected that a browser would not send:
 // a brand manager approves and requests changes on the review pages; an editor cannot get a post
@@ -53,11 +53,7 @@ async function zipNames(out: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  studio = await startStudio();
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  ({ studio, browser, page } = await openStudio(pageErrors));
   // What the editor prepared: a post with absolute claims in its head, one pinned to the poster
   // version still in review (the demo's poster-festive v2); summer-light has expired (2026-10-31).
   await studio.ws.update((d) => {

@@ -275,6 +275,26 @@ export async function retryStep(page: Page, step: () => Promise<void>, timeout =
   }
 }
 
+/**
+ * What every e2e file starts from: the renderer built, a fresh demo studio served on loopback and
+ * Debian's Chromium with one page, whose uncaught errors go into `pageErrors` (each file asserts
+ * there were none).
+ */
+export async function openStudio(pageErrors: string[]): Promise<{ studio: Studio; browser: Awaited<ReturnType<typeof launchBrowser>>; page: Page; build: ReturnType<typeof ensureRendererBuilt> }> {
+  const build = ensureRendererBuilt();
+  const studio = await startStudio();
+  const browser = await launchBrowser();
+  browser.page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { studio, browser, page: browser.page, build };
+}
+
+/** A screenshot named `file` once antd's colour transitions (0.2–0.3 s) are over, and axe's serious findings on it kept under `name` in `a11y`. */
+export async function captureScreen(page: Page, a11y: Record<string, AxeViolation[]>, name: string, full = true, file = name): Promise<void> {
+  await page.waitForTimeout(400);
+  await screenshot(page, file, full);
+  a11y[name] = await axeSerious(page);
+}
+
 /** Picks a user in the 当前身份 select and waits for the dialog that asks for their key. */
 export async function chooseIdentity(page: Page, name: string): Promise<void> {
   const select = page.getByTestId('acting-as');

@@ -7,7 +7,7 @@ import { activeToken } from '../../src/portal/tokens.js';
 import { startS3, type TestS3 } from '../helpers/servers.js';
 import { ctx } from '../helpers/session.js';
 import { zbar } from '../publish/helpers.js';
-import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio, retryStep } from './harness.js';
+import { captureScreen, openStudio, launchBrowser, screenshot, type AxeViolation, type Studio, retryStep } from './harness.js';
 
 // The 发布 step in a real browser (web mode): target settings once, publish with progress, the
 // per-store table with links and QR codes, the export summary's "publish now", a published page
@@ -20,27 +20,19 @@ let page: Page;
 const pageErrors: string[] = [];
 const a11y: Record<string, AxeViolation[]> = {};
 
-async function capture(name: string, full = true): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name, full);
-  a11y[name] = await axeSerious(page);
-}
+const capture = (name: string, full = true) => captureScreen(page, a11y, name, full);
 const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 const token = (store: string) => activeToken(studio.ws.data(), store)!.token;
 /** Runs `step` until it stops throwing (antd dropdowns open with an animation a click can miss). */
 const retry = (step: () => Promise<void>, timeout?: number) => retryStep(page, step, timeout, false);
 
 beforeAll(async () => {
-  ensureRendererBuilt();
   s3 = await startS3('packs');
   // Web mode: the key comes from the studio server's environment (this process).
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' });
-  studio = await startStudio();
+  ({ studio, browser, page } = await openStudio(pageErrors));
   await dispatch('portal.links', {}, ctx(studio.ws));
   await dispatch('export.run', { stores: ['lc002'], sizes: ['1x1'], video: false }, ctx(studio.ws));
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 300_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../results/helpers.js';
 import { servicesOf } from '../helpers/session.js';
-import { axeSerious, ensureRendererBuilt, launchBrowser, screenshot, startStudio, type AxeViolation, type Studio } from './harness.js';
+import { captureScreen, openStudio, launchBrowser, type AxeViolation, type Studio } from './harness.js';
 
 // 效果 and 日历 in Debian's chromium: orders imported through the upload a person uses, the charts
 // drawn (their SVG read back), the XLSX download opened; slots planned, a broken cap marked red,
@@ -20,11 +20,7 @@ let page: Page;
 const a11y: Record<string, AxeViolation[]> = {};
 const pageErrors: string[] = [];
 
-async function capture(name: string): Promise<void> {
-  await page.waitForTimeout(400); // antd's colour transitions
-  await screenshot(page, name, true);
-  a11y[name] = await axeSerious(page);
-}
+const capture = (name: string) => captureScreen(page, a11y, name);
 const nav = (label: RegExp) => page.getByRole('menuitem', { name: label }).click();
 
 /** Imports one fixture through the 效果 screen's dialog: check first, then import. */
@@ -38,11 +34,7 @@ async function importThroughUi(file: string, rows: RegExp): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  studio = await startStudio();
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  ({ studio, browser, page } = await openStudio(pageErrors));
   await page.goto(studio.server.openUrl);
   await page.getByTestId('new-post').waitFor();
 }, 240_000);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { axeSerious, chooseIdentity, ensureRendererBuilt, launchBrowser, recordTimings, screenshot, startStudio, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
+import { axeSerious, chooseIdentity, launchBrowser, openStudio, recordTimings, screenshot, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
 import { measureTyping, median } from './typing.js';
 import { ctx, servicesOf } from '../helpers/session.js';
 
@@ -37,12 +37,9 @@ const retry = (step: () => Promise<void>, timeout?: number) => retryStep(page, s
 const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 
 beforeAll(async () => {
-  const build = ensureRendererBuilt();
+  let build;
+  ({ studio, browser, page, build } = await openStudio(pageErrors));
   timings.build = build.built ? `${build.how} ${build.ms} ms` : 'up to date';
-  studio = await startStudio();
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 240_000);
 
 afterAll(async () => {
