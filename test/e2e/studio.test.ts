@@ -83,8 +83,12 @@ describe('the studio in a real browser (web mode)', () => {
     await page.getByTestId('editor-head').click();
     await page.keyboard.type('端午节到啦，');
     // A chip from the toolbar menu…
-    await page.getByTestId('insert-variable').click();
-    await page.getByRole('menuitem', { name: /店主昵称/ }).click();
+    // (A click on a menu still opening can pick nothing: picked again until the chip is there.)
+    await retry(async () => {
+      await page.getByTestId('insert-variable').click();
+      await page.getByRole('menuitem', { name: /店主昵称/ }).click({ timeout: 3000 });
+      await expect.poll(() => page.locator('[data-testid=editor-head] [data-sq-variable=nickname]').count(), { timeout: 5000 }).toBe(1);
+    });
     await page.keyboard.type('给大家备好了粽子。');
     await page.getByTestId('editor-waist').click();
     await page.keyboard.type('山野粽子礼盒，六种口味，真空独立包装。');
