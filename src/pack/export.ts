@@ -230,7 +230,8 @@ export async function runExport(ws: Workspace, opts: ExportOptions = {}, ctx: Ex
   const written = new Set(packs.filter((p) => p.status === 'written').map((p) => p.folder));
   for (const [store, haves] of existing) {
     for (const h of haves) {
-      if (written.has(h.folder)) continue;
+      // Decided from the manifests read at the start: only a pack that carries refused content is opened again.
+      if (written.has(h.folder) || !h.entries.some((e) => refusals.covers(store, e.post, e.group))) continue;
       throwIfCancelled(ctx.signal);
       const gone = await withdrawEntries(out, h.folder, (e) => refusals.covers(store, e.post.id, e.group.id), createdAt);
       if (!gone.length) continue;

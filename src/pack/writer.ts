@@ -36,6 +36,8 @@ export interface ExistingPack {
   inputKey?: string;
   /** Rendered files in it (posters, videos, QR images). */
   outputs: number;
+  /** Its entries' post × group type, as its manifest lists them. */
+  entries: { post: string; group: string }[];
 }
 
 /** Packs in `outDir` by store id (a store can have more than one folder after a rename). */
@@ -52,7 +54,13 @@ export async function scanPacks(outDir: string): Promise<Map<string, ExistingPac
     const m = await readManifest(join(outDir, name));
     if (!m || m.formatVersion !== MANIFEST_VERSION) continue;
     const list = out.get(m.store.id) ?? [];
-    list.push({ folder: name, packKey: m.packKey, ...(m.inputKey ? { inputKey: m.inputKey } : {}), outputs: m.files.filter((f) => f.role === 'poster' || f.role === 'video' || f.role === 'cover' || f.role === 'qr').length });
+    list.push({
+      folder: name,
+      packKey: m.packKey,
+      ...(m.inputKey ? { inputKey: m.inputKey } : {}),
+      outputs: m.files.filter((f) => f.role === 'poster' || f.role === 'video' || f.role === 'cover' || f.role === 'qr').length,
+      entries: m.entries.map((e) => ({ post: e.post.id, group: e.group.id })),
+    });
     out.set(m.store.id, list);
   }
   return out;
