@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { StudioError } from '../../model/index.js';
+import { StudioError, type Progress } from '../../model/index.js';
 import { parseOrThrow, ValidationError } from '../../model/validate.js';
 import { importResults, overviewXlsx, readMapping, reportResults, ResultMapping, resultsOverview } from '../../results/index.js';
+import type { Services } from '../services.js';
+import type { Workspace } from '../../workspace/types.js';
 import type { HandlersFor } from '../handler.js';
 import type { resultsMethods } from '../methods/results.js';
 
@@ -18,27 +20,29 @@ function uploaded({ name, base64, mapping }: { name: string; base64: string; map
   }
 }
 
+/** Imports a table into the workspace's results with the studio's clock and section reader (the three ways a file arrives). */
+function importInto(ws: Workspace, services: Services, input: Parameters<typeof importResults>[2], opts: { dryRun?: boolean | undefined; mapping?: ResultMapping | undefined; onProgress?: ((p: Progress) => void) | undefined; signal?: AbortSignal | undefined }) {
+  return importResults(ws, services.results, input, { ...opts, now: services.clock(), reader: services.compose.sections });
+}
+
 /** results.*: imports into the workspace's results files, reports read from them. */
 export const resultsHandlers: HandlersFor<typeof resultsMethods> = {
   'results.import': async ({ grant, mapGrant, dryRun }, { ws, services, onProgress, signal }) => {
     // Files reach the core only as grants a shell issued for the user's pick (the CLI for the files on its command line).
     const file = services.grants.peek(grant, 'import-file');
     const mapping = mapGrant ? await readMapping(services.grants.peek(mapGrant, 'import-file', 'mapGrant')) : undefined;
-    const r = await importResults(ws, services.results, { path: file }, { dryRun, mapping, onProgress, signal, now: services.clock(), reader: services.compose.sections });
+    const r = await importInto(ws, services, { path: file }, { dryRun, mapping, onProgress, signal });
     if (!dryRun) for (const g of [grant, mapGrant]) if (g) services.grants.end(g);
     return r;
   },
   'results.importData': async (input, { ws, services, onProgress, signal }) => {
     const { bytes, name, mapping } = uploaded(input);
-    return importResults(ws, services.results, { name, bytes }, { dryRun: input.dryRun, mapping, onProgress, signal, now: services.clock(), reader: services.compose.sections });
+    return importInto(ws, services, { name, bytes }, { dryRun: input.dryRun, mapping, onProgress, signal });
   },
   'results.startImport': async (input, { ws, services }) => {
-    // Refuse a bad upload or mapping at once; the rows are read in the job.
+    // A bad upload or mapping is refused at once (a read-only workspace by the dispatcher); the rows are read in the job.
     const { bytes, name, mapping } = uploaded(input);
-    if (!input.dryRun && ws.readOnly) throw new StudioError('read_only', `工作区只读，不能导入 / the workspace ${ws.dir} is open read-only; cannot import results`);
-    const job = services.jobs.start('resultsImport', ({ signal, onProgress }) =>
-      importResults(ws, services.results, { name, bytes }, { dryRun: input.dryRun, mapping, onProgress, signal, now: services.clock(), reader: services.compose.sections }),
-    );
+    const job = services.jobs.start('resultsImport', ({ signal, onProgress }) => importInto(ws, services, { name, bytes }, { dryRun: input.dryRun, mapping, onProgress, signal }));
     return { job: job.id };
   },
   'results.report': async ({ by, ...filter }, { ws, services }) => reportResults(ws.data(), await services.results.read(), by, filter, services.compose.sections),
