@@ -6,6 +6,7 @@ import { api, StudioError } from '../../client';
 import { errorText } from '../../app/useApi';
 import { useT } from '../../i18n';
 import { fileToBase64 } from '../../lib/files';
+import { followJob } from '../../lib/jobs';
 
 type Imported = MethodOutput<'results.importData'>;
 
@@ -65,14 +66,8 @@ export function ImportResults({ open, onClose, onImported }: { open: boolean; on
       if (!current()) return void api('jobs.cancel', { id: job }).catch(() => undefined);
       jobId.current = job;
       if (stopAsked.current) await api('jobs.cancel', { id: job }).catch(() => undefined);
-      let j = await api('jobs.get', { id: job });
-      while (j.state === 'running') {
-        if (!current()) return;
-        setProgress({ done: j.progress.done, total: j.progress.total, dryRun });
-        await new Promise((r) => setTimeout(r, 300));
-        j = await api('jobs.get', { id: job });
-      }
-      if (!current()) return;
+      const j = await followJob(job, { current, onProgress: (p) => setProgress({ done: p.done, total: p.total, dryRun }), everyMs: 300 });
+      if (!j) return;
       jobId.current = undefined;
       if (j.state === 'cancelled') {
         setChecked(undefined);

@@ -3,6 +3,7 @@ import { Button, Progress, Typography } from 'antd';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { MethodOutput } from '@contract';
 import { api } from '../../../client';
+import { followJob } from '../../../lib/jobs';
 import { errorText } from '../../../app/useApi';
 import { useT } from '../../../i18n';
 
@@ -55,21 +56,13 @@ export function VideoPreviewPlayer({ draft, revision, group, store }: { draft: R
       if (!mine.alive) return void api('jobs.cancel', { id: job }).catch(() => undefined);
       mine.job = job;
       setState({ at: 'rendering', job, percent: 0 });
-      for (;;) {
-        const s = await api('jobs.get', { id: job });
-        if (!mine.alive) return;
-        if (s.state === 'running') {
-          setState({ at: 'rendering', job, percent: s.progress.total ? Math.round((s.progress.done / s.progress.total) * 100) : 0 });
-          await new Promise((r) => setTimeout(r, 400));
-          continue;
-        }
-        mine.job = undefined;
-        if (s.state !== 'done' || s.kind !== 'videoPreview' || !s.result) throw new Error(s.error?.message ?? s.state);
-        const file = await api('video.preview', { key });
-        if (!mine.alive) return;
-        setState({ at: 'ready', url: base64ToBlobUrl(file.base64, file.mime), width: s.result.width, height: s.result.height, revision: asked });
-        return;
-      }
+      const s = await followJob(job, { current: () => mine.alive, onProgress: (p) => setState({ at: 'rendering', job, percent: p.total ? Math.round((p.done / p.total) * 100) : 0 }) });
+      if (!s) return;
+      mine.job = undefined;
+      if (s.state !== 'done' || s.kind !== 'videoPreview' || !s.result) throw new Error(s.error?.message ?? s.state);
+      const file = await api('video.preview', { key });
+      if (!mine.alive) return;
+      setState({ at: 'ready', url: base64ToBlobUrl(file.base64, file.mime), width: s.result.width, height: s.result.height, revision: asked });
     } catch (err) {
       if (mine.alive) setState({ at: 'failed', message: errorText(err, t) });
     }
