@@ -6,7 +6,7 @@ import { unifiedDiff, type TextDiff } from './diff.js';
 import { captionCard, composeSheet, type SheetCell, type SheetRow, type Sized } from './sheet.js';
 import { latestApproved } from './versions.js';
 import { sourceHash } from '../workspace/hash.js';
-import { findTemplate, findVersion, PROOF_KIND_ZH, PROOF_STATE_ZH, worstCaseText, worstReasonText } from '../model/index.js';
+import { findTemplate, findVersion, KIND_WORDS, STATE_WORDS, worstCaseText, worstReasonText } from '../model/index.js';
 import { displayWidth, selectWorstCases, type WorstCases, type WorstStore } from './worst.js';
 
 /** The template version being rendered. */
@@ -202,7 +202,7 @@ export async function renderProof(
   ];
   const hash = v.hash || sourceHash(v.source);
   const sheet = await composeSheet({
-    title: `校样 · ${t.name}（${t.id}）v${v.version} · ${PROOF_KIND_ZH[t.kind] ?? t.kind} · ${PROOF_STATE_ZH[v.state] ?? v.state}`,
+    title: `校样 · ${t.name}（${t.id}）v${v.version} · ${KIND_WORDS[t.kind][0]} · ${STATE_WORDS[v.state][0]}`,
     lines: [`sha256 ${hash.slice(0, 16)}… · 生成于 ${at}`, ...worstCases.map((l) => worstCaseText('zh', l)), ...(problems.length ? [`${problems.length} 个用例渲染失败`] : []), ...(notes.length ? [`输出上有 ${notes.length} 条检查发现`] : [])],
     rows,
     cellWidth: cellWidth(t.kind),

@@ -3,6 +3,8 @@
  * Accept-Language: Chinese unless it prefers English) and times in China time, one format.
  */
 
+import { KIND_WORDS, STATE_WORDS } from '../model/index.js';
+
 /** Languages of the review pages. */
 export type ReviewLang = 'zh' | 'en';
 
@@ -53,14 +55,14 @@ const TEXT = {
   who: ['人员', 'Who'],
   act: ['操作', 'Action'],
   chinaTime: ['北京时间', 'China time'],
-  'kind.caption': ['文案', 'caption'],
-  'kind.poster': ['海报', 'poster'],
-  'kind.video': ['视频', 'video'],
-  'state.draft': ['草稿', 'draft'],
-  'state.in_review': ['审核中', 'in review'],
-  'state.approved': ['已批准', 'approved'],
-  'state.changes_requested': ['已退回修改', 'changes requested'],
-  'state.retired': ['已停用', 'retired'],
+  'kind.caption': KIND_WORDS.caption,
+  'kind.poster': KIND_WORDS.poster,
+  'kind.video': KIND_WORDS.video,
+  'state.draft': STATE_WORDS.draft,
+  'state.in_review': STATE_WORDS.in_review,
+  'state.approved': STATE_WORDS.approved,
+  'state.changes_requested': STATE_WORDS.changes_requested,
+  'state.retired': STATE_WORDS.retired,
   'act.submit': ['提交审核', 'submitted'],
   'act.approve': ['批准', 'approved'],
   'act.reject': ['退回修改', 'requested changes'],

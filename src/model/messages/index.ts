@@ -8,7 +8,7 @@ import { fillTemplate, type Catalog, type CodedText, type MessageLang, type Mess
 export { fillTemplate, type Catalog, type CodedText, type MessageLang, type MessageParams } from './text.js';
 export { valueIssueText, type IssueLike } from './values.js';
 export { codedProgress, composingLine, progressText } from './progress.js';
-export { PROOF_KIND_ZH, PROOF_STATE_ZH, worstCaseText, worstReasonText } from './proof.js';
+export { KIND_WORDS, STATE_WORDS, worstCaseText, worstReasonText } from './proof.js';
 export { MIGRATION_SUMMARIES, noticeText } from './notices.js';
 export { codedNote, droppedNote, truncatedNote, safeAreaNote, noteText, aboutText, type CodedNote } from './notes.js';
 

@@ -21,9 +21,16 @@ export function worstReasonText(lang: 'zh' | 'en', reason: string): string {
   return lang === 'en' ? reason : reasonZh(reason);
 }
 
-/** The words a proof sheet draws for a template kind and a version's review state (Chinese first). */
-export const PROOF_KIND_ZH: Readonly<Record<string, string>> = { caption: '文案', poster: '海报', video: '视频' };
-export const PROOF_STATE_ZH: Readonly<Record<string, string>> = { draft: '草稿', in_review: '审核中', approved: '已批准', changes_requested: '已退回修改', retired: '已停用' };
+/** A template kind in Chinese and English (proof sheets, review pages). */
+export const KIND_WORDS = { caption: ['文案', 'caption'], poster: ['海报', 'poster'], video: ['视频', 'video'] } as const;
+/** A version's review state in Chinese and English (proof sheets, review pages). */
+export const STATE_WORDS = {
+  draft: ['草稿', 'draft'],
+  in_review: ['审核中', 'in review'],
+  approved: ['已批准', 'approved'],
+  changes_requested: ['已退回修改', 'changes requested'],
+  retired: ['已停用', 'retired'],
+} as const;
 
 /** One worst-case line of a proof in `lang` (English as written; Chinese read from its known forms). */
 export function worstCaseText(lang: 'zh' | 'en', line: string): string {
