@@ -9,7 +9,7 @@ import { dispatch } from '../../src/api/dispatcher.js';
 import { ctx } from '../helpers/session.js';
 import { zbarDecode } from '../render/helpers.js';
 import { videoSizeFor } from '../../src/model/video-size.js';
-import { captureScreen, openStudio, chooseIdentity, launchBrowser, screenshot, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
+import { captureScreen, openStudio, chooseIdentity, launchBrowser, screenshot, switchIdentity, type AxeViolation, type Studio, retryStep, gotoStudio } from './harness.js';
 
 // Issue 17 points 1, 2 and 5 in a real browser (web mode): the template gallery rendered by the
 // studio, the visual poster editor round trip (a colour → preview → draft version → approved by a
@@ -43,8 +43,7 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   ({ studio, browser, page } = await openStudio(pageErrors));
-  await page.goto(studio.server.openUrl);
-  await page.getByTestId('new-post').waitFor();
+  await gotoStudio(page, studio);
 }, 240_000);
 
 afterAll(async () => {

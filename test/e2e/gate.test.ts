@@ -12,7 +12,7 @@ import type { Manifest } from '../../src/pack/manifest.js';
 import { shequn } from '../helpers/cli.js';
 import { ctx } from '../helpers/session.js';
 import { manifestOf, readZip } from '../pack/helpers.js';
-import { chooseIdentity, launchBrowser, openStudio, screenshot, switchIdentity, type Studio } from './harness.js';
+import { chooseIdentity, launchBrowser, openStudio, screenshot, switchIdentity, type Studio, gotoStudio } from './harness.js';
 
 // Issue 14 end to end, in Debian's chromium with nothing injected that a browser would not send:
 // a brand manager approves and requests changes on the review pages; an editor cannot get a post
@@ -183,8 +183,7 @@ describe('an editor cannot get a banned term, an expired post or an unapproved t
   }, 180_000);
 
   it('by the studio UI: the expired post cannot be ticked, the others are refused with their findings, and the summary says so', async () => {
-    await page.goto(studio.server.openUrl);
-    await page.getByTestId('new-post').waitFor();
+    await gotoStudio(page, studio);
     // The list shows the expired post as 已过期 with its full dates.
     const row = page.locator('.ant-table-row').filter({ hasText: '夏日轻食' });
     await row.getByText('已过期').waitFor();

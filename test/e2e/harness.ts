@@ -288,6 +288,12 @@ export async function openStudio(pageErrors: string[]): Promise<{ studio: Studio
   return { studio, browser, page: browser.page, build };
 }
 
+/** Opens the studio's main screen in `page` and waits until it is ready (the 新建内容 button shows). */
+export async function gotoStudio(page: Page, studio: Studio): Promise<void> {
+  await page.goto(studio.server.openUrl);
+  await page.getByTestId('new-post').waitFor();
+}
+
 /** A screenshot named `file` once antd's colour transitions (0.2–0.3 s) are over, and axe's serious findings on it kept under `name` in `a11y`. */
 export async function captureScreen(page: Page, a11y: Record<string, AxeViolation[]>, name: string, full = true, file = name): Promise<void> {
   await page.waitForTimeout(400);

@@ -8,7 +8,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../results/helpers.js';
 import { servicesOf } from '../helpers/session.js';
-import { captureScreen, openStudio, launchBrowser, type AxeViolation, type Studio } from './harness.js';
+import { captureScreen, openStudio, launchBrowser, type AxeViolation, type Studio, gotoStudio } from './harness.js';
 
 // 效果 and 日历 in Debian's chromium: orders imported through the upload a person uses, the charts
 // drawn (their SVG read back), the XLSX download opened; slots planned, a broken cap marked red,
@@ -35,8 +35,7 @@ async function importThroughUi(file: string, rows: RegExp): Promise<void> {
 
 beforeAll(async () => {
   ({ studio, browser, page } = await openStudio(pageErrors));
-  await page.goto(studio.server.openUrl);
-  await page.getByTestId('new-post').waitFor();
+  await gotoStudio(page, studio);
 }, 240_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatcher.js';
-import { axeSerious, chooseIdentity, launchBrowser, openStudio, recordTimings, screenshot, switchIdentity, type AxeViolation, type Studio, retryStep } from './harness.js';
+import { axeSerious, chooseIdentity, launchBrowser, openStudio, recordTimings, screenshot, switchIdentity, type AxeViolation, type Studio, retryStep, gotoStudio } from './harness.js';
 import { measureTyping, median } from './typing.js';
 import { ctx, servicesOf } from '../helpers/session.js';
 
@@ -56,8 +56,7 @@ describe('the studio in a real browser (web mode)', () => {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
     const t0 = Date.now();
-    await page.goto(studio.server.openUrl);
-    await page.getByTestId('new-post').waitFor();
+    await gotoStudio(page, studio);
     await page.locator('.ant-table-row').first().waitFor();
     timings.interactive_ms = Date.now() - t0;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string } }[]; samples: number[]; timeDeltas: number[] } };
